@@ -1,0 +1,171 @@
+package io.github.orderanalytics;
+
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * One product line of an {@link Order}: what was bought, how many, at what unit price.
+ *
+ * <pre>{@code
+ * LineItem mug = LineItem.builder("prod_7", 2, Money.of("20.00", "EUR"))
+ *         .sku("SKU-7")
+ *         .name("Mug")
+ *         .build();
+ * }</pre>
+ *
+ * <p>Text fields are at most {@value Order#MAX_TEXT_LENGTH} characters, the product id at most
+ * {@value Order#MAX_ID_LENGTH}; none may be blank or contain control characters. Immutable.
+ *
+ * @since 0.1.0
+ */
+public final class LineItem {
+    /** The largest quantity of one line; larger numbers are almost always a unit mistake. */
+    public static final int MAX_QUANTITY = 1_000_000;
+
+    private final String productId;
+    private final int quantity;
+    private final Money price;
+    private final String sku;
+    private final String name;
+    private final String category;
+    private final String brand;
+    private final String variant;
+
+    private LineItem(Builder b) {
+        this.productId = b.productId;
+        this.quantity = b.quantity;
+        this.price = b.price;
+        this.sku = b.sku;
+        this.name = b.name;
+        this.category = b.category;
+        this.brand = b.brand;
+        this.variant = b.variant;
+    }
+
+    /**
+     * Starts a line of {@code quantity} units of {@code productId} at {@code price} each.
+     *
+     * @throws IllegalArgumentException if the product id is blank or too long, or the quantity is
+     *     below 1 or above {@value #MAX_QUANTITY}
+     */
+    public static Builder builder(String productId, int quantity, Money price) {
+        return new Builder(productId, quantity, price);
+    }
+
+    public Builder toBuilder() {
+        Builder b = new Builder(productId, quantity, price);
+        b.sku = sku;
+        b.name = name;
+        b.category = category;
+        b.brand = brand;
+        b.variant = variant;
+        return b;
+    }
+
+    public String productId() {
+        return productId;
+    }
+
+    public int quantity() {
+        return quantity;
+    }
+
+    /** The price of one unit. */
+    public Money price() {
+        return price;
+    }
+
+    public Optional<String> sku() {
+        return Optional.ofNullable(sku);
+    }
+
+    public Optional<String> name() {
+        return Optional.ofNullable(name);
+    }
+
+    public Optional<String> category() {
+        return Optional.ofNullable(category);
+    }
+
+    public Optional<String> brand() {
+        return Optional.ofNullable(brand);
+    }
+
+    public Optional<String> variant() {
+        return Optional.ofNullable(variant);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof LineItem other
+                && productId.equals(other.productId)
+                && quantity == other.quantity
+                && price.equals(other.price)
+                && Objects.equals(sku, other.sku)
+                && Objects.equals(name, other.name)
+                && Objects.equals(category, other.category)
+                && Objects.equals(brand, other.brand)
+                && Objects.equals(variant, other.variant);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(productId, quantity, price, sku, name, category, brand, variant);
+    }
+
+    @Override
+    public String toString() {
+        return "LineItem{" + productId + " x" + quantity + " @ " + price + "}";
+    }
+
+    /** Builds a {@link LineItem}; each setter validates its argument at once. */
+    public static final class Builder {
+        private final String productId;
+        private final int quantity;
+        private final Money price;
+        private String sku;
+        private String name;
+        private String category;
+        private String brand;
+        private String variant;
+
+        private Builder(String productId, int quantity, Money price) {
+            this.productId = Text.require("productId", productId, Order.MAX_ID_LENGTH);
+            if (quantity < 1 || quantity > MAX_QUANTITY) {
+                throw new IllegalArgumentException("quantity must be between 1 and " + MAX_QUANTITY
+                        + ", was " + quantity + " (product " + productId + ")");
+            }
+            this.quantity = quantity;
+            this.price = Objects.requireNonNull(price, "price == null");
+        }
+
+        public Builder sku(String sku) {
+            this.sku = Text.require("sku", sku, Order.MAX_TEXT_LENGTH);
+            return this;
+        }
+
+        public Builder name(String name) {
+            this.name = Text.require("name", name, Order.MAX_TEXT_LENGTH);
+            return this;
+        }
+
+        public Builder category(String category) {
+            this.category = Text.require("category", category, Order.MAX_TEXT_LENGTH);
+            return this;
+        }
+
+        public Builder brand(String brand) {
+            this.brand = Text.require("brand", brand, Order.MAX_TEXT_LENGTH);
+            return this;
+        }
+
+        public Builder variant(String variant) {
+            this.variant = Text.require("variant", variant, Order.MAX_TEXT_LENGTH);
+            return this;
+        }
+
+        public LineItem build() {
+            return new LineItem(this);
+        }
+    }
+}

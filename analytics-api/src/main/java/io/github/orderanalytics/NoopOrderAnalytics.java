@@ -1,0 +1,19 @@
+package io.github.orderanalytics;
+
+import java.util.Objects;
+
+/** The implementation behind {@link OrderAnalytics#noop()}. */
+enum NoopOrderAnalytics implements OrderAnalytics {
+    INSTANCE;
+
+    @Override
+    public void orderPlaced(Order order, Identity identity) {
+        Objects.requireNonNull(order, "order == null");
+        Objects.requireNonNull(identity, "identity == null");
+    }
+
+    @Override
+    public String toString() {
+        return "OrderAnalytics.noop()";
+    }
+}

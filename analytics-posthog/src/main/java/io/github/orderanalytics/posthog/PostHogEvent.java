@@ -1,0 +1,42 @@
+package io.github.orderanalytics.posthog;
+
+import io.github.orderanalytics.posthog.internal.EventJson;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+
+/**
+ * One event exactly as it goes into PostHog's {@code batch}: what {@link PostHogEventMapper} makes
+ * of an order and an identity.
+ *
+ * <pre>{@code
+ * PostHogEvent event = PostHogEventMapper.create(config).orderPlaced(order, identity);
+ * event.distinctId();                 // "cus_42"
+ * event.properties().get("total");    // BigDecimal 49.99
+ * event.toJson();                     // the bytes sent, as text
+ * }</pre>
+ *
+ * @param event the event name, {@code order_placed}
+ * @param distinctId the person PostHog attributes the event to
+ * @param uuid the event's id, derived from the order id so redeliveries collapse
+ * @param timestamp when the order was placed
+ * @param properties the event properties in the order they are written; amounts are
+ *     {@link java.math.BigDecimal}s at the currency's scale; immutable
+ * @since 0.1.0
+ */
+public record PostHogEvent(String event, String distinctId, UUID uuid, Instant timestamp, Map<String, Object> properties) {
+
+    public PostHogEvent {
+        Objects.requireNonNull(event, "event == null");
+        Objects.requireNonNull(distinctId, "distinctId == null");
+        Objects.requireNonNull(uuid, "uuid == null");
+        Objects.requireNonNull(timestamp, "timestamp == null");
+        Objects.requireNonNull(properties, "properties == null");
+    }
+
+    /** The event as the JSON object sent to PostHog, compact, in property order. */
+    public String toJson() {
+        return EventJson.text(this);
+    }
+}

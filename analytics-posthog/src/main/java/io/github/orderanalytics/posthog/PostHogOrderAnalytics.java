@@ -1,0 +1,123 @@
+package io.github.orderanalytics.posthog;
+
+import io.github.orderanalytics.Identity;
+import io.github.orderanalytics.Order;
+import io.github.orderanalytics.OrderAnalytics;
+import io.github.orderanalytics.posthog.internal.CaptureClient;
+import io.github.orderanalytics.posthog.internal.Delivery;
+import io.github.orderanalytics.posthog.internal.DisabledDelivery;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * Sends order events to PostHog in the background.
+ *
+ * <pre>{@code
+ * // Reads POSTHOG_API_KEY, POSTHOG_HOST, ... once; drains on JVM shutdown.
+ * PostHogOrderAnalytics.shared().orderPlaced(order, Identity.customer("cus_42"));
+ *
+ * // Or own the lifecycle, e.g. as a bean with a destroy method:
+ * try (PostHogOrderAnalytics analytics = PostHogOrderAnalytics.create(PostHogConfig.fromEnvironment())) {
+ *     analytics.orderPlaced(order, identity);
+ * }
+ * }</pre>
+ *
+ * <p>{@link #orderPlaced} puts the event in a bounded in-memory queue and returns at once; daemon
+ * threads batch, gzip and post it to {@code {host}/batch/}, retrying with backoff. Nothing about
+ * delivery ever reaches the caller: when the queue is full, after {@link #close()}, or when
+ * PostHog refuses an event, the event is counted in {@link #stats()} as dropped with a reason
+ * and a warning is logged. Without an API key the instance is disabled: no thread, no network,
+ * one warning, and every call counted as dropped. Thread-safe.
+ *
+ * @since 0.1.0
+ */
+public final class PostHogOrderAnalytics implements OrderAnalytics, AutoCloseable {
+    private static final Object SHARED_LOCK = new Object();
+    private static volatile PostHogOrderAnalytics shared;
+
+    private final PostHogConfig config;
+    private final Delivery delivery;
+
+    private PostHogOrderAnalytics(PostHogConfig config, Delivery delivery) {
+        this.config = config;
+        this.delivery = delivery;
+    }
+
+    /**
+     * The process-wide instance, created on first use from {@link PostHogConfig#fromEnvironment()},
+     * with one JVM shutdown hook that calls {@link #close()}.
+     *
+     * @throws IllegalArgumentException naming the variable, if the environment holds a bad value
+     */
+    public static PostHogOrderAnalytics shared() {
+        PostHogOrderAnalytics instance = shared;
+        if (instance == null) {
+            synchronized (SHARED_LOCK) {
+                instance = shared;
+                if (instance == null) {
+                    instance = create(PostHogConfig.fromEnvironment());
+                    Runtime.getRuntime().addShutdownHook(new Thread(instance::close, "order-analytics-shutdown"));
+                    shared = instance;
+                }
+            }
+        }
+        return instance;
+    }
+
+    /**
+     * A new instance with its own queue and threads; the caller closes it. Without an API key in
+     * {@code config}, a disabled instance.
+     */
+    public static PostHogOrderAnalytics create(PostHogConfig config) {
+        Objects.requireNonNull(config, "config == null");
+        PostHogEventMapper mapper = PostHogEventMapper.create(config);
+        Delivery delivery = config.apiKey().isPresent()
+                ? new CaptureClient(config, mapper, CaptureClient.defaultHttpClient(config))
+                : new DisabledDelivery();
+        return new PostHogOrderAnalytics(config, delivery);
+    }
+
+    /** Queues the {@code order_placed} event and returns without waiting for the network. */
+    @Override
+    public void orderPlaced(Order order, Identity identity) {
+        delivery.accept(order, identity);
+    }
+
+    /**
+     * Waits until every event accepted before this call is delivered or dropped, or until
+     * {@code timeout} passes. Sends what is waiting at once rather than at the next interval.
+     *
+     * @return true if everything was settled in time
+     */
+    public boolean flush(Duration timeout) {
+        return delivery.flush(timeout);
+    }
+
+    /**
+     * Stops accepting events (later calls are dropped as {@link DropReason#CLOSED}), delivers what
+     * is left within {@link PostHogConfig#shutdownTimeout()}, stops the threads and logs one line
+     * if anything stayed undelivered. Idempotent; never blocks past the timeout.
+     */
+    @Override
+    public void close() {
+        delivery.close();
+    }
+
+    public DeliveryStats stats() {
+        return delivery.stats();
+    }
+
+    public PostHogConfig config() {
+        return config;
+    }
+
+    /** Whether events are sent at all: false without an API key. */
+    public boolean isEnabled() {
+        return !(delivery instanceof DisabledDelivery);
+    }
+
+    @Override
+    public String toString() {
+        return "PostHogOrderAnalytics{host=" + config.host() + ", enabled=" + isEnabled() + "}";
+    }
+}

@@ -1,0 +1,571 @@
+package io.github.orderanalytics.posthog.internal;
+
+import io.github.orderanalytics.Identity;
+import io.github.orderanalytics.Order;
+import io.github.orderanalytics.posthog.DeliveryStats;
+import io.github.orderanalytics.posthog.DropReason;
+import io.github.orderanalytics.posthog.PostHogConfig;
+import io.github.orderanalytics.posthog.PostHogEvent;
+import io.github.orderanalytics.posthog.PostHogEventMapper;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
+import java.util.zip.GZIPOutputStream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The built-in PostHog capture client.
+ *
+ * <p>Callers only append to a lock-free queue, bounded by a counter of every event held in memory
+ * (waiting, in a request, or waiting for a retry). One batcher thread cuts batches when
+ * {@code flushAt} events wait, when {@code flushInterval} passes or when a flush asks; it takes a
+ * batch only once one of {@code maxRequestsInFlight} sender threads is free, so under load batches
+ * grow towards {@code maxBatchSize} instead of requests queueing up. Sender threads map and
+ * serialise the events, then post them, retrying and splitting as DESIGN.md §4 says. Every
+ * accepted event is settled exactly once (see {@link Pending}), which keeps the counts honest even
+ * when {@link #close()} gives up on requests still under way.
+ */
+public final class CaptureClient implements Delivery {
+    private static final Logger log = LoggerFactory.getLogger("io.github.orderanalytics.posthog");
+
+    /** Uncompressed request size at which a batch is cut: PostHog allows 20 MB, we stay far below. */
+    static final int MAX_REQUEST_BYTES = 5 * 1024 * 1024;
+
+    private final PostHogConfig config;
+    private final PostHogEventMapper mapper;
+    private final HttpClient http;
+    private final URI batchUri;
+    private final String userAgent;
+    private final byte[] bodyStart;
+    private final Backoff backoff;
+    private final DeliveryCounters counters = new DeliveryCounters();
+    private final RateLimitedLog queueFullLog = new RateLimitedLog(10, TimeUnit.SECONDS);
+    private final RateLimitedLog closedLog = new RateLimitedLog(10, TimeUnit.SECONDS);
+    private final AtomicBoolean apiKeyErrorLogged = new AtomicBoolean();
+
+    /** Events and flush requests, in the order they came. */
+    private final ConcurrentLinkedQueue<Object> queue = new ConcurrentLinkedQueue<>();
+    /** Every accepted event not yet settled: the number the queue bound applies to. */
+    private final AtomicInteger held = new AtomicInteger();
+    /** Events in {@link #queue}, not yet cut into a batch. */
+    private final AtomicInteger queued = new AtomicInteger();
+    private final AtomicInteger flushRequests = new AtomicInteger();
+    private final Set<Batch> active = ConcurrentHashMap.newKeySet();
+    private final Semaphore senderSlots;
+    private final ExecutorService senders;
+    private final Thread batcher;
+    private volatile boolean batcherIdle;
+    /** Set by {@link #close()}: no new events. */
+    private volatile boolean closed;
+    /** Set when close() stops trying: whatever is left is settled as undelivered. */
+    private volatile boolean terminated;
+    private final AtomicBoolean closeStarted = new AtomicBoolean();
+    private final CountDownLatch closeDone = new CountDownLatch(1);
+
+    public CaptureClient(PostHogConfig config, PostHogEventMapper mapper, HttpClient http) {
+        this.config = Objects.requireNonNull(config, "config == null");
+        this.mapper = Objects.requireNonNull(mapper, "mapper == null");
+        this.http = Objects.requireNonNull(http, "http == null");
+        String apiKey = config.apiKey().orElseThrow(() -> new IllegalArgumentException("apiKey is required"));
+        this.batchUri = URI.create(config.host() + "/batch/");
+        this.userAgent = LibraryVersion.NAME + "/" + LibraryVersion.VERSION;
+        this.bodyStart = ("{\"api_key\":" + new String(EventJson.quoted(apiKey), StandardCharsets.UTF_8) + ",\"batch\":[")
+                .getBytes(StandardCharsets.UTF_8);
+        this.backoff = new Backoff(config.initialBackoff(), config.maxBackoff());
+        this.senderSlots = new Semaphore(config.maxRequestsInFlight());
+        AtomicInteger senderNumber = new AtomicInteger();
+        this.senders = Executors.newFixedThreadPool(config.maxRequestsInFlight(),
+                r -> daemon(r, "order-analytics-sender-" + senderNumber.incrementAndGet()));
+        this.batcher = daemon(this::runBatcher, "order-analytics-batcher");
+        batcher.start();
+    }
+
+    /** The HTTP client the capture client uses unless given one. */
+    public static HttpClient defaultHttpClient(PostHogConfig config) {
+        Duration connect = config.requestTimeout().compareTo(Duration.ofSeconds(10)) < 0
+                ? config.requestTimeout() : Duration.ofSeconds(10);
+        return HttpClient.newBuilder()
+                .connectTimeout(connect)
+                // h2c upgrades on plain http confuse simple servers and proxies; TLS negotiates HTTP/2 properly.
+                .version("https".equals(config.host().getScheme()) ? HttpClient.Version.HTTP_2 : HttpClient.Version.HTTP_1_1)
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
+    }
+
+    private static Thread daemon(Runnable r, String name) {
+        Thread t = new Thread(r, name);
+        t.setDaemon(true);
+        return t;
+    }
+
+    // ---- the caller's side -------------------------------------------------------------------
+
+    @Override
+    public void accept(Order order, Identity identity) {
+        Objects.requireNonNull(order, "order == null");
+        Objects.requireNonNull(identity, "identity == null");
+        counters.accepted.increment();
+        if (closed) {
+            dropAtCall(DropReason.CLOSED);
+            return;
+        }
+        if (held.incrementAndGet() > config.maxQueueSize()) {
+            held.decrementAndGet();
+            dropAtCall(DropReason.QUEUE_FULL);
+            return;
+        }
+        Pending pending = new Pending(order, identity);
+        queue.offer(pending);
+        if (terminated) {
+            // close() may have swept the queue before this event arrived in it.
+            settle(pending, DropReason.CLOSED);
+            return;
+        }
+        if (queued.incrementAndGet() >= config.flushAt() && batcherIdle) {
+            LockSupport.unpark(batcher);
+        }
+    }
+
+    private void dropAtCall(DropReason reason) {
+        counters.dropped(reason, 1);
+        RateLimitedLog limiter = reason == DropReason.QUEUE_FULL ? queueFullLog : closedLog;
+        long count = limiter.record(1);
+        if (count > 0) {
+            if (reason == DropReason.QUEUE_FULL) {
+                log.warn("order-analytics dropped {} order event(s): the queue holds maxQueueSize={} events"
+                        + " (PostHog slow or unreachable?)", count, config.maxQueueSize());
+            } else {
+                log.warn("order-analytics dropped {} order event(s): orderPlaced was called after close()", count);
+            }
+        }
+    }
+
+    @Override
+    public boolean flush(Duration timeout) {
+        Objects.requireNonNull(timeout, "timeout == null");
+        if (terminated) {
+            return held.get() == 0;
+        }
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        flushRequests.incrementAndGet();
+        queue.offer(done);
+        LockSupport.unpark(batcher);
+        try {
+            done.get(Math.max(0, timeout.toNanos()), TimeUnit.NANOSECONDS);
+            return true;
+        } catch (TimeoutException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        } catch (ExecutionException e) {
+            return false;
+        }
+    }
+
+    @Override
+    public DeliveryStats stats() {
+        return counters.snapshot(held.get());
+    }
+
+    @Override
+    public void close() {
+        if (!closeStarted.compareAndSet(false, true)) {
+            awaitOtherClose();
+            return;
+        }
+        try {
+            closed = true;
+            boolean drained = flush(config.shutdownTimeout());
+            terminated = true;
+            senders.shutdownNow();
+            batcher.interrupt();
+            int left = settleLeftovers();
+            DeliveryStats stats = stats();
+            if (!drained || left > 0) {
+                log.warn("order-analytics closed with {} order event(s) undelivered after shutdownTimeout={}: {}",
+                        left, config.shutdownTimeout(), stats);
+            } else {
+                log.debug("order-analytics closed: {}", stats);
+            }
+        } finally {
+            closeDone.countDown();
+        }
+    }
+
+    private void awaitOtherClose() {
+        try {
+            closeDone.await(config.shutdownTimeout().toMillis() + 1_000, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private int settleLeftovers() {
+        int left = 0;
+        Object item;
+        while ((item = queue.poll()) != null) {
+            if (item instanceof Pending p && settle(p, DropReason.SHUTDOWN_TIMEOUT)) {
+                left++;
+            } else if (item instanceof CompletableFuture<?> f) {
+                f.cancel(false);
+            }
+        }
+        for (Batch batch : active) {
+            for (Pending p : batch.events) {
+                if (settle(p, DropReason.SHUTDOWN_TIMEOUT)) {
+                    left++;
+                }
+            }
+        }
+        return left;
+    }
+
+    /** Settles {@code p} as delivered (reason null) or dropped; false if it was settled already. */
+    private boolean settle(Pending p, DropReason reason) {
+        if (!p.settle()) {
+            return false;
+        }
+        held.decrementAndGet();
+        if (reason == null) {
+            counters.delivered.increment();
+        } else {
+            counters.dropped(reason, 1);
+        }
+        return true;
+    }
+
+    // ---- the batcher thread ------------------------------------------------------------------
+
+    private void runBatcher() {
+        long interval = config.flushInterval().toNanos();
+        long nextTick = System.nanoTime() + interval;
+        try {
+            while (!terminated) {
+                senderSlots.acquire();
+                boolean handedOff = false;
+                try {
+                    nextTick = awaitReasonToSend(nextTick, interval);
+                    if (terminated) {
+                        return;
+                    }
+                    handedOff = cutAndSend();
+                } finally {
+                    if (!handedOff) {
+                        senderSlots.release();
+                    }
+                }
+            }
+        } catch (InterruptedException e) {
+            // close() gave up: settleLeftovers() accounts for what is left
+        }
+    }
+
+    /** Parks until a batch should be cut; returns the next interval tick. */
+    private long awaitReasonToSend(long nextTick, long interval) {
+        while (!terminated) {
+            long now = System.nanoTime();
+            if (shouldSendNow() || now - nextTick >= 0 && queued.get() > 0) {
+                return now + interval;
+            }
+            if (now - nextTick >= 0) {
+                nextTick = now + interval;
+            }
+            batcherIdle = true;
+            if (!shouldSendNow()) { // checked again after announcing, so no wake-up is lost
+                LockSupport.parkNanos(this, nextTick - now);
+            }
+            batcherIdle = false;
+        }
+        return nextTick;
+    }
+
+    private boolean shouldSendNow() {
+        return queued.get() >= config.flushAt() || flushRequests.get() > 0 || closed && queued.get() > 0;
+    }
+
+    /** Takes up to maxBatchSize events off the queue and hands them to a sender; true if it did. */
+    private boolean cutAndSend() {
+        List<Pending> events = new ArrayList<>(Math.min(queued.get(), config.maxBatchSize()));
+        List<CompletableFuture<Void>> flushes = new ArrayList<>();
+        Object item;
+        while (events.size() < config.maxBatchSize() && (item = queue.poll()) != null) {
+            if (item instanceof Pending p) {
+                queued.decrementAndGet();
+                if (!p.isSettled()) {
+                    events.add(p);
+                }
+            } else {
+                @SuppressWarnings("unchecked")
+                CompletableFuture<Void> flush = (CompletableFuture<Void>) item;
+                flushRequests.decrementAndGet();
+                flushes.add(flush);
+            }
+        }
+        boolean handedOff = false;
+        if (!events.isEmpty()) {
+            Batch batch = new Batch(events);
+            active.add(batch);
+            try {
+                senders.execute(() -> {
+                    try {
+                        deliver(batch);
+                    } finally {
+                        active.remove(batch);
+                        batch.done.complete(null);
+                        senderSlots.release();
+                    }
+                });
+                handedOff = true;
+            } catch (RejectedExecutionException e) {
+                active.remove(batch);
+                batch.events.forEach(p -> settle(p, DropReason.SHUTDOWN_TIMEOUT));
+                batch.done.complete(null);
+            }
+        }
+        if (!flushes.isEmpty()) {
+            // Everything accepted before these flushes is in a batch by now: wait for all of them.
+            CompletableFuture<?>[] pending = active.stream().map(b -> b.done).toArray(CompletableFuture<?>[]::new);
+            CompletableFuture<Void> all = CompletableFuture.allOf(pending);
+            flushes.forEach(f -> all.thenRun(() -> f.complete(null)));
+        }
+        return handedOff;
+    }
+
+    // ---- the sender threads ------------------------------------------------------------------
+
+    private static final class Batch {
+        final List<Pending> events;
+        final CompletableFuture<Void> done = new CompletableFuture<>();
+
+        Batch(List<Pending> events) {
+            this.events = events;
+        }
+    }
+
+    private void deliver(Batch batch) {
+        List<Pending> chunk = new ArrayList<>();
+        long chunkBytes = 0;
+        for (Pending p : batch.events) {
+            if (!encode(p)) {
+                continue;
+            }
+            if (!chunk.isEmpty() && chunkBytes + p.json.length > MAX_REQUEST_BYTES) {
+                if (!send(chunk)) {
+                    return;
+                }
+                chunk = new ArrayList<>();
+                chunkBytes = 0;
+            }
+            chunk.add(p);
+            chunkBytes += p.json.length + 1;
+        }
+        if (!chunk.isEmpty()) {
+            send(chunk);
+        }
+    }
+
+    private boolean encode(Pending p) {
+        try {
+            PostHogEvent event = mapper.orderPlaced(p.order, p.identity);
+            p.uuid = event.uuid();
+            p.json = EventJson.bytes(event);
+            return true;
+        } catch (RuntimeException e) {
+            // A bug of ours, not of the caller: the values were validated when built.
+            if (settle(p, DropReason.REJECTED)) {
+                log.error("order-analytics could not encode an order_placed event; dropped it", e);
+            }
+            return false;
+        }
+    }
+
+    /** Sends {@code chunk} until it is settled; false if the thread was interrupted by close(). */
+    private boolean send(List<Pending> chunk) {
+        int retries = 0;
+        while (true) {
+            chunk.removeIf(Pending::isSettled);
+            if (chunk.isEmpty()) {
+                return true;
+            }
+            if (retries > 0) {
+                counters.retriedRequests.increment();
+            }
+            Response response;
+            try {
+                response = post(chunk);
+            } catch (InterruptedException e) {
+                return false;
+            }
+            int status = response.status;
+            if (status >= 200 && status < 300) {
+                chunk.forEach(p -> settle(p, null));
+                return true;
+            }
+            counters.lastError(response.describe());
+            if (status == 400 || status == 413) {
+                return isolate(chunk, response);
+            }
+            if (status == 401 || status == 403) {
+                reject(chunk, response);
+                if (apiKeyErrorLogged.compareAndSet(false, true)) {
+                    log.error("PostHog refused the API key ({}): check POSTHOG_API_KEY (a project key, phc_...)"
+                            + " and that POSTHOG_HOST is the project's region. Events are dropped as REJECTED.",
+                            response.describe());
+                }
+                return true;
+            }
+            if (!response.retryable()) {
+                reject(chunk, response);
+                log.error("PostHog answered {} at {}: dropped {} order event(s) as REJECTED (check POSTHOG_HOST)",
+                        response.describe(), batchUri, chunk.size());
+                return true;
+            }
+            if (retries >= config.maxRetries()) {
+                int dropped = 0;
+                for (Pending p : chunk) {
+                    dropped += settle(p, DropReason.RETRIES_EXHAUSTED) ? 1 : 0;
+                }
+                log.warn("order-analytics dropped {} order event(s) after {} retries; last error: {}",
+                        dropped, retries, response.describe());
+                return true;
+            }
+            retries++;
+            long delay = backoff.delayMillis(retries, Backoff.retryAfter(response.retryAfter, Instant.now()));
+            log.debug("PostHog request failed ({}); retry {} of {} in {} ms", response.describe(), retries,
+                    config.maxRetries(), delay);
+            try {
+                Thread.sleep(delay);
+            } catch (InterruptedException e) {
+                return false;
+            }
+        }
+    }
+
+    /** A 400 or 413: halve the chunk until the offending events stand alone, then drop only those. */
+    private boolean isolate(List<Pending> chunk, Response response) {
+        if (chunk.size() == 1) {
+            reject(chunk, response);
+            log.warn("PostHog rejected order_placed event {} ({}); dropped it as REJECTED",
+                    chunk.get(0).uuid, response.describe());
+            log.debug("PostHog's answer to event {}: {}", chunk.get(0).uuid, response.body);
+            return true;
+        }
+        int half = chunk.size() / 2;
+        return send(new ArrayList<>(chunk.subList(0, half))) && send(new ArrayList<>(chunk.subList(half, chunk.size())));
+    }
+
+    private void reject(List<Pending> chunk, Response response) {
+        chunk.forEach(p -> settle(p, DropReason.REJECTED));
+    }
+
+    private Response post(List<Pending> chunk) throws InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(batchUri)
+                .timeout(config.requestTimeout())
+                .header("Content-Type", "application/json")
+                .header("User-Agent", userAgent);
+        byte[] body = body(chunk);
+        if (config.gzip()) {
+            body = gzip(body);
+            request.header("Content-Encoding", "gzip");
+        }
+        CompletableFuture<HttpResponse<String>> exchange =
+                http.sendAsync(request.POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(),
+                        HttpResponse.BodyHandlers.ofString());
+        try {
+            // The request timeout covers the response headers only; this bounds the whole exchange.
+            HttpResponse<String> r = exchange.get(config.requestTimeout().toMillis() + 1_000, TimeUnit.MILLISECONDS);
+            return new Response(r.statusCode(), r.headers().firstValue("Retry-After"), r.body(), null);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause() != null ? e.getCause() : e;
+            return new Response(0, java.util.Optional.empty(), "", cause);
+        } catch (TimeoutException e) {
+            exchange.cancel(true);
+            return new Response(0, java.util.Optional.empty(), "", e);
+        } catch (InterruptedException e) {
+            exchange.cancel(true);
+            throw e;
+        }
+    }
+
+    /** The JSON body, with {@code sent_at} as of now so PostHog can correct for clock skew. */
+    private byte[] body(List<Pending> chunk) {
+        int size = bodyStart.length + 64;
+        for (Pending p : chunk) {
+            size += p.json.length + 1;
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream(size);
+        out.writeBytes(bodyStart);
+        for (int i = 0; i < chunk.size(); i++) {
+            if (i > 0) {
+                out.write(',');
+            }
+            out.writeBytes(chunk.get(i).json);
+        }
+        out.writeBytes(("],\"sent_at\":\"" + Instant.now() + "\"}").getBytes(StandardCharsets.UTF_8));
+        return out.toByteArray();
+    }
+
+    private static byte[] gzip(byte[] body) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(body.length / 4 + 64);
+        try (GZIPOutputStream gz = new GZIPOutputStream(out, 8192)) {
+            gz.write(body);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
+    /** A status (0 when no response came) with what retrying needs. */
+    private static final class Response {
+        final int status;
+        final java.util.Optional<String> retryAfter;
+        final String body;
+        final Throwable failure;
+
+        Response(int status, java.util.Optional<String> retryAfter, String body, Throwable failure) {
+            this.status = status;
+            this.retryAfter = retryAfter;
+            this.body = body;
+            this.failure = failure;
+        }
+
+        boolean retryable() {
+            return status == 0 || status == 408 || status == 429 || status >= 500;
+        }
+
+        String describe() {
+            if (failure != null) {
+                return failure instanceof TimeoutException ? "no response within the request timeout"
+                        : failure.getClass().getSimpleName() + (failure.getMessage() != null ? ": " + failure.getMessage() : "");
+            }
+            return "HTTP " + status;
+        }
+    }
+}

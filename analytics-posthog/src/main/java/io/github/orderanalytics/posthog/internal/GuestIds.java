@@ -1,0 +1,41 @@
+package io.github.orderanalytics.posthog.internal;
+
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+/** Turns a guest's normalised email into a distinct id that does not reveal it. */
+public final class GuestIds {
+    private static final String PREFIX = "guest_";
+
+    private final SecretKeySpec key;
+
+    private GuestIds(SecretKeySpec key) {
+        this.key = key;
+    }
+
+    /** Plain SHA-256 when {@code key} is null, HMAC-SHA256 under {@code key} otherwise. */
+    public static GuestIds create(String key) {
+        return new GuestIds(key == null ? null : new SecretKeySpec(key.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+    }
+
+    public String distinctId(String normalisedEmail) {
+        byte[] input = normalisedEmail.getBytes(StandardCharsets.UTF_8);
+        try {
+            byte[] hash;
+            if (key == null) {
+                hash = MessageDigest.getInstance("SHA-256").digest(input);
+            } else {
+                Mac mac = Mac.getInstance("HmacSHA256");
+                mac.init(key);
+                hash = mac.doFinal(input);
+            }
+            return PREFIX + HexFormat.of().formatHex(hash);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("every Java platform has SHA-256 and HmacSHA256", e);
+        }
+    }
+}
