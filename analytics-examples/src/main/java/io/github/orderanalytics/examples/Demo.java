@@ -1,0 +1,100 @@
+package io.github.orderanalytics.examples;
+
+import io.github.orderanalytics.Identity;
+import io.github.orderanalytics.LineItem;
+import io.github.orderanalytics.Money;
+import io.github.orderanalytics.Order;
+import io.github.orderanalytics.posthog.DeliveryStats;
+import io.github.orderanalytics.posthog.PostHogConfig;
+import io.github.orderanalytics.posthog.PostHogEvent;
+import io.github.orderanalytics.posthog.PostHogOrderAnalytics;
+import io.github.orderanalytics.testkit.FakePostHog;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+
+/**
+ * Places three orders (a customer, a guest, an anonymous visitor) through the real PostHog client.
+ *
+ * <p>With {@code POSTHOG_API_KEY} set, they go to {@code POSTHOG_HOST} and the delivery stats are
+ * printed. Without it, an embedded {@link FakePostHog} stands in for PostHog and the demo prints
+ * the exact JSON that arrived over HTTP.
+ */
+public final class Demo {
+    private Demo() {}
+
+    public static void main(String[] args) {
+        String apiKey = System.getenv("POSTHOG_API_KEY");
+        if (apiKey == null || apiKey.isBlank()) {
+            runAgainstFakePostHog();
+        } else {
+            runAgainstPostHog();
+        }
+    }
+
+    private static void runAgainstFakePostHog() {
+        try (FakePostHog posthog = FakePostHog.start()) {
+            System.out.println("No POSTHOG_API_KEY set: sending to an embedded fake PostHog at " + posthog.host());
+            PostHogConfig config = posthog.clientConfig().build();
+            try (PostHogOrderAnalytics analytics = PostHogOrderAnalytics.create(config)) {
+                placeOrders(analytics);
+                analytics.flush(Duration.ofSeconds(5));
+                List<PostHogEvent> events = posthog.awaitEvents(3, Duration.ofSeconds(5));
+                System.out.println();
+                System.out.println("PostHog received " + events.size() + " events in " + posthog.requests().size()
+                        + " request(s) to /batch/:");
+                for (PostHogEvent event : events) {
+                    System.out.println();
+                    System.out.println(FakePostHog.prettyJson(event));
+                }
+                System.out.println();
+                printStats(analytics.stats());
+            }
+        }
+    }
+
+    private static void runAgainstPostHog() {
+        PostHogOrderAnalytics analytics = PostHogOrderAnalytics.shared();
+        System.out.println("Sending to " + analytics.config().host());
+        placeOrders(analytics);
+        boolean drained = analytics.flush(Duration.ofSeconds(10));
+        System.out.println(drained ? "All events settled." : "Some events are still pending after 10 s.");
+        printStats(analytics.stats());
+        // No close(): shared() registered a shutdown hook that drains whatever is left.
+    }
+
+    private static void placeOrders(PostHogOrderAnalytics analytics) {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        Order mugs = Order.builder("ord_1001", Money.of("49.99", "EUR"))
+                .placedAt(now)
+                .subtotal(Money.of("40.00", "EUR"))
+                .tax(Money.of("7.99", "EUR"))
+                .shipping(Money.of("2.00", "EUR"))
+                .discount(Money.of("0.00", "EUR"))
+                .coupon("WELCOME10")
+                .item(LineItem.builder("prod_7", 2, Money.of("20.00", "EUR")).sku("SKU-7").name("Mug").build())
+                .property("channel", "web")
+                .build();
+        analytics.orderPlaced(mugs, Identity.customer("cus_42"));
+
+        Order tea = Order.builder("ord_1002", Money.of("12.50", "EUR"))
+                .placedAt(now)
+                .item(LineItem.builder("prod_9", 1, Money.of("12.50", "EUR")).name("Green tea").build())
+                .build();
+        analytics.orderPlaced(tea, Identity.guest("Jane.Doe@Example.com"));
+
+        Order poster = Order.builder("ord_1003", Money.of("1200", "JPY"))
+                .placedAt(now)
+                .property("channel", "mobile")
+                .build();
+        analytics.orderPlaced(poster, Identity.anonymous("0192f7a3-5c1e-7d2a-9b4f-3e8a1c6d2f10")
+                .withSessionId("0192f7a3-6a00-7bcd-8e11-22aa33bb44cc"));
+    }
+
+    private static void printStats(DeliveryStats stats) {
+        System.out.println("Delivery: accepted " + stats.accepted() + ", delivered " + stats.delivered()
+                + ", dropped " + stats.droppedTotal() + ", retried requests " + stats.retriedRequests()
+                + ", still queued " + stats.queueDepth());
+    }
+}

@@ -1,0 +1,39 @@
+package io.github.orderanalytics.testkit;
+
+import io.github.orderanalytics.posthog.PostHogEvent;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One HTTP request {@link FakePostHog} received, and how it answered.
+ *
+ * @param method the HTTP method
+ * @param path the request path, {@code /batch/} for the capture API
+ * @param headers request headers, names in lower case
+ * @param gzipped whether the body came with {@code Content-Encoding: gzip}
+ * @param body the body as text, after gunzipping
+ * @param apiKey the {@code api_key} of the body, or null
+ * @param events the events of the body's {@code batch}, parsed back (numbers as exact decimals)
+ * @param answer how the fake answered
+ * @since 0.1.0
+ */
+public record CapturedRequest(
+        String method, String path, Map<String, List<String>> headers, boolean gzipped, String body,
+        String apiKey, List<PostHogEvent> events, FakeResponse answer) {
+
+    /** The first value of header {@code name} (any case), or null. */
+    public String header(String name) {
+        List<String> values = headers.get(name.toLowerCase(java.util.Locale.ROOT));
+        return values == null || values.isEmpty() ? null : values.get(0);
+    }
+
+    /** Whether the fake answered with a 2xx, so the events count as delivered. */
+    public boolean accepted() {
+        return answer.status() >= 200 && answer.status() < 300;
+    }
+
+    @Override
+    public String toString() {
+        return method + " " + path + " with " + events.size() + " event(s) -> " + answer;
+    }
+}

@@ -1,0 +1,26 @@
+package io.github.orderanalytics.testkit;
+
+import io.github.orderanalytics.posthog.PostHogEvent;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/** Short, readable summaries of events for failure messages. */
+final class Describe {
+    private Describe() {}
+
+    static String events(List<RecordedOrderEvent> events) {
+        return postHogEvents(events.stream().map(RecordedOrderEvent::event).collect(Collectors.toList()));
+    }
+
+    static String postHogEvents(List<PostHogEvent> events) {
+        if (events.isEmpty()) {
+            return "[] (no events)";
+        }
+        return events.stream().map(Describe::event).collect(Collectors.joining(",\n  ", "[\n  ", "\n]"));
+    }
+
+    static String event(PostHogEvent e) {
+        return e.event() + " " + e.properties().get("order_id") + " for " + e.properties().get("identity_type")
+                + " " + e.distinctId() + ", total " + e.properties().get("total") + " " + e.properties().get("currency");
+    }
+}

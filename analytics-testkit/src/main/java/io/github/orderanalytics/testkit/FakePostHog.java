@@ -1,0 +1,357 @@
+package io.github.orderanalytics.testkit;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import io.github.orderanalytics.posthog.PostHogConfig;
+import io.github.orderanalytics.posthog.PostHogEvent;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
+import java.util.zip.GZIPInputStream;
+
+/**
+ * A PostHog capture endpoint on 127.0.0.1 for tests: real HTTP, gzip-aware, recording every
+ * request and the events in it, with scriptable faults.
+ *
+ * <pre>{@code
+ * try (FakePostHog posthog = FakePostHog.start();
+ *      PostHogOrderAnalytics analytics = PostHogOrderAnalytics.create(posthog.clientConfig().build())) {
+ *     posthog.enqueue(FakeResponse.status(503));          // the first request fails, the retry succeeds
+ *     analytics.orderPlaced(order, Identity.customer("cus_42"));
+ *     List<PostHogEvent> events = posthog.awaitEvents(1, Duration.ofSeconds(5));
+ * }
+ * }</pre>
+ *
+ * <p>Answers {@code POST /batch/} with the next scripted {@link FakeResponse}, else with a 400 if
+ * an event matches {@link #rejectEventsWhere}, else with the default response (200 unless
+ * {@link #respondByDefault changed}). A body that is not a valid batch gets a 400, as PostHog
+ * gives. Events count as {@linkplain #events() delivered} only when answered with a 2xx.
+ * Thread-safe.
+ *
+ * @since 0.1.0
+ */
+public final class FakePostHog implements AutoCloseable {
+    /** The API key {@link #clientConfig()} uses. */
+    public static final String API_KEY = "phc_fake_posthog_test_key";
+
+    // Maps, not trees: a tree would strip the trailing zeros that the amounts are sent with.
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN)
+            .enable(SerializationFeature.INDENT_OUTPUT);
+
+    private final Object lock = new Object();
+    private final Deque<FakeResponse> script = new ArrayDeque<>();
+    private final List<CapturedRequest> requests = new ArrayList<>();
+    private final ExecutorService handlers;
+    private final int port;
+    private FakeResponse defaultResponse = FakeResponse.ok();
+    private Predicate<PostHogEvent> rejectWhere = e -> false;
+    private HttpServer server;
+
+    private FakePostHog(int port) {
+        this.handlers = Executors.newCachedThreadPool(r -> {
+            Thread t = new Thread(r, "fake-posthog");
+            t.setDaemon(true);
+            return t;
+        });
+        this.server = listen(port);
+        this.port = server.getAddress().getPort();
+    }
+
+    /** Starts a fake on a free port of 127.0.0.1. */
+    public static FakePostHog start() {
+        return new FakePostHog(0);
+    }
+
+    /** The base URL to configure as the PostHog host, for example {@code http://127.0.0.1:54321}. */
+    public String host() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    /**
+     * A client configuration pointed at this fake: its API key, the development profile (each
+     * event sent at once) and short backoffs and timeouts, so tests run fast. Adjust as needed.
+     */
+    public PostHogConfig.Builder clientConfig() {
+        return PostHogConfig.builder()
+                .apiKey(API_KEY)
+                .host(host())
+                .profile(PostHogConfig.Profile.DEVELOPMENT)
+                .initialBackoff(Duration.ofMillis(20))
+                .maxBackoff(Duration.ofMillis(200))
+                .requestTimeout(Duration.ofSeconds(2))
+                .shutdownTimeout(Duration.ofSeconds(5));
+    }
+
+    /** The next requests get these answers, in order; after them, the default answer again. */
+    public FakePostHog enqueue(FakeResponse... responses) {
+        synchronized (lock) {
+            Collections.addAll(script, responses);
+        }
+        return this;
+    }
+
+    /** The answer for requests with no scripted answer left; initially 200. */
+    public FakePostHog respondByDefault(FakeResponse response) {
+        synchronized (lock) {
+            defaultResponse = Objects.requireNonNull(response, "response == null");
+        }
+        return this;
+    }
+
+    /** Answers 400, as PostHog does for one bad event, to any batch holding an event that matches. */
+    public FakePostHog rejectEventsWhere(Predicate<PostHogEvent> rule) {
+        synchronized (lock) {
+            rejectWhere = Objects.requireNonNull(rule, "rule == null");
+        }
+        return this;
+    }
+
+    /** Stops listening: new connections are refused until {@link #acceptConnections()}. */
+    public void refuseConnections() {
+        synchronized (lock) {
+            if (server != null) {
+                server.stop(0);
+                server = null;
+            }
+        }
+    }
+
+    /** Listens again, on the same port, after {@link #refuseConnections()}. */
+    public void acceptConnections() {
+        synchronized (lock) {
+            if (server == null) {
+                server = listen(port);
+            }
+        }
+    }
+
+    /** Every request so far, oldest first. */
+    public List<CapturedRequest> requests() {
+        synchronized (lock) {
+            return List.copyOf(requests);
+        }
+    }
+
+    /** The events of every request answered with a 2xx: what PostHog would have ingested. */
+    public List<PostHogEvent> events() {
+        synchronized (lock) {
+            return delivered();
+        }
+    }
+
+    /**
+     * Waits until at least {@code count} events were delivered and returns them all.
+     *
+     * @throws AssertionError listing what arrived, if fewer did within {@code timeout}
+     */
+    public List<PostHogEvent> awaitEvents(int count, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        synchronized (lock) {
+            while (true) {
+                List<PostHogEvent> events = delivered();
+                if (events.size() >= count) {
+                    return events;
+                }
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    throw new AssertionError("expected at least " + count + " delivered event(s) within " + timeout
+                            + " but FakePostHog received " + events.size() + ": " + Describe.postHogEvents(events)
+                            + "\nrequests: " + requests);
+                }
+                waitFor(left);
+            }
+        }
+    }
+
+    /**
+     * Waits until at least {@code count} requests arrived, whatever the answer, and returns them all.
+     *
+     * @throws AssertionError listing the requests, if fewer arrived within {@code timeout}
+     */
+    public List<CapturedRequest> awaitRequests(int count, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        synchronized (lock) {
+            while (requests.size() < count) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    throw new AssertionError("expected at least " + count + " request(s) within " + timeout
+                            + " but FakePostHog received " + requests.size() + ": " + requests);
+                }
+                waitFor(left);
+            }
+            return List.copyOf(requests);
+        }
+    }
+
+    /** Forgets requests, scripted answers and rules; listens again if it was refusing. */
+    public void reset() {
+        synchronized (lock) {
+            requests.clear();
+            script.clear();
+            defaultResponse = FakeResponse.ok();
+            rejectWhere = e -> false;
+        }
+        acceptConnections();
+    }
+
+    /** An event as indented JSON, numbers exactly as they were sent. */
+    public static String prettyJson(PostHogEvent event) {
+        try {
+            return JSON.writeValueAsString(JSON.readValue(event.toJson(), LinkedHashMap.class));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        refuseConnections();
+        handlers.shutdownNow();
+    }
+
+    @Override
+    public String toString() {
+        return "FakePostHog{" + host() + ", " + requests().size() + " request(s)}";
+    }
+
+    // ---- serving -----------------------------------------------------------------------------
+
+    private HttpServer listen(int port) {
+        try {
+            HttpServer s = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
+            s.createContext("/", this::handle);
+            s.setExecutor(handlers);
+            s.start();
+            return s;
+        } catch (IOException e) {
+            throw new UncheckedIOException("FakePostHog could not listen on 127.0.0.1:" + port, e);
+        }
+    }
+
+    private void waitFor(long nanos) {
+        try {
+            lock.wait(Math.max(1, nanos / 1_000_000));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted while waiting for FakePostHog", e);
+        }
+    }
+
+    private List<PostHogEvent> delivered() {
+        return requests.stream().filter(CapturedRequest::accepted).flatMap(r -> r.events().stream())
+                .collect(Collectors.toUnmodifiableList());
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            byte[] raw = exchange.getRequestBody().readAllBytes();
+            Map<String, List<String>> headers = new LinkedHashMap<>();
+            exchange.getRequestHeaders().forEach((k, v) -> headers.put(k.toLowerCase(Locale.ROOT), List.copyOf(v)));
+            boolean gzipped = "gzip".equalsIgnoreCase(exchange.getRequestHeaders().getFirst("Content-Encoding"));
+            String path = exchange.getRequestURI().getPath();
+            String body;
+            String apiKey = null;
+            List<PostHogEvent> events = List.of();
+            boolean valid;
+            try {
+                body = new String(gzipped ? gunzip(raw) : raw, StandardCharsets.UTF_8);
+                Map<?, ?> batch = JSON.readValue(body, LinkedHashMap.class);
+                apiKey = batch.get("api_key") instanceof String key ? key : null;
+                events = parseEvents(batch.get("batch"));
+                valid = apiKey != null && !events.isEmpty();
+            } catch (IOException | RuntimeException e) {
+                body = new String(raw, StandardCharsets.ISO_8859_1);
+                valid = false;
+            }
+            FakeResponse answer;
+            synchronized (lock) {
+                if (!exchange.getRequestMethod().equals("POST") || !path.equals("/batch/")) {
+                    answer = FakeResponse.status(404);
+                } else if (!script.isEmpty()) {
+                    answer = script.poll();
+                } else if (!valid || events.stream().anyMatch(rejectWhere)) {
+                    answer = FakeResponse.status(400);
+                } else {
+                    answer = defaultResponse;
+                }
+            }
+            if (!answer.delay().isZero()) {
+                try {
+                    Thread.sleep(answer.delay().toMillis()); // the fault being simulated, not synchronisation
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+            synchronized (lock) {
+                requests.add(new CapturedRequest(exchange.getRequestMethod(), path, Collections.unmodifiableMap(headers),
+                        gzipped, body, apiKey, events, answer));
+                lock.notifyAll();
+            }
+            if (answer.isDisconnect()) {
+                return; // closing the exchange before any response drops the connection
+            }
+            answer.retryAfter().ifPresent(v -> exchange.getResponseHeaders().add("Retry-After", v));
+            exchange.getResponseHeaders().add("Content-Type", "application/json");
+            byte[] out = answer.body().getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(answer.status(), out.length);
+            exchange.getResponseBody().write(out);
+        }
+    }
+
+    private static byte[] gunzip(byte[] raw) throws IOException {
+        try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(raw))) {
+            return in.readAllBytes();
+        }
+    }
+
+    /** Parses the batch back into events; anything PostHog would refuse throws. */
+    @SuppressWarnings("unchecked")
+    private static List<PostHogEvent> parseEvents(Object batch) {
+        if (!(batch instanceof List<?> list)) {
+            throw new IllegalArgumentException("batch is not an array");
+        }
+        List<PostHogEvent> events = new ArrayList<>();
+        for (Object item : list) {
+            Map<String, Object> e = (Map<String, Object>) item;
+            Map<String, Object> properties = (Map<String, Object>) e.getOrDefault("properties", Map.of());
+            events.add(new PostHogEvent(
+                    (String) Objects.requireNonNull(e.get("event"), "event"),
+                    (String) Objects.requireNonNull(e.get("distinct_id"), "distinct_id"),
+                    UUID.fromString((String) e.get("uuid")),
+                    Instant.parse((String) e.get("timestamp")),
+                    Collections.unmodifiableMap(properties)));
+        }
+        return events;
+    }
+}

@@ -1,0 +1,45 @@
+package io.github.orderanalytics.testkit;
+
+import java.util.List;
+import org.assertj.core.api.AbstractAssert;
+
+/**
+ * Assertions on what a {@link FakePostHog} received and acknowledged; failures list every event
+ * and request.
+ *
+ * @since 0.1.0
+ */
+public final class FakePostHogAssert extends AbstractAssert<FakePostHogAssert, FakePostHog> {
+
+    FakePostHogAssert(FakePostHog actual) {
+        super(actual, FakePostHogAssert.class);
+    }
+
+    /** Finds the one delivered event for {@code orderId}, for further assertions on it. */
+    public PostHogEventAssert receivedOrder(String orderId) {
+        isNotNull();
+        return new PostHogEventAssert(Find.oneOrder(actual.events(), orderId, "received"));
+    }
+
+    /** Checks that exactly {@code count} events were delivered (answered with a 2xx). */
+    public FakePostHogAssert receivedEventCount(int count) {
+        isNotNull();
+        if (actual.events().size() != count) {
+            failWithMessage("Expected FakePostHog to have received %d event(s) but it received %d: %s%nrequests: %s",
+                    count, actual.events().size(), Describe.postHogEvents(actual.events()), actual.requests());
+        }
+        return this;
+    }
+
+    /** Checks that every request carried the API key {@code apiKey}. */
+    public FakePostHogAssert allRequestsUsedApiKey(String apiKey) {
+        isNotNull();
+        List<CapturedRequest> requests = actual.requests();
+        for (CapturedRequest r : requests) {
+            if (!apiKey.equals(r.apiKey())) {
+                failWithMessage("Expected every request to carry the expected API key, but %s did not", r);
+            }
+        }
+        return this;
+    }
+}
