@@ -277,11 +277,12 @@ public final class Order {
          *     would encode to more than {@value #MAX_ENCODED_BYTES} bytes
          */
         public Order build() {
-            Order order = new Order(this, placedAt != null ? placedAt : Instant.now());
-            if (order.revenue().amount().signum() < 0) {
-                throw new IllegalArgumentException("tax and shipping (" + sum(tax, shipping)
+            Money taxAndShipping = sum(tax, shipping);
+            if (taxAndShipping.amount().compareTo(total.amount()) > 0) {
+                throw new IllegalArgumentException("tax and shipping (" + taxAndShipping
                         + ") must not exceed the total (" + total + ")");
             }
+            Order order = new Order(this, placedAt != null ? placedAt : Instant.now());
             long size = encodedSize(order);
             if (size > MAX_ENCODED_BYTES) {
                 throw new IllegalArgumentException("order " + orderId + " is too large for one PostHog event: up to "
