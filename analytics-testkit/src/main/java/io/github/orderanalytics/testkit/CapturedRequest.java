@@ -1,6 +1,7 @@
 package io.github.orderanalytics.testkit;
 
 import io.github.orderanalytics.posthog.PostHogEvent;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -15,11 +16,12 @@ import java.util.Map;
  * @param apiKey the {@code api_key} of the body, or null
  * @param events the events of the body's {@code batch}, parsed back (numbers as exact decimals)
  * @param answer how the fake answered
+ * @param receivedAt when the request arrived
  * @since 0.1.0
  */
 public record CapturedRequest(
         String method, String path, Map<String, List<String>> headers, boolean gzipped, String body,
-        String apiKey, List<PostHogEvent> events, FakeResponse answer) {
+        String apiKey, List<PostHogEvent> events, FakeResponse answer, Instant receivedAt) {
 
     /** The first value of header {@code name} (any case), or null. */
     public String header(String name) {

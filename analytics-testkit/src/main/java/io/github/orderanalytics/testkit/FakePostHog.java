@@ -21,6 +21,8 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Deque;
+import java.util.IdentityHashMap;
+import java.util.Set;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -67,6 +69,8 @@ public final class FakePostHog implements AutoCloseable {
     private final Object lock = new Object();
     private final Deque<FakeResponse> script = new ArrayDeque<>();
     private final List<CapturedRequest> requests = new ArrayList<>();
+    /** Requests whose answer was sent: only their events count as delivered. */
+    private final Set<CapturedRequest> answered = Collections.newSetFromMap(new IdentityHashMap<>());
     private final ExecutorService handlers;
     private final int port;
     private FakeResponse defaultResponse = FakeResponse.ok();
@@ -217,6 +221,7 @@ public final class FakePostHog implements AutoCloseable {
     public void reset() {
         synchronized (lock) {
             requests.clear();
+            answered.clear();
             script.clear();
             defaultResponse = FakeResponse.ok();
             rejectWhere = e -> false;
@@ -268,12 +273,13 @@ public final class FakePostHog implements AutoCloseable {
     }
 
     private List<PostHogEvent> delivered() {
-        return requests.stream().filter(CapturedRequest::accepted).flatMap(r -> r.events().stream())
+        return requests.stream().filter(r -> r.accepted() && answered.contains(r)).flatMap(r -> r.events().stream())
                 .collect(Collectors.toUnmodifiableList());
     }
 
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
+            Instant receivedAt = Instant.now();
             byte[] raw = exchange.getRequestBody().readAllBytes();
             Map<String, List<String>> headers = new LinkedHashMap<>();
             exchange.getRequestHeaders().forEach((k, v) -> headers.put(k.toLowerCase(Locale.ROOT), List.copyOf(v)));
@@ -305,6 +311,12 @@ public final class FakePostHog implements AutoCloseable {
                     answer = defaultResponse;
                 }
             }
+            CapturedRequest request = new CapturedRequest(exchange.getRequestMethod(), path,
+                    Collections.unmodifiableMap(headers), gzipped, body, apiKey, events, answer, receivedAt);
+            synchronized (lock) {
+                requests.add(request);
+                lock.notifyAll();
+            }
             if (!answer.delay().isZero()) {
                 try {
                     Thread.sleep(answer.delay().toMillis()); // the fault being simulated, not synchronisation
@@ -314,18 +326,17 @@ public final class FakePostHog implements AutoCloseable {
                 }
             }
             synchronized (lock) {
-                requests.add(new CapturedRequest(exchange.getRequestMethod(), path, Collections.unmodifiableMap(headers),
-                        gzipped, body, apiKey, events, answer));
+                // Before the answer goes out, so a client that has seen it finds the events here.
+                answered.add(request);
                 lock.notifyAll();
             }
-            if (answer.isDisconnect()) {
-                return; // closing the exchange before any response drops the connection
+            if (!answer.isDisconnect()) { // closing the exchange before any response drops the connection
+                answer.retryAfter().ifPresent(v -> exchange.getResponseHeaders().add("Retry-After", v));
+                exchange.getResponseHeaders().add("Content-Type", "application/json");
+                byte[] out = answer.body().getBytes(StandardCharsets.UTF_8);
+                exchange.sendResponseHeaders(answer.status(), out.length);
+                exchange.getResponseBody().write(out);
             }
-            answer.retryAfter().ifPresent(v -> exchange.getResponseHeaders().add("Retry-After", v));
-            exchange.getResponseHeaders().add("Content-Type", "application/json");
-            byte[] out = answer.body().getBytes(StandardCharsets.UTF_8);
-            exchange.sendResponseHeaders(answer.status(), out.length);
-            exchange.getResponseBody().write(out);
         }
     }
 

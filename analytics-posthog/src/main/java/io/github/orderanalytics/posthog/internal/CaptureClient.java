@@ -56,6 +56,8 @@ public final class CaptureClient implements Delivery {
 
     /** Uncompressed request size at which a batch is cut: PostHog allows 20 MB, we stay far below. */
     static final int MAX_REQUEST_BYTES = 5 * 1024 * 1024;
+    /** The most of shutdownTimeout that close() keeps for stopping its threads. */
+    private static final Duration STOP_TIME = Duration.ofMillis(200);
 
     private final PostHogConfig config;
     private final PostHogEventMapper mapper;
@@ -202,15 +204,24 @@ public final class CaptureClient implements Delivery {
         }
         try {
             closed = true;
-            boolean drained = flush(config.shutdownTimeout());
+            Duration total = config.shutdownTimeout();
+            // Keep a little of the deadline for stopping the threads, so close() never overruns it.
+            Duration stopping = total.dividedBy(10).compareTo(STOP_TIME) < 0 ? total.dividedBy(10) : STOP_TIME;
+            flush(total.minus(stopping));
             terminated = true;
             senders.shutdownNow();
             batcher.interrupt();
-            int left = settleLeftovers();
+            try {
+                senders.awaitTermination(stopping.toNanos(), TimeUnit.NANOSECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            settleLeftovers();
             DeliveryStats stats = stats();
-            if (!drained || left > 0) {
+            long undelivered = stats.dropped(DropReason.SHUTDOWN_TIMEOUT);
+            if (undelivered > 0) {
                 log.warn("order-analytics closed with {} order event(s) undelivered after shutdownTimeout={}: {}",
-                        left, config.shutdownTimeout(), stats);
+                        undelivered, total, stats);
             } else {
                 log.debug("order-analytics closed: {}", stats);
             }
@@ -227,24 +238,18 @@ public final class CaptureClient implements Delivery {
         }
     }
 
-    private int settleLeftovers() {
-        int left = 0;
+    private void settleLeftovers() {
         Object item;
         while ((item = queue.poll()) != null) {
-            if (item instanceof Pending p && settle(p, DropReason.SHUTDOWN_TIMEOUT)) {
-                left++;
+            if (item instanceof Pending p) {
+                settle(p, DropReason.SHUTDOWN_TIMEOUT);
             } else if (item instanceof CompletableFuture<?> f) {
                 f.cancel(false);
             }
         }
         for (Batch batch : active) {
-            for (Pending p : batch.events) {
-                if (settle(p, DropReason.SHUTDOWN_TIMEOUT)) {
-                    left++;
-                }
-            }
+            batch.events.forEach(p -> settle(p, DropReason.SHUTDOWN_TIMEOUT));
         }
-        return left;
     }
 
     /** Settles {@code p} as delivered (reason null) or dropped; false if it was settled already. */
@@ -337,6 +342,8 @@ public final class CaptureClient implements Delivery {
                     try {
                         deliver(batch);
                     } finally {
+                        // deliver() settles every event unless close() interrupted it.
+                        batch.events.forEach(p -> settle(p, DropReason.SHUTDOWN_TIMEOUT));
                         active.remove(batch);
                         batch.done.complete(null);
                         senderSlots.release();

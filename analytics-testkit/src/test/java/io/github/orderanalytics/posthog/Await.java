@@ -1,0 +1,21 @@
+package io.github.orderanalytics.posthog;
+
+import java.time.Duration;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
+
+/** Waits for a condition with a deadline, polling; fails with a description of what was seen. */
+final class Await {
+    private Await() {}
+
+    static void until(BooleanSupplier condition, Duration timeout, Supplier<?> seen) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() - deadline > 0) {
+                throw new AssertionError("condition not met within " + timeout + "; saw: " + seen.get());
+            }
+            LockSupport.parkNanos(5_000_000); // the polling interval; the condition is what is waited for
+        }
+    }
+}

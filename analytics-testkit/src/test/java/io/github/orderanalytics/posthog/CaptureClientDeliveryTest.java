@@ -1,0 +1,382 @@
+package io.github.orderanalytics.posthog;
+
+import static io.github.orderanalytics.posthog.Orders.order;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.orderanalytics.Identity;
+import io.github.orderanalytics.Order;
+import io.github.orderanalytics.testkit.CapturedRequest;
+import io.github.orderanalytics.testkit.FakePostHog;
+import io.github.orderanalytics.testkit.FakeResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The built-in client against {@link FakePostHog}, over real HTTP on loopback. */
+class CaptureClientDeliveryTest {
+    private static final Duration WAIT = Duration.ofSeconds(10);
+
+    private FakePostHog posthog;
+    private final List<PostHogOrderAnalytics> clients = new ArrayList<>();
+
+    @BeforeEach
+    void start() {
+        posthog = FakePostHog.start();
+    }
+
+    @AfterEach
+    void stop() {
+        clients.forEach(PostHogOrderAnalytics::close);
+        posthog.close();
+    }
+
+    private PostHogOrderAnalytics client(PostHogConfig.Builder config) {
+        PostHogOrderAnalytics client = PostHogOrderAnalytics.create(config.build());
+        clients.add(client);
+        return client;
+    }
+
+    private PostHogOrderAnalytics client() {
+        return client(posthog.clientConfig());
+    }
+
+    @Test
+    void deliversTheMappedEventInTheDocumentedEnvelope() {
+        PostHogOrderAnalytics analytics = client();
+        Order order = order("ord_1001");
+
+        analytics.orderPlaced(order, Identity.customer("cus_42"));
+
+        List<PostHogEvent> events = posthog.awaitEvents(1, WAIT);
+        assertThat(events).containsExactly(PostHogEventMapper.create(analytics.config()).orderPlaced(order, Identity.customer("cus_42")));
+        CapturedRequest request = posthog.requests().get(0);
+        assertThat(request.method()).isEqualTo("POST");
+        assertThat(request.path()).isEqualTo("/batch/");
+        assertThat(request.gzipped()).isTrue();
+        assertThat(request.header("Content-Type")).isEqualTo("application/json");
+        assertThat(request.header("User-Agent")).isEqualTo("order-analytics-java/" + System.getProperty("project.version"));
+        assertThat(request.apiKey()).isEqualTo(FakePostHog.API_KEY);
+        assertThat(request.body()).containsPattern("\"sent_at\":\"[0-9T:.\\-]+Z\"}$");
+        Await.until(() -> analytics.stats().delivered() == 1, WAIT, analytics::stats);
+        assertThat(analytics.stats().queueDepth()).isZero();
+    }
+
+    @Test
+    void sendsUncompressedWhenGzipIsOff() {
+        PostHogOrderAnalytics analytics = client(posthog.clientConfig().gzip(false));
+
+        analytics.orderPlaced(order("ord_1"), Identity.customer("c"));
+
+        posthog.awaitEvents(1, WAIT);
+        assertThat(posthog.requests().get(0).gzipped()).isFalse();
+        assertThat(posthog.requests().get(0).header("Content-Encoding")).isNull();
+    }
+
+    @Test
+    void batchesByCountUpToMaxBatchSize() {
+        PostHogOrderAnalytics analytics = client(posthog.clientConfig()
+                .flushAt(10).maxBatchSize(10).flushInterval(Duration.ofMinutes(10)));
+
+        for (int i = 0; i < 25; i++) {
+            analytics.orderPlaced(order("ord_" + i), Identity.customer("c"));
+        }
+
+        posthog.awaitEvents(20, WAIT);
+        assertThat(analytics.flush(WAIT)).isTrue();
+        assertThat(posthog.requests()).as("requests").extracting(r -> r.events().size()).containsExactly(10, 10, 5);
+        assertThat(posthog.events()).extracting(e -> e.properties().get("order_id"))
+                .containsExactlyElementsOf(IntStream.range(0, 25).mapToObj(i -> "ord_" + i).collect(Collectors.toList()));
+    }
+
+    @Test
+    void sendsWhatIsWaitingEveryFlushInterval() {
+        PostHogOrderAnalytics analytics = client(posthog.clientConfig().flushAt(100).flushInterval(Duration.ofMillis(200)));
+
+        for (int i = 0; i < 3; i++) {
+            analytics.orderPlaced(order("ord_" + i), Identity.customer("c"));
+        }
+
+        posthog.awaitEvents(3, WAIT);
+        assertThat(posthog.requests()).hasSize(1);
+    }
+
+    @Test
+    void flushSendsAtOnceAndWaitsForDelivery() {
+        PostHogOrderAnalytics analytics = client(posthog.clientConfig().flushAt(100).flushInterval(Duration.ofHours(1)));
+        for (int i = 0; i < 5; i++) {
+            analytics.orderPlaced(order("ord_" + i), Identity.customer("c"));
+        }
+
+        assertThat(analytics.flush(WAIT)).isTrue();
+
+        assertThat(posthog.events()).hasSize(5);
+        assertThat(analytics.stats().delivered()).isEqualTo(5);
+        assertThat(analytics.flush(WAIT)).as("an idle flush").isTrue();
+    }
+
+    @Test
+    void retriesAfter503() {
+        posthog.enqueue(FakeResponse.status(503), FakeResponse.status(502));
+        PostHogOrderAnalytics analytics = client();
+
+        analytics.orderPlaced(order("ord_1"), Identity.customer("c"));
+
+        assertThat(analytics.flush(WAIT)).isTrue();
+        assertThat(posthog.requests()).extracting(r -> r.answer().status()).containsExactly(503, 502, 200);
+        assertThat(posthog.events()).hasSize(1);
+        DeliveryStats stats = analytics.stats();
+        assertThat(stats.retriedRequests()).isEqualTo(2);
+        assertThat(stats.delivered()).isEqualTo(1);
+        assertThat(stats.lastError()).contains("HTTP 502");
+    }
+
+    @Test
+    void retriesAfterADroppedConnection() {
+        posthog.enqueue(FakeResponse.disconnect());
+        PostHogOrderAnalytics analytics = client();
+
+        analytics.orderPlaced(order("ord_1"), Identity.customer("c"));
+
+        assertThat(analytics.flush(WAIT)).isTrue();
+        assertThat(posthog.requests()).hasSize(2);
+        assertThat(posthog.events()).extracting(PostHogEvent::uuid).containsExactly(PostHogEventMapper.orderPlacedUuid("ord_1"));
+        assertThat(analytics.stats().retriedRequests()).isEqualTo(1);
+    }
+
+    @Test
+    void retriesUntilARefusingServerComesBack() {
+        posthog.refuseConnections();
+        PostHogOrderAnalytics analytics = client();
+
+        analytics.orderPlaced(order("ord_1"), Identity.customer("c"));
+        Await.until(() -> analytics.stats().retriedRequests() >= 2, WAIT, analytics::stats);
+        posthog.acceptConnections();
+
+        assertThat(posthog.awaitEvents(1, WAIT)).hasSize(1);
+        assertThat(analytics.stats().lastError()).hasValueSatisfying(e -> assertThat(e).contains("ConnectException"));
+    }
+
+    @Test
+    void honoursRetryAfter() {
+        posthog.enqueue(FakeResponse.status(429).retryAfter("1"));
+        PostHogOrderAnalytics analytics = client();
+
+        analytics.orderPlaced(order("ord_1"), Identity.customer("c"));
+
+        assertThat(analytics.flush(WAIT)).isTrue();
+        List<CapturedRequest> requests = posthog.requests();
+        assertThat(requests).hasSize(2);
+        assertThat(Duration.between(requests.get(0).receivedAt(), requests.get(1).receivedAt()))
+                .isGreaterThanOrEqualTo(Duration.ofMillis(950));
+    }
+
+    @Test
+    void dropsAfterTheRetryBudgetAndCountsIt() {
+        posthog.respondByDefault(FakeResponse.status(503));
+        PostHogOrderAnalytics analytics = client(posthog.clientConfig().maxRetries(2));
+
+        analytics.orderPlaced(order("ord_1"), Identity.customer("c"));
+
+        assertThat(analytics.flush(WAIT)).isTrue();
+        assertThat(posthog.requests()).hasSize(3);
+        DeliveryStats stats = analytics.stats();
+        assertThat(stats.dropped(DropReason.RETRIES_EXHAUSTED)).isEqualTo(1);
+        assertThat(stats.delivered()).isZero();
+        assertThat(stats.queueDepth()).isZero();
+    }
+
+    @Test
+    void aBadEventIsIsolatedAndOnlyItIsDropped() {
+        posthog.rejectEventsWhere(e -> "ord_bad".equals(e.properties().get("order_id")));
+        PostHogOrderAnalytics analytics = client(posthog.clientConfig().flushAt(8).flushInterval(Duration.ofHours(1)));
+
+        for (int i = 0; i < 7; i++) {
+            analytics.orderPlaced(order(i == 3 ? "ord_bad" : "ord_" + i), Identity.customer("c"));
+        }
+        analytics.orderPlaced(order("ord_7"), Identity.customer("c"));
+
+        assertThat(analytics.flush(WAIT)).isTrue();
+        assertThat(posthog.events()).hasSize(7).noneMatch(e -> "ord_bad".equals(e.properties().get("order_id")));
+        assertThat(analytics.stats().dropped(DropReason.REJECTED)).isEqualTo(1);
+        assertThat(analytics.stats().delivered()).isEqualTo(7);
+        assertThat(analytics.stats().retriedRequests()).isZero();
+    }
+
+    @Test
+    void tooLargeSplitsTheBatch() {
+        posthog.enqueue(FakeResponse.status(413));
+        PostHogOrderAnalytics analytics = client(posthog.clientConfig().flushAt(4).flushInterval(Duration.ofHours(1)));
+
+        for (int i = 0; i < 4; i++) {
+            analytics.orderPlaced(order("ord_" + i), Identity.customer("c"));
+        }
+
+        assertThat(analytics.flush(WAIT)).isTrue();
+        assertThat(posthog.requests()).extracting(r -> r.events().size()).containsExactly(4, 2, 2);
+        assertThat(posthog.events()).hasSize(4);
+    }
+
+    @Test
+    void aRefusedApiKeyDropsWithoutRetrying() {
+        posthog.respondByDefault(FakeResponse.status(401));
+        PostHogOrderAnalytics analytics = client();
+
+        analytics.orderPlaced(order("ord_1"), Identity.customer("c"));
+        analytics.orderPlaced(order("ord_2"), Identity.customer("c"));
+
+        assertThat(analytics.flush(WAIT)).isTrue();
+        assertThat(analytics.stats().dropped(DropReason.REJECTED)).isEqualTo(2);
+        assertThat(analytics.stats().retriedRequests()).isZero();
+    }
+
+    @Test
+    void flushGivesUpAtItsTimeout() {
+        posthog.respondByDefault(FakeResponse.status(503));
+        PostHogOrderAnalytics analytics = client(posthog.clientConfig().maxRetries(1000));
+
+        analytics.orderPlaced(order("ord_1"), Identity.customer("c"));
+
+        assertThat(analytics.flush(Duration.ofMillis(300))).isFalse();
+        assertThat(analytics.stats().queueDepth()).isEqualTo(1);
+    }
+
+    @Test
+    void closeDeliversWhatIsLeft() {
+        PostHogOrderAnalytics analytics = client(posthog.clientConfig().flushAt(100).flushInterval(Duration.ofHours(1)));
+        for (int i = 0; i < 50; i++) {
+            analytics.orderPlaced(order("ord_" + i), Identity.customer("c"));
+        }
+
+        analytics.close();
+
+        assertThat(posthog.events()).hasSize(50);
+        assertThat(analytics.stats().delivered()).isEqualTo(50);
+    }
+
+    @Test
+    void closeKeepsItsDeadlineAgainstAnUnreachableHost() {
+        posthog.refuseConnections();
+        PostHogOrderAnalytics analytics = client(posthog.clientConfig().shutdownTimeout(Duration.ofSeconds(1)).maxRetries(1000));
+        for (int i = 0; i < 10; i++) {
+            analytics.orderPlaced(order("ord_" + i), Identity.customer("c"));
+        }
+
+        Instant start = Instant.now();
+        analytics.close();
+
+        assertThat(Duration.between(start, Instant.now())).isLessThan(Duration.ofMillis(2500));
+        DeliveryStats stats = analytics.stats();
+        assertThat(stats.dropped(DropReason.SHUTDOWN_TIMEOUT)).isEqualTo(10);
+        assertThat(stats.queueDepth()).isZero();
+        assertThat(stats.accepted()).isEqualTo(stats.delivered() + stats.droppedTotal());
+    }
+
+    @Test
+    void closeKeepsItsDeadlineAgainstAServerThatNeverAnswers() {
+        posthog.respondByDefault(FakeResponse.ok().delayedBy(Duration.ofMinutes(5)));
+        PostHogOrderAnalytics analytics = client(posthog.clientConfig()
+                .requestTimeout(Duration.ofMinutes(1)).shutdownTimeout(Duration.ofSeconds(1)));
+        analytics.orderPlaced(order("ord_1"), Identity.customer("c"));
+        posthog.awaitRequests(1, WAIT);
+
+        Instant start = Instant.now();
+        analytics.close();
+
+        assertThat(Duration.between(start, Instant.now())).isLessThan(Duration.ofMillis(2500));
+        assertThat(analytics.stats().dropped(DropReason.SHUTDOWN_TIMEOUT)).isEqualTo(1);
+    }
+
+    @Test
+    void callsAfterCloseAreCountedAsDropped() {
+        PostHogOrderAnalytics analytics = client();
+        analytics.close();
+        analytics.close();
+
+        analytics.orderPlaced(order("ord_1"), Identity.customer("c"));
+
+        assertThat(analytics.stats().dropped(DropReason.CLOSED)).isEqualTo(1);
+        assertThat(analytics.stats().accepted()).isEqualTo(1);
+        assertThat(posthog.requests()).isEmpty();
+    }
+
+    @Test
+    void aFullQueueDropsNewEventsAndCountsThem() {
+        posthog.refuseConnections();
+        PostHogOrderAnalytics analytics = client(posthog.clientConfig().maxQueueSize(10).maxRetries(1000));
+
+        for (int i = 0; i < 25; i++) {
+            analytics.orderPlaced(order("ord_" + i), Identity.customer("c"));
+        }
+
+        DeliveryStats stats = analytics.stats();
+        assertThat(stats.accepted()).isEqualTo(25);
+        assertThat(stats.dropped(DropReason.QUEUE_FULL)).isEqualTo(15);
+        assertThat(stats.queueDepth()).isEqualTo(10);
+    }
+
+    @Test
+    void manyThreadsAtOnceDeliverEveryOrderOnce() throws Exception {
+        PostHogOrderAnalytics analytics = client(posthog.clientConfig().flushAt(50).flushInterval(Duration.ofMillis(50)));
+        int threads = 8;
+        int perThread = 500;
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        CountDownLatch go = new CountDownLatch(1);
+        List<Future<?>> done = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            int thread = t;
+            done.add(pool.submit(() -> {
+                go.await();
+                for (int i = 0; i < perThread; i++) {
+                    analytics.orderPlaced(order("ord_" + thread + "_" + i), Identity.customer("cus_" + thread));
+                }
+                return null;
+            }));
+        }
+        go.countDown();
+        for (Future<?> f : done) {
+            f.get();
+        }
+        pool.shutdown();
+
+        assertThat(analytics.flush(WAIT)).isTrue();
+        Set<UUID> expected = IntStream.range(0, threads).boxed()
+                .flatMap(t -> IntStream.range(0, perThread).mapToObj(i -> PostHogEventMapper.orderPlacedUuid("ord_" + t + "_" + i)))
+                .collect(Collectors.toSet());
+        List<UUID> received = posthog.events().stream().map(PostHogEvent::uuid).collect(Collectors.toList());
+        assertThat(received).hasSize(threads * perThread).doesNotHaveDuplicates();
+        assertThat(Set.copyOf(received)).isEqualTo(expected);
+        assertThat(analytics.stats().delivered()).isEqualTo(threads * perThread);
+    }
+
+    @Test
+    void withoutAnApiKeyTheClientIsDisabledAndSendsNothing() {
+        PostHogConfig noKey = PostHogConfig.builder().host(posthog.host()).build();
+        long senderThreadsBefore = senderThreads();
+
+        try (PostHogOrderAnalytics analytics = PostHogOrderAnalytics.create(noKey)) {
+            analytics.orderPlaced(order("ord_1"), Identity.customer("c"));
+
+            assertThat(analytics.isEnabled()).isFalse();
+            assertThat(analytics.flush(WAIT)).isTrue();
+            assertThat(analytics.stats().dropped(DropReason.DISABLED)).isEqualTo(1);
+            assertThat(senderThreads()).isEqualTo(senderThreadsBefore);
+        }
+        assertThat(posthog.requests()).isEmpty();
+    }
+
+    private static long senderThreads() {
+        return Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().startsWith("order-analytics-")).count();
+    }
+}
