@@ -8,6 +8,7 @@ import io.github.orderanalytics.Order;
 import io.github.orderanalytics.testkit.CapturedRequest;
 import io.github.orderanalytics.testkit.FakePostHog;
 import io.github.orderanalytics.testkit.FakeResponse;
+import io.github.orderanalytics.testkit.OrderAnalyticsAssertions;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -71,6 +72,22 @@ class CaptureClientDeliveryTest {
         assertThat(request.body()).containsPattern("\"sent_at\":\"[0-9T:.\\-]+Z\"}$");
         Await.until(() -> analytics.stats().delivered() == 1, WAIT, analytics::stats);
         assertThat(analytics.stats().queueDepth()).isZero();
+    }
+
+    @Test
+    void guestAndAnonymousOrdersArrivePersonlessAndTheEmailIsNeverSent() {
+        PostHogOrderAnalytics analytics = client(posthog.clientConfig().gzip(false));
+
+        analytics.orderPlaced(order("ord_guest"), Identity.guest(" Jane.Doe@Example.com "));
+        analytics.orderPlaced(order("ord_anon"), Identity.anonymous("0192f7a3-5c1e").withSessionId("0192f7a3-6a00"));
+
+        posthog.awaitEvents(2, WAIT);
+        assertThat(posthog.requests()).allSatisfy(r -> assertThat(r.body()).doesNotContainIgnoringCase("jane.doe"));
+        OrderAnalyticsAssertions.assertThat(posthog).receivedOrder("ord_guest").isPersonless().hasIdentityType("guest")
+                .hasDistinctId(PostHogEventMapper.create(analytics.config())
+                        .orderPlaced(order("ord_guest"), Identity.guest("jane.doe@example.com")).distinctId());
+        OrderAnalyticsAssertions.assertThat(posthog).receivedOrder("ord_anon").isPersonless().hasIdentityType("anonymous")
+                .hasDistinctId("0192f7a3-5c1e").hasProperty("$session_id", "0192f7a3-6a00");
     }
 
     @Test

@@ -281,6 +281,9 @@ public final class CaptureClient implements Delivery {
                         return;
                     }
                     handedOff = cutAndSend();
+                } catch (RuntimeException e) {
+                    // Never let the one batcher die: the queue would fill and everything after be dropped.
+                    log.error("order-analytics batcher failed; continuing", e);
                 } finally {
                     if (!handedOff) {
                         senderSlots.release();
@@ -341,6 +344,10 @@ public final class CaptureClient implements Delivery {
                 senders.execute(() -> {
                     try {
                         deliver(batch);
+                    } catch (RuntimeException e) {
+                        // A bug of ours; count and say it rather than lose the events quietly.
+                        log.error("order-analytics failed sending a batch; dropped its events as REJECTED", e);
+                        batch.events.forEach(p -> settle(p, DropReason.REJECTED));
                     } finally {
                         // deliver() settles every event unless close() interrupted it.
                         batch.events.forEach(p -> settle(p, DropReason.SHUTDOWN_TIMEOUT));
