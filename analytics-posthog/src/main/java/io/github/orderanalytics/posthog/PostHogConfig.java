@@ -4,6 +4,7 @@ import io.github.orderanalytics.posthog.internal.Settings;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
@@ -69,6 +70,8 @@ public final class PostHogConfig {
     private final String guestIdKey;
     private final boolean geoipDisable;
     private final boolean allowInsecureHttp;
+    private final DeliveryListener deliveryListener;
+    private final HttpClient httpClient;
 
     private PostHogConfig(Builder b) {
         this.apiKey = b.apiKey;
@@ -89,6 +92,8 @@ public final class PostHogConfig {
         this.guestIdentity = or(b.guestIdentity, GuestIdentity.HASHED);
         this.guestIdKey = b.guestIdKey;
         this.geoipDisable = or(b.geoipDisable, true);
+        this.deliveryListener = b.deliveryListener;
+        this.httpClient = b.httpClient;
         if (flushAt > maxBatchSize) {
             throw new IllegalArgumentException(named("flushAt") + " = " + flushAt + " must not exceed "
                     + named("maxBatchSize") + " = " + maxBatchSize);
@@ -125,6 +130,8 @@ public final class PostHogConfig {
         b.guestIdKey = guestIdKey;
         b.geoipDisable = geoipDisable;
         b.allowInsecureHttp = allowInsecureHttp;
+        b.deliveryListener = deliveryListener;
+        b.httpClient = httpClient;
         return b;
     }
 
@@ -261,6 +268,16 @@ public final class PostHogConfig {
         return allowInsecureHttp;
     }
 
+    /** Told of every event's outcome; empty if none was set. */
+    public Optional<DeliveryListener> deliveryListener() {
+        return Optional.ofNullable(deliveryListener);
+    }
+
+    /** The HTTP client to send with; empty: one made from these settings. */
+    public Optional<HttpClient> httpClient() {
+        return Optional.ofNullable(httpClient);
+    }
+
     @Override
     public String toString() {
         return "PostHogConfig{apiKey=" + (apiKey == null ? "none" : "***")
@@ -270,7 +287,9 @@ public final class PostHogConfig {
                 + ", shutdownTimeout=" + shutdownTimeout + ", maxRetries=" + maxRetries
                 + ", initialBackoff=" + initialBackoff + ", maxBackoff=" + maxBackoff + ", gzip=" + gzip
                 + ", guestIdentity=" + guestIdentity + ", guestIdKey=" + (guestIdKey == null ? "none" : "***")
-                + ", geoipDisable=" + geoipDisable + ", allowInsecureHttp=" + allowInsecureHttp + "}";
+                + ", geoipDisable=" + geoipDisable + ", allowInsecureHttp=" + allowInsecureHttp
+                + (deliveryListener != null ? ", deliveryListener=" + deliveryListener : "")
+                + (httpClient != null ? ", httpClient=custom" : "") + "}";
     }
 
     private static <T> T or(T value, T otherwise) {
@@ -350,6 +369,8 @@ public final class PostHogConfig {
         private String guestIdKey;
         private Boolean geoipDisable;
         private boolean allowInsecureHttp;
+        private DeliveryListener deliveryListener;
+        private HttpClient httpClient;
 
         private Builder() {}
 
@@ -456,6 +477,21 @@ public final class PostHogConfig {
         /** Allows a plain-http host that is not loopback, for a proxy inside a trusted network. */
         public Builder allowInsecureHttp(boolean allowInsecureHttp) {
             this.allowInsecureHttp = allowInsecureHttp;
+            return this;
+        }
+
+        /** Tells {@code listener} what becomes of each event. */
+        public Builder deliveryListener(DeliveryListener listener) {
+            this.deliveryListener = Objects.requireNonNull(listener, "listener == null");
+            return this;
+        }
+
+        /**
+         * Sends with {@code httpClient}, for a proxy or custom TLS. Its connect timeout and redirect
+         * policy are yours; {@link #requestTimeout} still bounds each request.
+         */
+        public Builder httpClient(HttpClient httpClient) {
+            this.httpClient = Objects.requireNonNull(httpClient, "httpClient == null");
             return this;
         }
 

@@ -72,8 +72,8 @@ public final class PostHogOrderAnalytics implements OrderAnalytics, AutoCloseabl
         Objects.requireNonNull(config, "config == null");
         PostHogEventMapper mapper = PostHogEventMapper.create(config);
         Delivery delivery = config.apiKey().isPresent()
-                ? new CaptureClient(config, mapper, CaptureClient.defaultHttpClient(config))
-                : new DisabledDelivery();
+                ? new CaptureClient(config, mapper, config.httpClient().orElseGet(() -> CaptureClient.defaultHttpClient(config)))
+                : new DisabledDelivery(config.deliveryListener().orElse(null));
         return new PostHogOrderAnalytics(config, delivery);
     }
 

@@ -31,7 +31,9 @@ import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import java.util.zip.GZIPInputStream;
 
@@ -73,7 +75,9 @@ public final class FakePostHog implements AutoCloseable {
     private final Set<CapturedRequest> answered = Collections.newSetFromMap(new IdentityHashMap<>());
     private final ExecutorService handlers;
     private final int port;
-    private FakeResponse defaultResponse = FakeResponse.ok();
+    private Supplier<FakeResponse> defaultResponse = FakeResponse::ok;
+    private boolean keepRequests = true;
+    private Consumer<CapturedRequest> onRequest = r -> {};
     private Predicate<PostHogEvent> rejectWhere = e -> false;
     private HttpServer server;
 
@@ -126,8 +130,36 @@ public final class FakePostHog implements AutoCloseable {
 
     /** The answer for requests with no scripted answer left; initially 200. */
     public FakePostHog respondByDefault(FakeResponse response) {
+        Objects.requireNonNull(response, "response == null");
+        return respondByDefault(() -> response);
+    }
+
+    /** Answers requests with no scripted answer left with whatever {@code responses} gives, e.g. random faults. */
+    public FakePostHog respondByDefault(Supplier<FakeResponse> responses) {
         synchronized (lock) {
-            defaultResponse = Objects.requireNonNull(response, "response == null");
+            defaultResponse = Objects.requireNonNull(responses, "responses == null");
+        }
+        return this;
+    }
+
+    /**
+     * Whether {@link #requests()} and {@link #events()} keep what arrived; turn off for load and
+     * soak tests that count with {@link #onRequest} instead, so memory stays flat.
+     */
+    public FakePostHog keepRequests(boolean keep) {
+        synchronized (lock) {
+            keepRequests = keep;
+        }
+        return this;
+    }
+
+    /**
+     * Calls {@code listener} with each request once its answer is decided, just before the answer
+     * goes out, from the fake's handler threads.
+     */
+    public FakePostHog onRequest(Consumer<CapturedRequest> listener) {
+        synchronized (lock) {
+            onRequest = Objects.requireNonNull(listener, "listener == null");
         }
         return this;
     }
@@ -140,13 +172,22 @@ public final class FakePostHog implements AutoCloseable {
         return this;
     }
 
-    /** Stops listening: new connections are refused until {@link #acceptConnections()}. */
+    /**
+     * Stops listening: new connections are refused until {@link #acceptConnections()}. Requests
+     * under way still get their answer (for up to a second), so no acknowledged batch is lost.
+     */
     public void refuseConnections() {
+        stop(1);
+    }
+
+    private void stop(int graceSeconds) {
+        HttpServer stopping;
         synchronized (lock) {
-            if (server != null) {
-                server.stop(0);
-                server = null;
-            }
+            stopping = server;
+            server = null;
+        }
+        if (stopping != null) {
+            stopping.stop(graceSeconds); // outside the lock: the handlers it waits for need it
         }
     }
 
@@ -223,8 +264,10 @@ public final class FakePostHog implements AutoCloseable {
             requests.clear();
             answered.clear();
             script.clear();
-            defaultResponse = FakeResponse.ok();
+            defaultResponse = FakeResponse::ok;
             rejectWhere = e -> false;
+            keepRequests = true;
+            onRequest = r -> {};
         }
         acceptConnections();
     }
@@ -240,8 +283,8 @@ public final class FakePostHog implements AutoCloseable {
 
     @Override
     public void close() {
-        refuseConnections();
         handlers.shutdownNow();
+        stop(0);
     }
 
     @Override
@@ -308,13 +351,17 @@ public final class FakePostHog implements AutoCloseable {
                 } else if (!valid || events.stream().anyMatch(rejectWhere)) {
                     answer = FakeResponse.status(400);
                 } else {
-                    answer = defaultResponse;
+                    answer = defaultResponse.get();
                 }
             }
             CapturedRequest request = new CapturedRequest(exchange.getRequestMethod(), path,
                     Collections.unmodifiableMap(headers), gzipped, body, apiKey, events, answer, receivedAt);
+            Consumer<CapturedRequest> listener;
             synchronized (lock) {
-                requests.add(request);
+                if (keepRequests) {
+                    requests.add(request);
+                }
+                listener = onRequest;
                 lock.notifyAll();
             }
             if (!answer.delay().isZero()) {
@@ -327,9 +374,12 @@ public final class FakePostHog implements AutoCloseable {
             }
             synchronized (lock) {
                 // Before the answer goes out, so a client that has seen it finds the events here.
-                answered.add(request);
+                if (keepRequests) {
+                    answered.add(request);
+                }
                 lock.notifyAll();
             }
+            listener.accept(request);
             if (!answer.isDisconnect()) { // closing the exchange before any response drops the connection
                 answer.retryAfter().ifPresent(v -> exchange.getResponseHeaders().add("Retry-After", v));
                 exchange.getResponseHeaders().add("Content-Type", "application/json");

@@ -67,6 +67,7 @@ public final class CaptureClient implements Delivery {
     private final byte[] bodyStart;
     private final Backoff backoff;
     private final DeliveryCounters counters = new DeliveryCounters();
+    private final ListenerCalls listener;
     private final RateLimitedLog queueFullLog = new RateLimitedLog(10, TimeUnit.SECONDS);
     private final RateLimitedLog closedLog = new RateLimitedLog(10, TimeUnit.SECONDS);
     private final AtomicBoolean apiKeyErrorLogged = new AtomicBoolean();
@@ -100,6 +101,7 @@ public final class CaptureClient implements Delivery {
         this.bodyStart = ("{\"api_key\":" + new String(EventJson.quoted(apiKey), StandardCharsets.UTF_8) + ",\"batch\":[")
                 .getBytes(StandardCharsets.UTF_8);
         this.backoff = new Backoff(config.initialBackoff(), config.maxBackoff());
+        this.listener = new ListenerCalls(config.deliveryListener().orElse(null));
         this.senderSlots = new Semaphore(config.maxRequestsInFlight());
         AtomicInteger senderNumber = new AtomicInteger();
         this.senders = Executors.newFixedThreadPool(config.maxRequestsInFlight(),
@@ -134,12 +136,12 @@ public final class CaptureClient implements Delivery {
         Objects.requireNonNull(identity, "identity == null");
         counters.accepted.increment();
         if (closed) {
-            dropAtCall(DropReason.CLOSED);
+            dropAtCall(order, identity, DropReason.CLOSED);
             return;
         }
         if (held.incrementAndGet() > config.maxQueueSize()) {
             held.decrementAndGet();
-            dropAtCall(DropReason.QUEUE_FULL);
+            dropAtCall(order, identity, DropReason.QUEUE_FULL);
             return;
         }
         Pending pending = new Pending(order, identity);
@@ -154,8 +156,9 @@ public final class CaptureClient implements Delivery {
         }
     }
 
-    private void dropAtCall(DropReason reason) {
+    private void dropAtCall(Order order, Identity identity, DropReason reason) {
         counters.dropped(reason, 1);
+        listener.dropped(order, identity, null, reason);
         RateLimitedLog limiter = reason == DropReason.QUEUE_FULL ? queueFullLog : closedLog;
         long count = limiter.record(1);
         if (count > 0) {
@@ -260,8 +263,10 @@ public final class CaptureClient implements Delivery {
         held.decrementAndGet();
         if (reason == null) {
             counters.delivered.increment();
+            listener.delivered(p.order, p.identity, p.uuid);
         } else {
             counters.dropped(reason, 1);
+            listener.dropped(p.order, p.identity, p.uuid, reason);
         }
         return true;
     }

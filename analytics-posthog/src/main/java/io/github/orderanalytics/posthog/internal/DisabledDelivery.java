@@ -2,6 +2,7 @@ package io.github.orderanalytics.posthog.internal;
 
 import io.github.orderanalytics.Identity;
 import io.github.orderanalytics.Order;
+import io.github.orderanalytics.posthog.DeliveryListener;
 import io.github.orderanalytics.posthog.DeliveryStats;
 import io.github.orderanalytics.posthog.DropReason;
 import java.time.Duration;
@@ -14,8 +15,11 @@ public final class DisabledDelivery implements Delivery {
     private static final Logger log = LoggerFactory.getLogger("io.github.orderanalytics.posthog");
 
     private final DeliveryCounters counters = new DeliveryCounters();
+    private final ListenerCalls listener;
 
-    public DisabledDelivery() {
+    /** @param listener told of each dropped event; may be null */
+    public DisabledDelivery(DeliveryListener listener) {
+        this.listener = new ListenerCalls(listener);
         log.warn("order-analytics is disabled: no PostHog API key is configured (set POSTHOG_API_KEY)."
                 + " Order events are counted as dropped (DISABLED) and not sent.");
     }
@@ -26,6 +30,7 @@ public final class DisabledDelivery implements Delivery {
         Objects.requireNonNull(identity, "identity == null");
         counters.accepted.increment();
         counters.dropped(DropReason.DISABLED, 1);
+        listener.dropped(order, identity, null, DropReason.DISABLED);
     }
 
     @Override

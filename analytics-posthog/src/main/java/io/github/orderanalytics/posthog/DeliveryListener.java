@@ -1,0 +1,36 @@
+package io.github.orderanalytics.posthog;
+
+import io.github.orderanalytics.Identity;
+import io.github.orderanalytics.Order;
+import java.util.UUID;
+
+/**
+ * Observes what becomes of each event: for metrics, alerts, or a fallback of your own (an outbox
+ * table for dropped orders, say).
+ *
+ * <pre>{@code
+ * PostHogConfig config = PostHogConfig.builder()
+ *         .apiKey(key)
+ *         .deliveryListener(new DeliveryListener() {
+ *             public void onDropped(Order order, Identity identity, UUID uuid, DropReason reason) {
+ *                 droppedOrders.increment(reason.name());
+ *             }
+ *         })
+ *         .build();
+ * }</pre>
+ *
+ * <p>Every accepted event is reported exactly once, as delivered or as dropped. Calls come from the
+ * client's sender threads, or from the caller of {@code orderPlaced} for drops at the call
+ * ({@link DropReason#QUEUE_FULL}, {@link DropReason#CLOSED}, {@link DropReason#DISABLED}): keep
+ * them short and non-blocking. An exception thrown here is logged and otherwise ignored.
+ *
+ * @since 0.1.0
+ */
+public interface DeliveryListener {
+
+    /** PostHog acknowledged the event. */
+    default void onDelivered(Order order, Identity identity, UUID uuid) {}
+
+    /** The event will not be delivered, for {@code reason}. */
+    default void onDropped(Order order, Identity identity, UUID uuid, DropReason reason) {}
+}
