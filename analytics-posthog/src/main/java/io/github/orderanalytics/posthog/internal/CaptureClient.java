@@ -35,6 +35,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
+import java.util.zip.Deflater;
 import java.util.zip.GZIPOutputStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -514,22 +515,16 @@ public final class CaptureClient implements Delivery {
             body = gzip(body);
             request.header("Content-Encoding", "gzip");
         }
-        CompletableFuture<HttpResponse<String>> exchange =
-                http.sendAsync(request.POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(),
-                        HttpResponse.BodyHandlers.ofString());
         try {
-            // The request timeout covers the response headers only; this bounds the whole exchange.
-            HttpResponse<String> r = exchange.get(config.requestTimeout().toMillis() + 1_000, TimeUnit.MILLISECONDS);
+            // send(), not sendAsync(): sendAsync hands every completion to the common pool, which on
+            // a 2-core machine means a new thread per request. An interrupt from close() cancels it.
+            HttpResponse<String> r = http.send(request.POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(),
+                    HttpResponse.BodyHandlers.ofString());
             return new Response(r.statusCode(), r.headers().firstValue("Retry-After"), r.body(), null);
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause() != null ? e.getCause() : e;
-            return new Response(0, java.util.Optional.empty(), "", cause);
-        } catch (TimeoutException e) {
-            exchange.cancel(true);
+        } catch (IOException e) {
             return new Response(0, java.util.Optional.empty(), "", e);
-        } catch (InterruptedException e) {
-            exchange.cancel(true);
-            throw e;
+        } catch (RuntimeException e) {
+            return new Response(0, java.util.Optional.empty(), "", e);
         }
     }
 
@@ -553,12 +548,20 @@ public final class CaptureClient implements Delivery {
 
     private static byte[] gzip(byte[] body) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(body.length / 4 + 64);
-        try (GZIPOutputStream gz = new GZIPOutputStream(out, 8192)) {
+        try (GZIPOutputStream gz = new FastGzip(out)) {
             gz.write(body);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         return out.toByteArray();
+    }
+
+    /** Fastest deflate level: event JSON still shrinks about tenfold, at a fraction of the CPU of the default. */
+    private static final class FastGzip extends GZIPOutputStream {
+        FastGzip(ByteArrayOutputStream out) throws IOException {
+            super(out, 8192);
+            def.setLevel(Deflater.BEST_SPEED);
+        }
     }
 
     /** A status (0 when no response came) with what retrying needs. */
@@ -581,8 +584,7 @@ public final class CaptureClient implements Delivery {
 
         String describe() {
             if (failure != null) {
-                return failure instanceof TimeoutException ? "no response within the request timeout"
-                        : failure.getClass().getSimpleName() + (failure.getMessage() != null ? ": " + failure.getMessage() : "");
+                return failure.getClass().getSimpleName() + (failure.getMessage() != null ? ": " + failure.getMessage() : "");
             }
             return "HTTP " + status;
         }
