@@ -3,6 +3,7 @@ package io.github.orderanalytics.posthog;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.orderanalytics.testkit.FakePostHog;
+import io.github.orderanalytics.testkit.FakeResponse;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -51,6 +52,17 @@ class ShutdownHookTest {
         posthog.refuseConnections();
 
         Result result = run(50, Map.of("POSTHOG_SHUTDOWN_TIMEOUT", "1s", "POSTHOG_INITIAL_BACKOFF", "50ms"));
+
+        assertThat(result.exitCode).as("exit code; stderr: %s", result.stderr).isZero();
+        assertThat(result.afterMain).as("time from main's return to exit").isLessThan(Duration.ofSeconds(3));
+        assertThat(result.stderr).contains("order-analytics closed with 50 order event(s) undelivered after shutdownTimeout=PT1S");
+    }
+
+    @Test
+    void theHookKeepsItsDeadlineWhenPostHogNeverAnswers() throws Exception {
+        posthog.respondByDefault(FakeResponse.ok().delayedBy(Duration.ofMinutes(5)));
+
+        Result result = run(50, Map.of("POSTHOG_SHUTDOWN_TIMEOUT", "1s", "POSTHOG_REQUEST_TIMEOUT", "1m"));
 
         assertThat(result.exitCode).as("exit code; stderr: %s", result.stderr).isZero();
         assertThat(result.afterMain).as("time from main's return to exit").isLessThan(Duration.ofSeconds(3));
