@@ -95,6 +95,16 @@ public final class LineItem {
         return Optional.ofNullable(variant);
     }
 
+    /** Bytes of this line's text as JSON, at most; for {@link Order}'s size bound. */
+    long encodedTextSize() {
+        return EncodedSize.text(productId) + textSize(sku) + textSize(name) + textSize(category) + textSize(brand)
+                + textSize(variant);
+    }
+
+    private static long textSize(String s) {
+        return s == null ? 0 : EncodedSize.text(s);
+    }
+
     @Override
     public boolean equals(Object o) {
         return o instanceof LineItem other

@@ -38,12 +38,12 @@ public record Money(BigDecimal amount, Currency currency) {
             throw new IllegalArgumentException("amount must not be negative: " + amount.toPlainString()
                     + " " + currency.getCurrencyCode());
         }
-        BigDecimal stripped = amount.stripTrailingZeros();
-        if (stripped.precision() - stripped.scale() > MAX_INTEGER_DIGITS) {
+        if (amount.precision() - amount.scale() > MAX_INTEGER_DIGITS) {
             throw new IllegalArgumentException("amount has more than " + MAX_INTEGER_DIGITS + " digits before the point: "
                     + amount.toPlainString() + " " + currency.getCurrencyCode());
         }
-        if (stripped.scale() > digits) {
+        // Only an amount written with more decimals than the currency has needs the (allocating) strip.
+        if (amount.scale() > digits && amount.stripTrailingZeros().scale() > digits) {
             throw new IllegalArgumentException("amount " + amount.toPlainString() + " has more decimals than "
                     + currency.getCurrencyCode() + " allows (" + digits + ")");
         }
@@ -74,7 +74,7 @@ public record Money(BigDecimal amount, Currency currency) {
 
     private static Currency currency(String code) {
         Objects.requireNonNull(code, "currency == null");
-        if (!code.matches("[A-Z]{3}")) {
+        if (code.length() != 3 || !isUpperAscii(code.charAt(0)) || !isUpperAscii(code.charAt(1)) || !isUpperAscii(code.charAt(2))) {
             throw new IllegalArgumentException("currency must be an upper-case ISO-4217 code such as EUR: "
                     + Text.quote(code));
         }
@@ -83,6 +83,10 @@ public record Money(BigDecimal amount, Currency currency) {
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("currency is not a known ISO-4217 code: " + Text.quote(code), e);
         }
+    }
+
+    private static boolean isUpperAscii(char c) {
+        return c >= 'A' && c <= 'Z';
     }
 
     /** For example {@code 49.99 EUR}. */

@@ -322,11 +322,7 @@ public final class Order {
                 n += EncodedSize.text(order.coupon);
             }
             for (LineItem item : order.items) {
-                n += 120 + EncodedSize.text(item.productId()) + MONEY_BYTES;
-                n += item.sku().map(EncodedSize::text).orElse(0L) + item.name().map(EncodedSize::text).orElse(0L)
-                        + item.category().map(EncodedSize::text).orElse(0L)
-                        + item.brand().map(EncodedSize::text).orElse(0L)
-                        + item.variant().map(EncodedSize::text).orElse(0L);
+                n += 120 + MONEY_BYTES + item.encodedTextSize();
             }
             for (Map.Entry<String, Object> e : order.properties.entrySet()) {
                 n += 2 + EncodedSize.text(e.getKey()) + EncodedSize.value(e.getValue());

@@ -21,7 +21,7 @@ class IdentityTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"", "jane", "jane@", "@example.com", "jane@example", "ja ne@example.com", "a@b@example.com",
-            "jane@example..com"})
+            "jane@example..com", "jane@.example.com", "jane@example.com.", "jane@exa mple.com"})
     void rejectsMalformedEmail(String email) {
         assertThatIllegalArgumentException().isThrownBy(() -> Identity.guest(email))
                 .withMessage("email is not a valid address: '" + email + "'");

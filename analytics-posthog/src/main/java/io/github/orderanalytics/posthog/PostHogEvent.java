@@ -21,8 +21,9 @@ import java.util.UUID;
  * @param distinctId the person PostHog attributes the event to
  * @param uuid the event's id, derived from the order id so redeliveries collapse
  * @param timestamp when the order was placed
- * @param properties the event properties in the order they are written; amounts are
- *     {@link java.math.BigDecimal}s at the currency's scale; immutable
+ * @param properties the event properties in the order they are written, as read back from the JSON:
+ *     amounts and other decimals are {@link java.math.BigDecimal}s with the scale sent (at the
+ *     currency's scale for money), whole numbers Integer, Long or BigInteger; immutable
  * @since 0.1.0
  */
 public record PostHogEvent(String event, String distinctId, UUID uuid, Instant timestamp, Map<String, Object> properties) {
@@ -33,6 +34,20 @@ public record PostHogEvent(String event, String distinctId, UUID uuid, Instant t
         Objects.requireNonNull(uuid, "uuid == null");
         Objects.requireNonNull(timestamp, "timestamp == null");
         Objects.requireNonNull(properties, "properties == null");
+    }
+
+    /**
+     * Reads an event object, for example one that PostHog or a log received: numbers come back
+     * exact (whole numbers as Integer, Long or BigInteger, decimals as BigDecimal with their scale).
+     *
+     * @throws IllegalArgumentException if {@code json} is not an event with event, distinct_id, uuid and timestamp
+     */
+    public static PostHogEvent fromJson(String json) {
+        return fromJson(Objects.requireNonNull(json, "json == null").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    static PostHogEvent fromJson(byte[] json) {
+        return EventJson.parse(json);
     }
 
     /** The event as the JSON object sent to PostHog, compact, in property order. */

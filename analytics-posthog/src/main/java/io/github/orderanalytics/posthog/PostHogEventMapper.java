@@ -1,17 +1,9 @@
 package io.github.orderanalytics.posthog;
 
 import io.github.orderanalytics.Identity;
-import io.github.orderanalytics.LineItem;
 import io.github.orderanalytics.Order;
-import io.github.orderanalytics.posthog.internal.GuestIds;
-import io.github.orderanalytics.posthog.internal.LibraryVersion;
-import io.github.orderanalytics.posthog.internal.NameBasedUuid;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
+import io.github.orderanalytics.posthog.internal.EventJson;
+import io.github.orderanalytics.posthog.internal.OrderEventWriter;
 import java.util.Objects;
 import java.util.UUID;
 
@@ -33,18 +25,12 @@ import java.util.UUID;
  */
 public final class PostHogEventMapper {
     /** The event name. */
-    public static final String ORDER_PLACED = "order_placed";
+    public static final String ORDER_PLACED = OrderEventWriter.ORDER_PLACED;
 
-    private static final String UUID_NAME_PREFIX = "order-analytics:" + ORDER_PLACED + ":";
-
-    private final GuestIdentity guestIdentity;
-    private final GuestIds guestIds;
-    private final boolean geoipDisable;
+    private final PostHogConfig config;
 
     private PostHogEventMapper(PostHogConfig config) {
-        this.guestIdentity = config.guestIdentity();
-        this.guestIds = GuestIds.create(config.guestIdKey().orElse(null));
-        this.geoipDisable = config.geoipDisable();
+        this.config = config;
     }
 
     /** A mapper with the identity and geo-IP settings of {@code config}. */
@@ -58,65 +44,16 @@ public final class PostHogEventMapper {
      * the same uuid, so PostHog collapses a redelivered event.
      */
     public static UUID orderPlacedUuid(String orderId) {
-        return NameBasedUuid.v5(NameBasedUuid.URL_NAMESPACE, UUID_NAME_PREFIX + Objects.requireNonNull(orderId, "orderId == null"));
+        return OrderEventWriter.uuid(Objects.requireNonNull(orderId, "orderId == null"));
     }
 
+    /**
+     * The event the client sends for {@code order} and {@code identity}: written by the client's own
+     * writer and read back, so what you see here is exactly what goes on the wire.
+     */
     public PostHogEvent orderPlaced(Order order, Identity identity) {
         Objects.requireNonNull(order, "order == null");
         Objects.requireNonNull(identity, "identity == null");
-        Map<String, Object> p = new LinkedHashMap<>();
-        p.put("order_id", order.orderId());
-        p.put("total", order.total().amount());
-        p.put("currency", order.total().currencyCode());
-        p.put("revenue", order.revenue().amount());
-        order.subtotal().ifPresent(m -> p.put("subtotal", m.amount()));
-        order.tax().ifPresent(m -> p.put("tax", m.amount()));
-        order.shipping().ifPresent(m -> p.put("shipping", m.amount()));
-        order.discount().ifPresent(m -> p.put("discount", m.amount()));
-        order.coupon().ifPresent(c -> p.put("coupon", c));
-        if (!order.items().isEmpty()) {
-            p.put("products", products(order.items()));
-        }
-        p.put("identity_type", identity.kind().name().toLowerCase(Locale.ROOT));
-        if (identity.kind() != Identity.Kind.CUSTOMER) {
-            p.put("$process_person_profile", false);
-        }
-        identity.sessionId().ifPresent(s -> p.put("$session_id", s));
-        p.put("$lib", LibraryVersion.NAME);
-        p.put("$lib_version", LibraryVersion.VERSION);
-        if (geoipDisable) {
-            p.put("$geoip_disable", true);
-        }
-        p.putAll(order.properties());
-        return new PostHogEvent(ORDER_PLACED, distinctId(identity), orderPlacedUuid(order.orderId()),
-                order.placedAt(), Collections.unmodifiableMap(p));
-    }
-
-    private String distinctId(Identity identity) {
-        switch (identity.kind()) {
-            case GUEST:
-                return guestIdentity == GuestIdentity.EMAIL ? identity.id() : guestIds.distinctId(identity.id());
-            case CUSTOMER:
-            case ANONYMOUS:
-            default:
-                return identity.id();
-        }
-    }
-
-    private static List<Object> products(List<LineItem> items) {
-        List<Object> products = new ArrayList<>(items.size());
-        for (LineItem item : items) {
-            Map<String, Object> p = new LinkedHashMap<>();
-            p.put("product_id", item.productId());
-            item.sku().ifPresent(v -> p.put("sku", v));
-            item.name().ifPresent(v -> p.put("name", v));
-            item.category().ifPresent(v -> p.put("category", v));
-            item.brand().ifPresent(v -> p.put("brand", v));
-            item.variant().ifPresent(v -> p.put("variant", v));
-            p.put("price", item.price().amount());
-            p.put("quantity", item.quantity());
-            products.add(Collections.unmodifiableMap(p));
-        }
-        return Collections.unmodifiableList(products);
+        return PostHogEvent.fromJson(EventJson.write(OrderEventWriter.create(config), order, identity));
     }
 }

@@ -2,7 +2,11 @@ package io.github.orderanalytics.posthog.internal;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamWriteFeature;
+import io.github.orderanalytics.Identity;
+import io.github.orderanalytics.Order;
 import io.github.orderanalytics.posthog.PostHogEvent;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -11,17 +15,102 @@ import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
 
-/** Writes PostHog events as JSON with Jackson's streaming generator: exact decimals, no reflection. */
+/**
+ * Reads and writes PostHog events as JSON with Jackson's streaming API: exact decimals, no
+ * reflection. Whole numbers read back as Integer, Long or BigInteger, decimals as BigDecimal with
+ * the scale they were written with.
+ */
 public final class EventJson {
     private EventJson() {}
 
     private static final JsonFactory FACTORY = JsonFactory.builder()
             .enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN)
             .build();
+
+    /** A generator whose root values follow each other with nothing between, so events can be cut apart. */
+    public static JsonGenerator generator(OutputStream out) throws IOException {
+        JsonGenerator g = FACTORY.createGenerator(out);
+        g.setRootValueSeparator(null);
+        return g;
+    }
+
+    /** The order's event as {@code writer} writes it. */
+    public static byte[] write(OrderEventWriter writer, Order order, Identity identity) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(1024);
+        try (JsonGenerator g = generator(out)) {
+            writer.write(order, identity, g);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
+    /** Reads one event object. */
+    public static PostHogEvent parse(byte[] json) {
+        try (JsonParser p = FACTORY.createParser(json)) {
+            if (p.nextToken() != JsonToken.START_OBJECT) {
+                throw new IllegalArgumentException("not a JSON object");
+            }
+            @SuppressWarnings("unchecked")
+            Map<String, Object> root = (Map<String, Object>) read(p);
+            @SuppressWarnings("unchecked")
+            Map<String, Object> properties = (Map<String, Object>) root.getOrDefault("properties", Map.of());
+            return new PostHogEvent(
+                    (String) Objects.requireNonNull(root.get("event"), "event is missing"),
+                    (String) Objects.requireNonNull(root.get("distinct_id"), "distinct_id is missing"),
+                    UUID.fromString((String) Objects.requireNonNull(root.get("uuid"), "uuid is missing")),
+                    Instant.parse((String) Objects.requireNonNull(root.get("timestamp"), "timestamp is missing")),
+                    properties);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("not a PostHog event: " + e.getMessage(), e);
+        }
+    }
+
+    /** The value at the parser's current token, as immutable maps, lists and exact numbers. */
+    private static Object read(JsonParser p) throws IOException {
+        switch (p.currentToken()) {
+            case START_OBJECT: {
+                Map<String, Object> map = new LinkedHashMap<>();
+                while (p.nextToken() == JsonToken.FIELD_NAME) {
+                    String name = p.currentName();
+                    p.nextToken();
+                    map.put(name, read(p));
+                }
+                return Collections.unmodifiableMap(map);
+            }
+            case START_ARRAY: {
+                List<Object> list = new ArrayList<>();
+                while (p.nextToken() != JsonToken.END_ARRAY) {
+                    list.add(read(p));
+                }
+                return Collections.unmodifiableList(list);
+            }
+            case VALUE_STRING:
+                return p.getText();
+            case VALUE_NUMBER_INT:
+                return p.getNumberValue(); // Integer, Long or BigInteger, by size
+            case VALUE_NUMBER_FLOAT:
+                return p.getDecimalValue();
+            case VALUE_TRUE:
+                return Boolean.TRUE;
+            case VALUE_FALSE:
+                return Boolean.FALSE;
+            case VALUE_NULL:
+                return null;
+            default:
+                throw new IOException("unexpected " + p.currentToken());
+        }
+    }
 
     public static byte[] bytes(PostHogEvent event) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(1024);
@@ -59,7 +148,7 @@ public final class EventJson {
         }
     }
 
-    private static void value(JsonGenerator g, Object v) throws IOException {
+    static void value(JsonGenerator g, Object v) throws IOException {
         if (v == null) {
             g.writeNull();
         } else if (v instanceof String s) {

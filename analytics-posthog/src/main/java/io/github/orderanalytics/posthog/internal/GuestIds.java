@@ -7,11 +7,16 @@ import java.util.HexFormat;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
-/** Turns a guest's normalised email into a distinct id that does not reveal it. */
+/**
+ * Turns a guest's normalised email into a distinct id that does not reveal it. Keeps its digest
+ * for reuse, so one instance serves one thread.
+ */
 public final class GuestIds {
     private static final String PREFIX = "guest_";
 
     private final SecretKeySpec key;
+    private MessageDigest sha256;
+    private Mac hmac;
 
     private GuestIds(SecretKeySpec key) {
         this.key = key;
@@ -27,11 +32,16 @@ public final class GuestIds {
         try {
             byte[] hash;
             if (key == null) {
-                hash = MessageDigest.getInstance("SHA-256").digest(input);
+                if (sha256 == null) {
+                    sha256 = MessageDigest.getInstance("SHA-256");
+                }
+                hash = sha256.digest(input);
             } else {
-                Mac mac = Mac.getInstance("HmacSHA256");
-                mac.init(key);
-                hash = mac.doFinal(input);
+                if (hmac == null) {
+                    hmac = Mac.getInstance("HmacSHA256");
+                    hmac.init(key);
+                }
+                hash = hmac.doFinal(input);
             }
             return PREFIX + HexFormat.of().formatHex(hash);
         } catch (GeneralSecurityException e) {

@@ -14,12 +14,20 @@ public final class NameBasedUuid {
     public static final UUID URL_NAMESPACE = UUID.fromString("6ba7b811-9dad-11d1-80b4-00c04fd430c8");
 
     public static UUID v5(UUID namespace, String name) {
-        MessageDigest sha1;
+        return v5(sha1(), namespace, name);
+    }
+
+    public static MessageDigest sha1() {
         try {
-            sha1 = MessageDigest.getInstance("SHA-1");
+            return MessageDigest.getInstance("SHA-1");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java platform has SHA-1", e);
         }
+    }
+
+    /** With a digest of the caller's, reused: getting one costs more than the hash. */
+    public static UUID v5(MessageDigest sha1, UUID namespace, String name) {
+        sha1.reset();
         sha1.update(ByteBuffer.allocate(16)
                 .putLong(namespace.getMostSignificantBits())
                 .putLong(namespace.getLeastSignificantBits())

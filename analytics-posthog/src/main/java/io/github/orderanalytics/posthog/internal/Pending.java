@@ -12,9 +12,11 @@ final class Pending {
 
     final Order order;
     final Identity identity;
-    /** Set by the sender thread that maps it. */
+    /** Set by the sender thread that writes it: its uuid, and where its JSON lies in the batch's buffer. */
     UUID uuid;
-    byte[] json;
+    byte[] buffer;
+    int start;
+    int end;
     private volatile int settled;
 
     Pending(Order order, Identity identity) {
@@ -25,6 +27,10 @@ final class Pending {
     /** True for the one caller that settles this event; false if it was settled already. */
     boolean settle() {
         return SETTLED.compareAndSet(this, 0, 1);
+    }
+
+    int length() {
+        return end - start;
     }
 
     boolean isSettled() {

@@ -1,0 +1,298 @@
+package io.github.orderanalytics.benchmarks;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.profile.GCProfiler;
+import org.openjdk.jmh.results.Result;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+
+/**
+ * Runs every benchmark, side by side in one run, and writes the Markdown report given as the first
+ * argument ({@code docs/benchmarks.md}). Run it with
+ * {@code ./mvnw -q -Pbenchmarks -pl analytics-benchmarks -am package -DskipTests}.
+ */
+public final class BenchmarkSuite {
+    private BenchmarkSuite() {}
+
+    static final int THROUGHPUT_EVENTS = Integer.getInteger("bench.events", 500_000);
+    static final int DRAIN_EVENTS = 10_000;
+    static final int OUTAGE_SECONDS = Integer.getInteger("bench.outageSeconds", 30);
+
+    public static void main(String[] args) throws Exception {
+        Path report = Path.of(args.length > 0 ? args[0] : "docs/benchmarks.md");
+        StringBuilder md = new StringBuilder();
+        md.append("# Benchmarks\n\n");
+        md.append("Measured side by side in one run on ").append(LocalDate.now()).append(", ")
+                .append(Runtime.getRuntime().availableProcessors()).append(" cores, Java ")
+                .append(System.getProperty("java.version")).append(" (").append(System.getProperty("java.vm.name"))
+                .append("), ").append(System.getProperty("os.name")).append(" ").append(System.getProperty("os.arch"))
+                .append(". Clients: order-analytics (this project), `com.posthog.java:posthog:1.2.0` (posthog-java) and ")
+                .append("`com.posthog:posthog-server:2.3.3` (posthog-server), each sending the same order: two line items, ")
+                .append("every optional money field, a guest identified by a hashed email. The endpoint is local ")
+                .append("(127.0.0.1) and fast: it gunzips and counts. Rerun everything with\n\n")
+                .append("```sh\n./mvnw -q -Pbenchmarks -pl analytics-benchmarks -am package -DskipTests\n```\n\n")
+                .append("Shared machines are noisy: compare numbers within one run, not across runs.\n\n");
+        String only = System.getProperty("bench.only", "caller,throughput,drain,outage");
+        if (only.contains("caller")) {
+            callerCost(md);
+        }
+        if (only.contains("throughput")) {
+            throughput(md);
+        }
+        if (only.contains("drain")) {
+            drain(md);
+        }
+        if (only.contains("outage")) {
+            outage(md);
+        }
+        Files.createDirectories(report.getParent());
+        Files.writeString(report, md.toString());
+        System.out.println(md);
+        System.out.println("written to " + report);
+    }
+
+    // ---- caller cost (JMH) -------------------------------------------------------------------
+
+    private static void callerCost(StringBuilder md) throws Exception {
+        md.append("## Caller cost (JMH)\n\n")
+                .append("What `orderPlaced` / `capture` costs the calling thread, each client with its live background ")
+                .append("sender to the local endpoint. Median of 60 measured batches of ").append(CallerCostBenchmark.BATCH)
+                .append(" calls per thread (a flush between batches keeps every client accepting rather than dropping). ")
+                .append("*build + call* includes building what the client's users build: our validated `Order` and `Identity`; ")
+                .append("for the SDKs the property map and the SHA-256 guest id. *call only* hands over a payload built in ")
+                .append("advance. *allocated* is bytes per event over all threads (JMH `-prof gc`), so it includes the ")
+                .append("background sender's share.\n\n")
+                .append("| client | threads | build + call, ns | call only, ns | allocated (build + call), B/event |\n")
+                .append("|---|---:|---:|---:|---:|\n");
+        for (int threads : new int[] {1, 4}) {
+            Collection<RunResult> results = new Runner(new OptionsBuilder()
+                    .include(CallerCostBenchmark.class.getName())
+                    .threads(threads)
+                    .addProfiler(GCProfiler.class)
+                    .shouldDoGC(true)
+                    .build()).run();
+            Map<String, double[]> rows = new HashMap<>(); // client -> build ns, call ns, build B
+            for (RunResult r : results) {
+                String client = r.getParams().getParam("client");
+                String method = r.getParams().getBenchmark();
+                double ns = r.getPrimaryResult().getStatistics().getPercentile(50) / CallerCostBenchmark.BATCH;
+                Result<?> alloc = r.getSecondaryResults().get("gc.alloc.rate.norm");
+                double bytes = alloc == null ? Double.NaN : alloc.getScore() / CallerCostBenchmark.BATCH;
+                double[] row = rows.computeIfAbsent(client, c -> new double[3]);
+                if (method.endsWith(".build")) {
+                    row[0] = ns;
+                    row[2] = bytes;
+                } else {
+                    row[1] = ns;
+                }
+            }
+            for (Client.Kind kind : Client.Kind.values()) {
+                double[] row = rows.get(kind.name());
+                md.append(String.format(Locale.ROOT, "| %s | %d | %,.0f | %,.0f | %,.0f |%n",
+                        kind.label, threads, row[0], row[1], row[2]));
+            }
+        }
+        md.append('\n');
+    }
+
+    // ---- end-to-end throughput ---------------------------------------------------------------
+
+    private static void throughput(StringBuilder md) throws Exception {
+        md.append("## End-to-end throughput\n\n")
+                .append(String.format(Locale.ROOT, "%,d events from one calling thread, as fast as it goes, to the ",
+                        THROUGHPUT_EVENTS))
+                .append("local endpoint; each client in a JVM of its own. Events/s counts from the first call to the ")
+                .append("last event received. *lost*: never received (dropped by a bounded queue, or never sent). ")
+                .append("*client CPU*: CPU time of the client's JVM per 1,000 events received (the caller, the ")
+                .append("background threads, GC and JIT together); *endpoint CPU*: the same for the endpoint's JVM.\n\n")
+                .append("| client | settings | events/s | requests | events lost | client CPU, ms/1k events | endpoint CPU, ms/1k events |\n")
+                .append("|---|---|---:|---:|---:|---:|---:|\n");
+        for (Client.Kind kind : kinds()) {
+            for (boolean tuned : new boolean[] {false, true}) {
+                if (tuned && kind == Client.Kind.POSTHOG_JAVA) {
+                    continue; // nothing to tune: see the settings column
+                }
+                try (CountingSink sink = new CountingSink()) {
+                    long sinkCpuBefore = ScenarioMain.cpuMillis();
+                    Child child = Child.start("throughput", kind, sink.host(), tuned, THROUGHPUT_EVENTS);
+                    long started = Long.parseLong(child.awaitLine("started ", 60).substring("started ".length()));
+                    System.out.println(kind + " tuned=" + tuned + ": " + child.awaitLine("result ", 600));
+                    awaitQuiet(sink, THROUGHPUT_EVENTS, 30_000, 600_000);
+                    long sinkCpu = ScenarioMain.cpuMillis() - sinkCpuBefore;
+                    child.send("cpu");
+                    long clientCpu = Long.parseLong(field(child.awaitLine("cpu ", 60), "millis"));
+                    child.kill();
+                    long received = sink.events.get();
+                    double seconds = (sink.lastEventMillis.get() - started) / 1000.0;
+                    double perK = Math.max(1, received) / 1000.0;
+                    md.append(String.format(Locale.ROOT, "| %s | %s | %,.0f | %,d | %,d | %,.1f | %,.1f |%n", kind.label,
+                            tuned ? "tuned: " + Client.tuning(kind) : kind == Client.Kind.POSTHOG_JAVA
+                                    ? "defaults (" + Client.tuning(kind) + ")" : "defaults",
+                            received / seconds, sink.requests.get(), THROUGHPUT_EVENTS - received,
+                            clientCpu / perK, sinkCpu / perK));
+                }
+            }
+        }
+        md.append('\n');
+    }
+
+    /** The clients to measure: all, unless {@code -Dbench.clients=ORDER_ANALYTICS,...} narrows it down. */
+    private static List<Client.Kind> kinds() {
+        List<Client.Kind> kinds = new ArrayList<>();
+        for (String name : System.getProperty("bench.clients", "ORDER_ANALYTICS,POSTHOG_JAVA,POSTHOG_SERVER").split(",")) {
+            kinds.add(Client.Kind.valueOf(name.trim()));
+        }
+        return kinds;
+    }
+
+    /** Waits until {@code expected} events arrived, or none arrived for {@code quietMillis}. */
+    private static void awaitQuiet(CountingSink sink, long expected, long quietMillis, long maxMillis) {
+        long deadline = System.currentTimeMillis() + maxMillis;
+        long last = -1;
+        long lastChange = System.currentTimeMillis();
+        while (sink.events.get() < expected && System.currentTimeMillis() < deadline) {
+            long now = sink.events.get();
+            if (now != last) {
+                last = now;
+                lastChange = System.currentTimeMillis();
+            } else if (System.currentTimeMillis() - lastChange > quietMillis) {
+                return;
+            }
+            java.util.concurrent.locks.LockSupport.parkNanos(20_000_000L);
+        }
+    }
+
+    // ---- drain on shutdown -------------------------------------------------------------------
+
+    private static void drain(StringBuilder md) throws Exception {
+        md.append("## Drain on shutdown\n\n")
+                .append(String.format(Locale.ROOT, "%,d events captured with default settings, then ", DRAIN_EVENTS))
+                .append("`close()` / `shutdown()` at once and `main` returns. *received when close returned*: what the ")
+                .append("endpoint had at that moment; *received in the end*: after the JVM exited, or 15 s.\n\n")
+                .append("| client | close took, ms | received when close returned | received in the end | JVM exited by itself |\n")
+                .append("|---|---:|---:|---:|---|\n");
+        for (Client.Kind kind : kinds()) {
+            try (CountingSink sink = new CountingSink()) {
+                Child child = Child.start("drain", kind, sink.host(), false, DRAIN_EVENTS);
+                String result = child.awaitLine("result ", 120);
+                long atClose = sink.events.get();
+                boolean exited = child.process.waitFor(15, TimeUnit.SECONDS);
+                long end = sink.events.get();
+                child.kill();
+                md.append(String.format(Locale.ROOT, "| %s | %s | %,d | %,d | %s |%n", kind.label,
+                        field(result, "closeMillis"), atClose, end, exited ? "yes" : "no (still alive after 15 s)"));
+            }
+        }
+        md.append('\n');
+    }
+
+    // ---- outage memory -----------------------------------------------------------------------
+
+    private static void outage(StringBuilder md) throws Exception {
+        md.append("## Outage\n\n")
+                .append("The endpoint refuses connections for ").append(OUTAGE_SECONDS)
+                .append(" s while 5,000 events/s are offered from one thread, default settings. *retained heap*: used heap ")
+                .append("after GC at the end, less the same before the outage.\n\n")
+                .append("| client | retained heap, MB | slowest call, µs | p99.9 call, µs | median call, µs |\n")
+                .append("|---|---:|---:|---:|---:|\n");
+        for (Client.Kind kind : kinds()) {
+            try (CountingSink sink = new CountingSink()) {
+                sink.down();
+                Child child = Child.start("outage", kind, sink.host(), false, OUTAGE_SECONDS);
+                String result = child.awaitLine("result ", OUTAGE_SECONDS + 120);
+                child.kill();
+                md.append(String.format(Locale.ROOT, "| %s | %.1f | %,.0f | %,.1f | %,.1f |%n", kind.label,
+                        Long.parseLong(field(result, "retainedBytes")) / 1e6,
+                        Long.parseLong(field(result, "maxCallNanos")) / 1e3,
+                        Long.parseLong(field(result, "p999CallNanos")) / 1e3,
+                        Long.parseLong(field(result, "p50CallNanos")) / 1e3));
+            }
+        }
+        md.append('\n');
+    }
+
+    private static String field(String line, String key) {
+        for (String part : line.split(" ")) {
+            if (part.startsWith(key + "=")) {
+                return part.substring(key.length() + 1);
+            }
+        }
+        throw new IllegalStateException(key + " missing in " + line);
+    }
+
+    /** A scenario JVM and its output, line by line. */
+    private static final class Child {
+        final Process process;
+        final BlockingQueue<String> lines = new LinkedBlockingQueue<>();
+
+        private Child(Process process) {
+            this.process = process;
+            Thread reader = new Thread(() -> {
+                try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                    String line;
+                    while ((line = in.readLine()) != null) {
+                        lines.add(line);
+                    }
+                } catch (IOException e) {
+                    // the process ended
+                }
+            });
+            reader.setDaemon(true);
+            reader.start();
+        }
+
+        static Child start(String scenario, Client.Kind kind, String host, boolean tuned, int n) throws IOException {
+            List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-Xms2g", "-Xmx2g"));
+            String extra = System.getProperty("bench.childJvmArgs", "");
+            if (!extra.isBlank()) {
+                command.addAll(List.of(extra.trim().split("\\s+"))); // e.g. a profiler, to see where time goes
+            }
+            command.addAll(List.of("-cp", System.getProperty("java.class.path"), ScenarioMain.class.getName(),
+                    scenario, kind.name(), host, String.valueOf(tuned), String.valueOf(n)));
+            return new Child(new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start());
+        }
+
+        void send(String line) throws IOException {
+            process.getOutputStream().write((line + "\n").getBytes(StandardCharsets.UTF_8));
+            process.getOutputStream().flush();
+        }
+
+        String awaitLine(String prefix, int seconds) throws InterruptedException {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+            while (true) {
+                String line = lines.poll(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                if (line == null) {
+                    process.destroyForcibly();
+                    throw new IllegalStateException("no line starting '" + prefix + "' within " + seconds + " s");
+                }
+                if (line.startsWith(prefix)) {
+                    return line;
+                }
+            }
+        }
+
+        void kill() throws InterruptedException {
+            process.destroy(); // SIGTERM first, so a profiler attached through bench.childJvmArgs can write its file
+            if (!process.waitFor(10, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+            }
+        }
+    }
+}

@@ -1,0 +1,196 @@
+package io.github.orderanalytics.benchmarks;
+
+import com.posthog.java.PostHog;
+import com.posthog.java.PostHogLogger;
+import com.posthog.server.PostHogCaptureOptions;
+import com.posthog.server.PostHogConfig;
+import com.posthog.server.PostHogInterface;
+import io.github.orderanalytics.posthog.PostHogOrderAnalytics;
+import java.time.Duration;
+
+/** One of the three clients, sending the {@link Workload} order number {@code i}. */
+public interface Client extends AutoCloseable {
+    /** Builds what the client's users build for the order, and hands it over. */
+    void send(int i);
+
+    /** Hands over payload {@code i % PREPARED}, built in advance: the cost of the call alone. */
+    void sendPrepared(int i);
+
+    /** How many payloads each client builds in advance for {@link #sendPrepared}. */
+    int PREPARED = 1024;
+
+    /** Sends what waits, as far as the client can; waits for it where the client can. */
+    void flush();
+
+    @Override
+    void close();
+
+    enum Kind {
+        ORDER_ANALYTICS("order-analytics"), POSTHOG_JAVA("posthog-java 1.2.0"), POSTHOG_SERVER("posthog-server 2.3.3");
+
+        final String label;
+
+        Kind(String label) {
+            this.label = label;
+        }
+    }
+
+    static Client create(Kind kind, String host, boolean tuned) {
+        switch (kind) {
+            case ORDER_ANALYTICS:
+                return new Ours(host, tuned);
+            case POSTHOG_JAVA:
+                return new PostHogJava(host);
+            default:
+                return new PostHogServer(host, tuned);
+        }
+    }
+
+    /** What "tuned" means for each client, for the report. */
+    static String tuning(Kind kind) {
+        switch (kind) {
+            case ORDER_ANALYTICS:
+                return "flushAt 500, maxBatchSize 1000, maxQueueSize 600000, gzip off";
+            case POSTHOG_JAVA:
+                return "none available (the builder takes only host and logger)";
+            default:
+                return "flushAt 500, maxBatchSize 1000, maxQueueSize 600000, flushIntervalSeconds 1";
+        }
+    }
+
+    final class Ours implements Client {
+        final PostHogOrderAnalytics analytics;
+
+        Ours(String host, boolean tuned) {
+            io.github.orderanalytics.posthog.PostHogConfig.Builder config = io.github.orderanalytics.posthog.PostHogConfig
+                    .builder().apiKey("phc_bench").host(host);
+            if (tuned) {
+                config.flushAt(500).maxBatchSize(1000).maxQueueSize(600_000).gzip(false);
+            }
+            this.analytics = PostHogOrderAnalytics.create(config.build());
+            for (int i = 0; i < PREPARED; i++) {
+                orders[i] = Workload.order(i);
+                identities[i] = Workload.identity(i);
+            }
+        }
+
+        private final io.github.orderanalytics.Order[] orders = new io.github.orderanalytics.Order[PREPARED];
+        private final io.github.orderanalytics.Identity[] identities = new io.github.orderanalytics.Identity[PREPARED];
+
+        @Override
+        public void send(int i) {
+            analytics.orderPlaced(Workload.order(i), Workload.identity(i));
+        }
+
+        @Override
+        public void sendPrepared(int i) {
+            analytics.orderPlaced(orders[i & (PREPARED - 1)], identities[i & (PREPARED - 1)]);
+        }
+
+        @Override
+        public void flush() {
+            analytics.flush(Duration.ofSeconds(30));
+        }
+
+        @Override
+        public void close() {
+            analytics.close();
+        }
+    }
+
+    final class PostHogJava implements Client {
+        final PostHog posthog;
+
+        PostHogJava(String host) {
+            this.posthog = new PostHog.Builder("phc_bench").host(host).logger(new QuietLogger()).build();
+            for (int i = 0; i < PREPARED; i++) {
+                distinctIds[i] = Workload.guestDistinctId(i);
+                properties[i] = Workload.properties(i);
+            }
+        }
+
+        private final String[] distinctIds = new String[PREPARED];
+        @SuppressWarnings("unchecked")
+        private final java.util.Map<String, Object>[] properties = new java.util.Map[PREPARED];
+
+        @Override
+        public void send(int i) {
+            posthog.capture(Workload.guestDistinctId(i), "order_placed", Workload.properties(i));
+        }
+
+        @Override
+        public void sendPrepared(int i) {
+            posthog.capture(distinctIds[i & (PREPARED - 1)], "order_placed", properties[i & (PREPARED - 1)]);
+        }
+
+        @Override
+        public void flush() {
+            // No flush in this SDK: its thread sends the whole queue in one request as soon as it can.
+        }
+
+        @Override
+        public void close() {
+            posthog.shutdown();
+        }
+    }
+
+    final class PostHogServer implements Client {
+        final PostHogInterface posthog;
+
+        PostHogServer(String host, boolean tuned) {
+            PostHogConfig.Builder config = PostHogConfig.Companion.builder("phc_bench").host(host)
+                    .preloadFeatureFlags(false).remoteConfig(false).sendFeatureFlagEvent(false);
+            if (tuned) {
+                config.flushAt(500).maxBatchSize(1000).maxQueueSize(600_000).flushIntervalSeconds(1);
+            }
+            this.posthog = com.posthog.server.PostHog.Companion.with(config.build());
+            for (int i = 0; i < PREPARED; i++) {
+                distinctIds[i] = Workload.guestDistinctId(i);
+                options[i] = PostHogCaptureOptions.Companion.builder()
+                        .properties(Workload.properties(i)).timestamp(Workload.PLACED_AT).build();
+            }
+        }
+
+        private final String[] distinctIds = new String[PREPARED];
+        private final PostHogCaptureOptions[] options = new PostHogCaptureOptions[PREPARED];
+
+        @Override
+        public void send(int i) {
+            posthog.capture(Workload.guestDistinctId(i), "order_placed", PostHogCaptureOptions.Companion.builder()
+                    .properties(Workload.properties(i)).timestamp(Workload.PLACED_AT).build());
+        }
+
+        @Override
+        public void sendPrepared(int i) {
+            posthog.capture(distinctIds[i & (PREPARED - 1)], "order_placed", options[i & (PREPARED - 1)]);
+        }
+
+        @Override
+        public void flush() {
+            posthog.flush();
+        }
+
+        @Override
+        public void close() {
+            posthog.close();
+        }
+    }
+
+    /** posthog-java logs to standard output by default; a benchmark must not pay for that. */
+    final class QuietLogger implements PostHogLogger {
+        @Override
+        public void debug(String message) {}
+
+        @Override
+        public void info(String message) {}
+
+        @Override
+        public void warn(String message) {}
+
+        @Override
+        public void error(String message) {}
+
+        @Override
+        public void error(String message, Throwable throwable) {}
+    }
+}

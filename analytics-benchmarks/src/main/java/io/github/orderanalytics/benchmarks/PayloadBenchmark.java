@@ -1,0 +1,73 @@
+package io.github.orderanalytics.benchmarks;
+
+import io.github.orderanalytics.Identity;
+import io.github.orderanalytics.Order;
+import io.github.orderanalytics.posthog.PostHogConfig;
+import io.github.orderanalytics.posthog.internal.EventJson;
+import io.github.orderanalytics.posthog.internal.OrderEventWriter;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.Blackhole;
+
+/** What building the payload alone costs: our validated order against the official SDKs' map. */
+@State(Scope.Thread)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+@Warmup(iterations = 3, time = 1)
+@Measurement(iterations = 5, time = 1)
+@Fork(1)
+public class PayloadBenchmark {
+    private int next;
+    private final Order[] orders = new Order[Client.PREPARED];
+    private final Identity[] identities = new Identity[Client.PREPARED];
+
+    public PayloadBenchmark() {
+        for (int i = 0; i < Client.PREPARED; i++) {
+            orders[i] = Workload.order(i);
+            identities[i] = Workload.identity(i);
+        }
+    }
+
+    private final OrderEventWriter writer = OrderEventWriter.create(PostHogConfig.builder().build());
+    private final java.io.ByteArrayOutputStream batch = new java.io.ByteArrayOutputStream(1 << 20);
+    private com.fasterxml.jackson.core.JsonGenerator generator;
+
+    /** The sender thread's work per event: write it into the batch's buffer, as the client does. */
+    @Benchmark
+    public int senderEncode() throws java.io.IOException {
+        int i = next++ & (Client.PREPARED - 1);
+        if (generator == null || batch.size() > 500 * 1024) { // a new batch every ~500 events
+            batch.reset();
+            generator = EventJson.generator(batch);
+        }
+        writer.write(orders[i], identities[i], generator);
+        generator.flush();
+        return batch.size();
+    }
+
+    @Benchmark
+    public void orderAndIdentity(Blackhole bh) {
+        int i = next++;
+        Order order = Workload.order(i);
+        Identity identity = Workload.identity(i);
+        bh.consume(order);
+        bh.consume(identity);
+    }
+
+    @Benchmark
+    public void mapAndHashedGuestId(Blackhole bh) {
+        int i = next++;
+        Map<String, Object> properties = Workload.properties(i);
+        bh.consume(properties);
+        bh.consume(Workload.guestDistinctId(i));
+    }
+}

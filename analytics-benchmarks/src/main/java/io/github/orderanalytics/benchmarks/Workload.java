@@ -1,0 +1,95 @@
+package io.github.orderanalytics.benchmarks;
+
+import io.github.orderanalytics.Identity;
+import io.github.orderanalytics.LineItem;
+import io.github.orderanalytics.Money;
+import io.github.orderanalytics.Order;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The order every benchmark sends: two line items, every optional money field, a guest by email.
+ * Each client gets what its users would have to build for the same event.
+ */
+final class Workload {
+    private Workload() {}
+
+    static final Instant PLACED_AT = Instant.parse("2026-11-27T10:15:30Z");
+
+    static String email(int i) {
+        return "buyer" + (i % 1000) + "@example.com";
+    }
+
+    /** Ours: the validated order and identity; mapping and hashing happen on the sender thread. */
+    static Order order(int i) {
+        return Order.builder("ord_" + i, Money.of("64.99", "EUR"))
+                .placedAt(PLACED_AT)
+                .subtotal(Money.of("55.00", "EUR")).tax(Money.of("9.99", "EUR")).shipping(Money.of("4.99", "EUR"))
+                .discount(Money.of("5.00", "EUR")).coupon("WELCOME5")
+                .item(LineItem.builder("prod_7", 2, Money.of("20.00", "EUR")).sku("SKU-7").name("Mug").build())
+                .item(LineItem.builder("prod_9", 1, Money.of("15.00", "EUR")).sku("SKU-9").name("Tea").build())
+                .property("channel", "web")
+                .build();
+    }
+
+    static Identity identity(int i) {
+        return Identity.guest(email(i));
+    }
+
+    private static final BigDecimal TOTAL = new BigDecimal("64.99");
+    private static final BigDecimal REVENUE = new BigDecimal("50.01");
+    private static final BigDecimal SUBTOTAL = new BigDecimal("55.00");
+    private static final BigDecimal TAX = new BigDecimal("9.99");
+    private static final BigDecimal SHIPPING = new BigDecimal("4.99");
+    private static final BigDecimal DISCOUNT = new BigDecimal("5.00");
+    private static final BigDecimal PRICE_7 = new BigDecimal("20.00");
+    private static final BigDecimal PRICE_9 = new BigDecimal("15.00");
+
+    /** The official SDKs: the same properties as a map, as a user of them would build it. */
+    static Map<String, Object> properties(int i) {
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("order_id", "ord_" + i);
+        p.put("total", TOTAL);
+        p.put("currency", "EUR");
+        p.put("revenue", REVENUE);
+        p.put("subtotal", SUBTOTAL);
+        p.put("tax", TAX);
+        p.put("shipping", SHIPPING);
+        p.put("discount", DISCOUNT);
+        p.put("coupon", "WELCOME5");
+        Map<String, Object> mug = new LinkedHashMap<>();
+        mug.put("product_id", "prod_7");
+        mug.put("sku", "SKU-7");
+        mug.put("name", "Mug");
+        mug.put("price", PRICE_7);
+        mug.put("quantity", 2);
+        Map<String, Object> tea = new LinkedHashMap<>();
+        tea.put("product_id", "prod_9");
+        tea.put("sku", "SKU-9");
+        tea.put("name", "Tea");
+        tea.put("price", PRICE_9);
+        tea.put("quantity", 1);
+        p.put("products", List.of(mug, tea));
+        p.put("identity_type", "guest");
+        p.put("$process_person_profile", false);
+        p.put("channel", "web");
+        return p;
+    }
+
+    /** What a user of the official SDKs computes to keep the email out of PostHog, as we do. */
+    static String guestDistinctId(int i) {
+        try {
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(email(i).getBytes(StandardCharsets.UTF_8));
+            return "guest_" + HexFormat.of().formatHex(hash);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
