@@ -1,6 +1,7 @@
 package io.github.orderanalytics.posthog.internal;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.io.SerializedString;
 import io.github.orderanalytics.Identity;
 import io.github.orderanalytics.LineItem;
 import io.github.orderanalytics.Money;
@@ -22,6 +23,37 @@ import java.util.UUID;
 public final class OrderEventWriter {
     public static final String ORDER_PLACED = "order_placed";
     private static final String UUID_NAME_PREFIX = "order-analytics:" + ORDER_PLACED + ":";
+
+    // Field names encoded once: the generator then copies bytes instead of escaping each name per event.
+    private static final SerializedString F_GEOIP_DISABLE = new SerializedString("$geoip_disable");
+    private static final SerializedString F_LIB = new SerializedString("$lib");
+    private static final SerializedString F_LIB_VERSION = new SerializedString("$lib_version");
+    private static final SerializedString F_PROCESS_PERSON_PROFILE = new SerializedString("$process_person_profile");
+    private static final SerializedString F_SESSION_ID = new SerializedString("$session_id");
+    private static final SerializedString F_BRAND = new SerializedString("brand");
+    private static final SerializedString F_CATEGORY = new SerializedString("category");
+    private static final SerializedString F_COUPON = new SerializedString("coupon");
+    private static final SerializedString F_CURRENCY = new SerializedString("currency");
+    private static final SerializedString F_DISCOUNT = new SerializedString("discount");
+    private static final SerializedString F_DISTINCT_ID = new SerializedString("distinct_id");
+    private static final SerializedString F_EVENT = new SerializedString("event");
+    private static final SerializedString F_IDENTITY_TYPE = new SerializedString("identity_type");
+    private static final SerializedString F_NAME = new SerializedString("name");
+    private static final SerializedString F_ORDER_ID = new SerializedString("order_id");
+    private static final SerializedString F_PRICE = new SerializedString("price");
+    private static final SerializedString F_PRODUCT_ID = new SerializedString("product_id");
+    private static final SerializedString F_PRODUCTS = new SerializedString("products");
+    private static final SerializedString F_PROPERTIES = new SerializedString("properties");
+    private static final SerializedString F_QUANTITY = new SerializedString("quantity");
+    private static final SerializedString F_REVENUE = new SerializedString("revenue");
+    private static final SerializedString F_SHIPPING = new SerializedString("shipping");
+    private static final SerializedString F_SKU = new SerializedString("sku");
+    private static final SerializedString F_SUBTOTAL = new SerializedString("subtotal");
+    private static final SerializedString F_TAX = new SerializedString("tax");
+    private static final SerializedString F_TIMESTAMP = new SerializedString("timestamp");
+    private static final SerializedString F_TOTAL = new SerializedString("total");
+    private static final SerializedString F_UUID = new SerializedString("uuid");
+    private static final SerializedString F_VARIANT = new SerializedString("variant");
 
     private final GuestIdentity guestIdentity;
     private final GuestIds guestIds;
@@ -46,42 +78,45 @@ public final class OrderEventWriter {
     public UUID write(Order order, Identity identity, JsonGenerator g) throws IOException {
         UUID uuid = NameBasedUuid.v5(sha1, NameBasedUuid.URL_NAMESPACE, UUID_NAME_PREFIX + order.orderId());
         g.writeStartObject();
-        g.writeStringField("event", ORDER_PLACED);
-        g.writeStringField("distinct_id", distinctId(identity));
-        g.writeStringField("uuid", uuid.toString());
-        g.writeStringField("timestamp", order.placedAt().toString());
-        g.writeFieldName("properties");
+        string(g, F_EVENT, ORDER_PLACED);
+        string(g, F_DISTINCT_ID, distinctId(identity));
+        string(g, F_UUID, uuid.toString());
+        string(g, F_TIMESTAMP, order.placedAt().toString());
+        g.writeFieldName(F_PROPERTIES);
         g.writeStartObject();
-        g.writeStringField("order_id", order.orderId());
+        string(g, F_ORDER_ID, order.orderId());
         Money total = order.total();
-        amount(g, "total", total.amount());
-        g.writeStringField("currency", total.currencyCode());
-        amount(g, "revenue", revenue(order));
-        amount(g, "subtotal", order.subtotal());
-        amount(g, "tax", order.tax());
-        amount(g, "shipping", order.shipping());
-        amount(g, "discount", order.discount());
+        amount(g, F_TOTAL, total.amount());
+        string(g, F_CURRENCY, total.currencyCode());
+        amount(g, F_REVENUE, revenue(order));
+        amount(g, F_SUBTOTAL, order.subtotal());
+        amount(g, F_TAX, order.tax());
+        amount(g, F_SHIPPING, order.shipping());
+        amount(g, F_DISCOUNT, order.discount());
         if (order.coupon().isPresent()) {
-            g.writeStringField("coupon", order.coupon().get());
+            string(g, F_COUPON, order.coupon().get());
         }
         if (!order.items().isEmpty()) {
-            g.writeArrayFieldStart("products");
+            g.writeFieldName(F_PRODUCTS);
+            g.writeStartArray();
             for (LineItem item : order.items()) {
                 product(g, item);
             }
             g.writeEndArray();
         }
-        g.writeStringField("identity_type", identityType(identity.kind()));
+        string(g, F_IDENTITY_TYPE, identityType(identity.kind()));
         if (identity.kind() != Identity.Kind.CUSTOMER) {
-            g.writeBooleanField("$process_person_profile", false);
+            g.writeFieldName(F_PROCESS_PERSON_PROFILE);
+        g.writeBoolean(false);
         }
         if (identity.sessionId().isPresent()) {
-            g.writeStringField("$session_id", identity.sessionId().get());
+            string(g, F_SESSION_ID, identity.sessionId().get());
         }
-        g.writeStringField("$lib", LibraryVersion.NAME);
-        g.writeStringField("$lib_version", LibraryVersion.VERSION);
+        string(g, F_LIB, LibraryVersion.NAME);
+        string(g, F_LIB_VERSION, LibraryVersion.VERSION);
         if (geoipDisable) {
-            g.writeBooleanField("$geoip_disable", true);
+            g.writeFieldName(F_GEOIP_DISABLE);
+        g.writeBoolean(true);
         }
         for (Map.Entry<String, Object> e : order.properties().entrySet()) {
             g.writeFieldName(e.getKey());
@@ -101,15 +136,16 @@ public final class OrderEventWriter {
 
     private static void product(JsonGenerator g, LineItem item) throws IOException {
         g.writeStartObject();
-        g.writeStringField("product_id", item.productId());
-        text(g, "sku", item.sku());
-        text(g, "name", item.name());
-        text(g, "category", item.category());
-        text(g, "brand", item.brand());
-        text(g, "variant", item.variant());
-        g.writeFieldName("price");
+        string(g, F_PRODUCT_ID, item.productId());
+        text(g, F_SKU, item.sku());
+        text(g, F_NAME, item.name());
+        text(g, F_CATEGORY, item.category());
+        text(g, F_BRAND, item.brand());
+        text(g, F_VARIANT, item.variant());
+        g.writeFieldName(F_PRICE);
         g.writeNumber(item.price().amount());
-        g.writeNumberField("quantity", item.quantity());
+        g.writeFieldName(F_QUANTITY);
+        g.writeNumber(item.quantity());
         g.writeEndObject();
     }
 
@@ -136,20 +172,25 @@ public final class OrderEventWriter {
         }
     }
 
-    private static void amount(JsonGenerator g, String name, BigDecimal amount) throws IOException {
+    private static void amount(JsonGenerator g, SerializedString name, BigDecimal amount) throws IOException {
         g.writeFieldName(name);
         g.writeNumber(amount);
     }
 
-    private static void amount(JsonGenerator g, String name, Optional<Money> money) throws IOException {
+    private static void amount(JsonGenerator g, SerializedString name, Optional<Money> money) throws IOException {
         if (money.isPresent()) {
             amount(g, name, money.get().amount());
         }
     }
 
-    private static void text(JsonGenerator g, String name, Optional<String> value) throws IOException {
+    private static void text(JsonGenerator g, SerializedString name, Optional<String> value) throws IOException {
         if (value.isPresent()) {
-            g.writeStringField(name, value.get());
+            string(g, name, value.get());
         }
+    }
+
+    private static void string(JsonGenerator g, SerializedString name, String value) throws IOException {
+        g.writeFieldName(name);
+        g.writeString(value);
     }
 }
