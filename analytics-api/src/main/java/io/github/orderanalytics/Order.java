@@ -72,7 +72,7 @@ public final class Order {
         this.discount = b.discount;
         this.coupon = b.coupon;
         this.items = List.copyOf(b.items);
-        this.properties = Collections.unmodifiableMap(new LinkedHashMap<>(b.properties));
+        this.properties = b.properties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(b.properties));
     }
 
     /**
@@ -277,9 +277,9 @@ public final class Order {
          *     would encode to more than {@value #MAX_ENCODED_BYTES} bytes
          */
         public Order build() {
-            Money taxAndShipping = sum(tax, shipping);
-            if (taxAndShipping.amount().compareTo(total.amount()) > 0) {
-                throw new IllegalArgumentException("tax and shipping (" + taxAndShipping
+            BigDecimal taxAndShipping = sum(tax, shipping);
+            if (taxAndShipping.compareTo(total.amount()) > 0) {
+                throw new IllegalArgumentException("tax and shipping (" + new Money(taxAndShipping, total.currency())
                         + ") must not exceed the total (" + total + ")");
             }
             Order order = new Order(this, placedAt != null ? placedAt : Instant.now());
@@ -301,15 +301,11 @@ public final class Order {
             return money;
         }
 
-        private Money sum(Money a, Money b) {
-            BigDecimal s = BigDecimal.ZERO;
-            if (a != null) {
-                s = s.add(a.amount());
+        private static BigDecimal sum(Money a, Money b) {
+            if (a == null) {
+                return b == null ? BigDecimal.ZERO : b.amount();
             }
-            if (b != null) {
-                s = s.add(b.amount());
-            }
-            return new Money(s, total.currency());
+            return b == null ? a.amount() : a.amount().add(b.amount());
         }
 
         /** An amount's JSON text: up to 15 integer digits, a point and up to 4 decimals. */

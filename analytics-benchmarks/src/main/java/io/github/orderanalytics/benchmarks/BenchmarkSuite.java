@@ -48,9 +48,12 @@ public final class BenchmarkSuite {
                 .append("(127.0.0.1) and fast: it gunzips and counts. Rerun everything with\n\n")
                 .append("```sh\n./mvnw -q -Pbenchmarks -pl analytics-benchmarks -am package -DskipTests\n```\n\n")
                 .append("Shared machines are noisy: compare numbers within one run, not across runs.\n\n");
-        String only = System.getProperty("bench.only", "caller,throughput,drain,outage");
+        String only = System.getProperty("bench.only", "caller,callercpu,throughput,drain,outage");
         if (only.contains("caller")) {
             callerCost(md);
+        }
+        if (only.contains("callercpu")) {
+            callerCpu(md);
         }
         if (only.contains("throughput")) {
             throughput(md);
@@ -70,9 +73,11 @@ public final class BenchmarkSuite {
     // ---- caller cost (JMH) -------------------------------------------------------------------
 
     private static void callerCost(StringBuilder md) throws Exception {
+        List<String> clients = new ArrayList<>();
+        kinds().forEach(k -> clients.add(k.name()));
         md.append("## Caller cost (JMH)\n\n")
                 .append("What `orderPlaced` / `capture` costs the calling thread, each client with its live background ")
-                .append("sender to the local endpoint. Median of 60 measured batches of ").append(CallerCostBenchmark.BATCH)
+                .append("sender to the local endpoint. Median of 40 measured batches of ").append(CallerCostBenchmark.BATCH)
                 .append(" calls per thread (a flush between batches keeps every client accepting rather than dropping). ")
                 .append("*build + call* includes building what the client's users build: our validated `Order` and `Identity`; ")
                 .append("for the SDKs the property map and the SHA-256 guest id. *call only* hands over a payload built in ")
@@ -85,7 +90,7 @@ public final class BenchmarkSuite {
                     .include(CallerCostBenchmark.class.getName())
                     .threads(threads)
                     .addProfiler(GCProfiler.class)
-                    .shouldDoGC(true)
+                    .param("client", clients.toArray(new String[0]))
                     .build()).run();
             Map<String, double[]> rows = new HashMap<>(); // client -> build ns, call ns, build B
             for (RunResult r : results) {
@@ -102,10 +107,32 @@ public final class BenchmarkSuite {
                     row[1] = ns;
                 }
             }
-            for (Client.Kind kind : Client.Kind.values()) {
+            for (Client.Kind kind : kinds()) {
                 double[] row = rows.get(kind.name());
                 md.append(String.format(Locale.ROOT, "| %s | %d | %,.0f | %,.0f | %,.0f |%n",
                         kind.label, threads, row[0], row[1], row[2]));
+            }
+        }
+        md.append('\n');
+    }
+
+    // ---- caller CPU and allocation, from per-thread counters ----------------------------------
+
+    private static void callerCpu(StringBuilder md) throws Exception {
+        md.append("## Caller CPU and allocation\n\n")
+                .append("The same question without the scheduler's noise: the calling thread's own CPU time and ")
+                .append("allocated bytes per call (build + call), from the JVM's per-thread counters, median of 40 ")
+                .append("batches of 2,000 calls per thread after 60 batches of warm-up; each client in a JVM of its own.\n\n")
+                .append("| client | threads | caller CPU, ns/call | caller allocation, B/call |\n|---|---:|---:|---:|\n");
+        for (int threads : new int[] {1, 4}) {
+            for (Client.Kind kind : kinds()) {
+                try (CountingSink sink = new CountingSink()) {
+                    Child child = Child.start("callercpu", kind, sink.host(), false, threads);
+                    String result = child.awaitLine("result ", 600);
+                    child.kill();
+                    md.append(String.format(Locale.ROOT, "| %s | %d | %,d | %,d |%n", kind.label, threads,
+                            Long.parseLong(field(result, "cpuNanos")), Long.parseLong(field(result, "bytes"))));
+                }
             }
         }
         md.append('\n');

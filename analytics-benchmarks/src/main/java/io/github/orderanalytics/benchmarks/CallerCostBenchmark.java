@@ -28,8 +28,8 @@ import org.openjdk.jmh.annotations.Warmup;
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SingleShotTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
-@Warmup(iterations = 40, batchSize = CallerCostBenchmark.BATCH)
-@Measurement(iterations = 60, batchSize = CallerCostBenchmark.BATCH)
+@Warmup(iterations = 30, batchSize = CallerCostBenchmark.BATCH)
+@Measurement(iterations = 40, batchSize = CallerCostBenchmark.BATCH)
 @Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
 public class CallerCostBenchmark {
     static final int BATCH = 2_000;

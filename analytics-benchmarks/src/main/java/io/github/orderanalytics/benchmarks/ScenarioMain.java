@@ -31,6 +31,9 @@ public final class ScenarioMain {
             case "outage":
                 outage(kind, host, events);
                 break;
+            case "callercpu":
+                callerCpu(kind, host, events);
+                break;
             default:
                 throw new IllegalArgumentException(scenario);
         }
@@ -59,6 +62,56 @@ public final class ScenarioMain {
         System.out.println("cpu millis=" + cpuMillis());
         System.out.flush();
         LockSupport.parkNanos(Long.MAX_VALUE);
+    }
+
+    /**
+     * The calling threads' own CPU time and allocation per call, from the JVM's per-thread counters:
+     * what a request thread pays, whatever else the machine is doing. {@code threads} threads run
+     * batches of 2,000 calls together, with a flush between batches so that every client is accepting.
+     */
+    private static void callerCpu(Client.Kind kind, String host, int threads) throws Exception {
+        com.sun.management.ThreadMXBean mx = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        Client client = Client.create(kind, host, false);
+        int batch = 2_000;
+        int warmup = 60;
+        int measured = 40;
+        java.util.concurrent.CyclicBarrier barrier = new java.util.concurrent.CyclicBarrier(threads, client::flush);
+        java.util.List<long[]> samples = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+        java.util.List<Thread> workers = new java.util.ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            int offset = t * 10_000_000;
+            Thread w = new Thread(() -> {
+                try {
+                    int next = offset;
+                    long id = Thread.currentThread().getId();
+                    for (int b = 0; b < warmup + measured; b++) {
+                        long cpu = mx.getCurrentThreadCpuTime();
+                        long bytes = mx.getThreadAllocatedBytes(id);
+                        for (int i = 0; i < batch; i++) {
+                            client.send(next++);
+                        }
+                        long cpuUsed = mx.getCurrentThreadCpuTime() - cpu;
+                        long allocated = mx.getThreadAllocatedBytes(id) - bytes;
+                        if (b >= warmup) {
+                            samples.add(new long[] {cpuUsed / batch, allocated / batch});
+                        }
+                        barrier.await();
+                    }
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            w.start();
+            workers.add(w);
+        }
+        for (Thread w : workers) {
+            w.join();
+        }
+        long[] cpu = samples.stream().mapToLong(x -> x[0]).sorted().toArray();
+        long[] bytes = samples.stream().mapToLong(x -> x[1]).sorted().toArray();
+        System.out.println("result cpuNanos=" + cpu[cpu.length / 2] + " bytes=" + bytes[bytes.length / 2]);
+        System.out.flush();
+        Runtime.getRuntime().halt(0);
     }
 
     /** Sends, then closes at once; returns from main and lets the JVM exit if it will. */

@@ -29,12 +29,13 @@ final class Workload {
 
     /** Ours: the validated order and identity; mapping and hashing happen on the sender thread. */
     static Order order(int i) {
-        return Order.builder("ord_" + i, Money.of("64.99", "EUR"))
+        // From BigDecimal amounts, as the SDKs' maps below: a shop has its prices as decimals already.
+        return Order.builder("ord_" + i, Money.of(TOTAL, "EUR"))
                 .placedAt(PLACED_AT)
-                .subtotal(Money.of("55.00", "EUR")).tax(Money.of("9.99", "EUR")).shipping(Money.of("4.99", "EUR"))
-                .discount(Money.of("5.00", "EUR")).coupon("WELCOME5")
-                .item(LineItem.builder("prod_7", 2, Money.of("20.00", "EUR")).sku("SKU-7").name("Mug").build())
-                .item(LineItem.builder("prod_9", 1, Money.of("15.00", "EUR")).sku("SKU-9").name("Tea").build())
+                .subtotal(Money.of(SUBTOTAL, "EUR")).tax(Money.of(TAX, "EUR")).shipping(Money.of(SHIPPING, "EUR"))
+                .discount(Money.of(DISCOUNT, "EUR")).coupon("WELCOME5")
+                .item(LineItem.builder("prod_7", 2, Money.of(PRICE_7, "EUR")).sku("SKU-7").name("Mug").build())
+                .item(LineItem.builder("prod_9", 1, Money.of(PRICE_9, "EUR")).sku("SKU-9").name("Tea").build())
                 .property("channel", "web")
                 .build();
     }
