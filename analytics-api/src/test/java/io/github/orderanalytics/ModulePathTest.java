@@ -1,0 +1,22 @@
+package io.github.orderanalytics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.lang.module.ModuleDescriptor;
+import org.junit.jupiter.api.Test;
+
+/** Runs on the module path (Surefire uses it because of module-info): fails on the class path. */
+class ModulePathTest {
+
+    @Test
+    void theApiIsANamedModuleThatExportsOnlyItsPackageAndRequiresOnlyTheJdkBase() {
+        Module module = OrderAnalytics.class.getModule();
+
+        assertThat(module.isNamed()).as("loaded as a named module, not from the class path").isTrue();
+        ModuleDescriptor descriptor = module.getDescriptor();
+        assertThat(descriptor.name()).isEqualTo("io.github.orderanalytics");
+        assertThat(descriptor.exports()).extracting(ModuleDescriptor.Exports::source)
+                .containsExactly("io.github.orderanalytics");
+        assertThat(descriptor.requires()).extracting(ModuleDescriptor.Requires::name).containsExactly("java.base");
+    }
+}

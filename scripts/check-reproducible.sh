@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# Builds the published modules twice from clean and checks that every jar and POM is byte-identical.
+# Usage: scripts/check-reproducible.sh   (from anywhere in the repository)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+modules=(analytics-bom analytics-api analytics-posthog analytics-testkit)
+build() {
+  ./mvnw -q -pl "$(IFS=,; echo "${modules[*]}")" clean package -DskipTests -Djapicmp.skip=true
+  for m in "${modules[@]}"; do
+    find "$m/target" -maxdepth 1 -name '*.jar' -print0 | sort -z | xargs -0 -r sha256sum
+    sha256sum "$m/.flattened-pom.xml"
+  done
+}
+
+first=$(mktemp)
+second=$(mktemp)
+trap 'rm -f "$first" "$second"' EXIT
+build > "$first"
+build > "$second"
+if ! diff -u "$first" "$second"; then
+  echo "NOT reproducible: the files above differ between two clean builds" >&2
+  exit 1
+fi
+echo "reproducible: $(wc -l < "$first") files byte-identical across two clean builds:"
+awk '{print "  " $2}' "$first"
