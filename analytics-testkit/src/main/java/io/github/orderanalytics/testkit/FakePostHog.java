@@ -50,7 +50,7 @@ import java.util.zip.GZIPInputStream;
  * }
  * }</pre>
  *
- * <p>Answers {@code POST /batch/} with the next scripted {@link FakeResponse}, else with a 400 if
+ * <p>Answers {@code POST /batch/} (or {@code /batch}) with the next scripted {@link FakeResponse}, else with a 400 if
  * an event matches {@link #rejectEventsWhere}, else with the default response (200 unless
  * {@link #respondByDefault changed}). A body that is not a valid batch gets a 400, as PostHog
  * gives. Events count as {@linkplain #events() delivered} only when answered with a 2xx.
@@ -353,7 +353,7 @@ public final class FakePostHog implements AutoCloseable {
             }
             FakeResponse answer;
             synchronized (lock) {
-                if (!exchange.getRequestMethod().equals("POST") || !path.equals("/batch/")) {
+                if (!exchange.getRequestMethod().equals("POST") || !(path.equals("/batch/") || path.equals("/batch"))) {
                     answer = FakeResponse.status(404);
                 } else if (!script.isEmpty()) {
                     answer = script.poll();
@@ -405,6 +405,11 @@ public final class FakePostHog implements AutoCloseable {
         }
     }
 
+    /** ISO-8601 with an offset or a Z, as the clients write it. */
+    private static Instant timestamp(String text) {
+        return java.time.OffsetDateTime.parse(Objects.requireNonNull(text, "timestamp")).toInstant();
+    }
+
     /** Parses the batch back into events; anything PostHog would refuse throws. */
     @SuppressWarnings("unchecked")
     private static List<PostHogEvent> parseEvents(Object batch) {
@@ -419,7 +424,7 @@ public final class FakePostHog implements AutoCloseable {
                     (String) Objects.requireNonNull(e.get("event"), "event"),
                     (String) Objects.requireNonNull(e.get("distinct_id"), "distinct_id"),
                     UUID.fromString((String) e.get("uuid")),
-                    Instant.parse((String) e.get("timestamp")),
+                    timestamp((String) e.get("timestamp")),
                     Collections.unmodifiableMap(properties)));
         }
         return events;

@@ -31,6 +31,13 @@ public final class FakePostHogAssert extends AbstractAssert<FakePostHogAssert, F
         return this;
     }
 
+    /** Checks that exactly these orders arrived, one event each, in any order: no other events, no copies. */
+    public FakePostHogAssert receivedOnly(String... orderIds) {
+        isNotNull();
+        Find.exactly(actual.events(), List.of(orderIds), "received");
+        return this;
+    }
+
     /** Checks that every request carried the API key {@code apiKey}. */
     public FakePostHogAssert allRequestsUsedApiKey(String apiKey) {
         isNotNull();

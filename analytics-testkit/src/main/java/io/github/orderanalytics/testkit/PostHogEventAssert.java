@@ -69,6 +69,34 @@ public final class PostHogEventAssert extends AbstractAssert<PostHogEventAssert,
         return this;
     }
 
+    /** Checks the number of line items in {@code products}. */
+    public PostHogEventAssert hasProductCount(int count) {
+        isNotNull();
+        int actualCount = actual.properties().get("products") instanceof java.util.List<?> list ? list.size() : 0;
+        if (actualCount != count) {
+            failWithMessage("Expected %d product(s) but found %d in %s", count, actualCount, actual.toJson());
+        }
+        return this;
+    }
+
+    /** Checks that {@code products} has a line of {@code quantity} × {@code productId} at unit price {@code price}. */
+    public PostHogEventAssert hasProduct(String productId, int quantity, String price) {
+        isNotNull();
+        BigDecimal expectedPrice = new BigDecimal(price);
+        Object products = actual.properties().get("products");
+        if (products instanceof java.util.List<?> list) {
+            for (Object p : list) {
+                if (p instanceof java.util.Map<?, ?> line && productId.equals(line.get("product_id"))
+                        && Integer.valueOf(quantity).equals(line.get("quantity"))
+                        && line.get("price") instanceof BigDecimal actualPrice && actualPrice.equals(expectedPrice)) {
+                    return this;
+                }
+            }
+        }
+        failWithMessage("Expected product %s x%d at %s but products were %s", productId, quantity, price, products);
+        return this;
+    }
+
     /** Checks {@code $process_person_profile: false}, as guest and anonymous orders carry. */
     public PostHogEventAssert isPersonless() {
         return hasProperty("$process_person_profile", false);

@@ -33,6 +33,13 @@ public final class RecordingOrderAnalyticsAssert extends AbstractAssert<Recordin
         return this;
     }
 
+    /** Checks that exactly these orders were placed, one event each, in any order: no other events. */
+    public RecordingOrderAnalyticsAssert hasPlacedOnly(String... orderIds) {
+        isNotNull();
+        Find.exactly(events(), List.of(orderIds), "recorded");
+        return this;
+    }
+
     public RecordingOrderAnalyticsAssert hasNoEvents() {
         return hasEventCount(0);
     }
