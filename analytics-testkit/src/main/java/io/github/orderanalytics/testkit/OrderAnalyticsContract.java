@@ -51,7 +51,12 @@ public abstract class OrderAnalyticsContract {
         /** The event's timestamp cannot be set by the caller: it is when the call was made. */
         CALLER_SET_TIMESTAMP,
         /** Shutdown has no deadline, so delivery cannot be broken in a test without hanging it. */
-        SHUTDOWN_WITHOUT_DEADLINE
+        SHUTDOWN_WITHOUT_DEADLINE,
+        /**
+         * Amounts arrive with the right value but not at the currency's scale ({@code 49.9} for
+         * {@code 49.90}); they are then compared by value.
+         */
+        AMOUNTS_AT_CURRENCY_SCALE
     }
 
     private static final Duration WAIT = Duration.ofSeconds(10);
@@ -95,10 +100,30 @@ public abstract class OrderAnalyticsContract {
     }
 
     /** Properties without the ones that name the library that sent them. */
-    private static Map<String, Object> business(PostHogEvent event) {
+    private Map<String, Object> business(PostHogEvent event) {
         Map<String, Object> p = new LinkedHashMap<>(event.properties());
         p.keySet().removeIf(k -> k.startsWith("$lib"));
-        return p;
+        @SuppressWarnings("unchecked")
+        Map<String, Object> normalised = knownLimits().contains(Limit.AMOUNTS_AT_CURRENCY_SCALE)
+                ? (Map<String, Object>) byValue(p) : p;
+        return normalised;
+    }
+
+    /** The same JSON-like value with every number as a decimal without trailing zeros (20.00 and 20 alike). */
+    private static Object byValue(Object value) {
+        if (value instanceof Number n) {
+            java.math.BigDecimal d = new java.math.BigDecimal(n.toString());
+            return d.signum() == 0 ? java.math.BigDecimal.ZERO : d.stripTrailingZeros();
+        }
+        if (value instanceof Map<?, ?> map) {
+            Map<Object, Object> copy = new LinkedHashMap<>();
+            map.forEach((k, v) -> copy.put(k, byValue(v)));
+            return copy;
+        }
+        if (value instanceof List<?> list) {
+            return list.stream().map(OrderAnalyticsContract::byValue).collect(java.util.stream.Collectors.toList());
+        }
+        return value;
     }
 
     private PostHogEvent reportedOnly() {
