@@ -22,31 +22,22 @@ import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The built-in client against {@link FakePostHog}, over real HTTP on loopback. */
 class CaptureClientDeliveryTest {
     private static final Duration WAIT = Duration.ofSeconds(10);
 
-    private FakePostHog posthog;
-    private final List<PostHogOrderAnalytics> clients = new ArrayList<>();
-
-    @BeforeEach
-    void start() {
-        posthog = FakePostHog.start();
-    }
+    private final Clients clients = new Clients();
+    private final FakePostHog posthog = clients.posthog;
 
     @AfterEach
     void stop() {
-        clients.forEach(PostHogOrderAnalytics::close);
-        posthog.close();
+        clients.close();
     }
 
     private PostHogOrderAnalytics client(PostHogConfig.Builder config) {
-        PostHogOrderAnalytics client = PostHogOrderAnalytics.create(config.build());
-        clients.add(client);
-        return client;
+        return clients.create(config);
     }
 
     private PostHogOrderAnalytics client() {

@@ -26,7 +26,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -35,25 +34,17 @@ import org.junit.jupiter.params.provider.ValueSource;
 class DeliveryFaultsTest {
     private static final Duration WAIT = Duration.ofSeconds(20);
 
-    private FakePostHog posthog;
-    private final List<PostHogOrderAnalytics> clients = new ArrayList<>();
+    private final Clients clients = new Clients();
+    private final FakePostHog posthog = clients.posthog;
     private final OutcomeLog outcomes = new OutcomeLog();
-
-    @BeforeEach
-    void start() {
-        posthog = FakePostHog.start();
-    }
 
     @AfterEach
     void stop() {
-        clients.forEach(PostHogOrderAnalytics::close);
-        posthog.close();
+        clients.close();
     }
 
     private PostHogOrderAnalytics client(PostHogConfig.Builder config) {
-        PostHogOrderAnalytics client = PostHogOrderAnalytics.create(config.deliveryListener(outcomes).build());
-        clients.add(client);
-        return client;
+        return clients.create(config.deliveryListener(outcomes));
     }
 
     private static void assertBalanced(DeliveryStats stats) {
@@ -283,7 +274,7 @@ class DeliveryFaultsTest {
                         throw new IllegalStateException("listener bug");
                     }
                 }).build());
-        clients.add(analytics);
+        clients.track(analytics);
 
         for (int i = 0; i < 20; i++) {
             analytics.orderPlaced(order("ord_" + i), Identity.customer("c"));

@@ -1,0 +1,26 @@
+package io.github.orderanalytics.posthog;
+
+import io.github.orderanalytics.testkit.FakePostHog;
+import java.util.ArrayList;
+import java.util.List;
+
+/** A FakePostHog for one test, and every client the test made, closed together after it. */
+final class Clients implements AutoCloseable {
+    final FakePostHog posthog = FakePostHog.start();
+    private final List<PostHogOrderAnalytics> created = new ArrayList<>();
+
+    PostHogOrderAnalytics create(PostHogConfig.Builder config) {
+        return track(PostHogOrderAnalytics.create(config.build()));
+    }
+
+    PostHogOrderAnalytics track(PostHogOrderAnalytics client) {
+        created.add(client);
+        return client;
+    }
+
+    @Override
+    public void close() {
+        created.forEach(PostHogOrderAnalytics::close);
+        posthog.close();
+    }
+}
