@@ -19,6 +19,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -493,7 +494,7 @@ public final class CaptureClient implements Delivery {
                 return isolate(chunk, response);
             }
             if (status == 401 || status == 403) {
-                reject(chunk, response);
+                reject(chunk);
                 if (apiKeyErrorLogged.compareAndSet(false, true)) {
                     log.error("PostHog refused the API key ({}): check POSTHOG_API_KEY (a project key, phc_...)"
                             + " and that POSTHOG_HOST is the project's region. Events are dropped as REJECTED.",
@@ -502,7 +503,7 @@ public final class CaptureClient implements Delivery {
                 return true;
             }
             if (!response.retryable()) {
-                reject(chunk, response);
+                reject(chunk);
                 log.error("PostHog answered {} at {}: dropped {} order event(s) as REJECTED (check POSTHOG_HOST)",
                         response.describe(), batchUri, chunk.size());
                 return true;
@@ -531,7 +532,7 @@ public final class CaptureClient implements Delivery {
     /** A 400 or 413: halve the chunk until the offending events stand alone, then drop only those. */
     private boolean isolate(List<Pending> chunk, Response response) {
         if (chunk.size() == 1) {
-            reject(chunk, response);
+            reject(chunk);
             log.warn("PostHog rejected order_placed event {} ({}); dropped it as REJECTED",
                     chunk.get(0).uuid, response.describe());
             log.debug("PostHog's answer to event {}: {}", chunk.get(0).uuid, response.body);
@@ -541,7 +542,7 @@ public final class CaptureClient implements Delivery {
         return send(new ArrayList<>(chunk.subList(0, half))) && send(new ArrayList<>(chunk.subList(half, chunk.size())));
     }
 
-    private void reject(List<Pending> chunk, Response response) {
+    private void reject(List<Pending> chunk) {
         chunk.forEach(p -> settle(p, DropReason.REJECTED));
     }
 
@@ -561,9 +562,9 @@ public final class CaptureClient implements Delivery {
                     HttpResponse.BodyHandlers.ofString());
             return new Response(r.statusCode(), r.headers().firstValue("Retry-After"), r.body(), null);
         } catch (IOException e) {
-            return new Response(0, java.util.Optional.empty(), "", e);
+            return new Response(0, Optional.empty(), "", e);
         } catch (RuntimeException e) {
-            return new Response(0, java.util.Optional.empty(), "", e);
+            return new Response(0, Optional.empty(), "", e);
         }
     }
 
@@ -612,11 +613,11 @@ public final class CaptureClient implements Delivery {
     /** A status (0 when no response came) with what retrying needs. */
     private static final class Response {
         final int status;
-        final java.util.Optional<String> retryAfter;
+        final Optional<String> retryAfter;
         final String body;
         final Throwable failure;
 
-        Response(int status, java.util.Optional<String> retryAfter, String body, Throwable failure) {
+        Response(int status, Optional<String> retryAfter, String body, Throwable failure) {
             this.status = status;
             this.retryAfter = retryAfter;
             this.body = body;

@@ -112,7 +112,7 @@ public final class EventJson {
         }
     }
 
-    public static byte[] bytes(PostHogEvent event) {
+    static byte[] bytes(PostHogEvent event) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(1024);
         write(event, out);
         return out.toByteArray();
