@@ -54,7 +54,8 @@ import java.util.zip.GZIPInputStream;
  * an event matches {@link #rejectEventsWhere}, else with the default response (200 unless
  * {@link #respondByDefault changed}). A body that is not a valid batch gets a 400, as PostHog
  * gives. Events count as {@linkplain #events() delivered} only when answered with a 2xx.
- * Thread-safe.
+ * Thread-safe. On first use it sets the system property {@code sun.net.httpserver.nodelay=true}, unless
+ * already set, so that the JDK's server answers without Nagle delays.
  *
  * @since 0.1.0
  */
