@@ -48,7 +48,7 @@ public final class BenchmarkSuite {
                 .append("(127.0.0.1) and fast: it gunzips and counts. Rerun everything with\n\n")
                 .append("```sh\n./mvnw -q -Pbenchmarks -pl analytics-benchmarks -am package -DskipTests\n```\n\n")
                 .append("Shared machines are noisy: compare numbers within one run, not across runs.\n\n");
-        String only = System.getProperty("bench.only", "caller,callercpu,throughput,drain,outage");
+        List<String> only = List.of(System.getProperty("bench.only", "caller,callercpu,throughput,drain,outage").split(","));
         if (only.contains("caller")) {
             callerCost(md);
         }

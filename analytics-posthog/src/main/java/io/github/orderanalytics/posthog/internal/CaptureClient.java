@@ -259,24 +259,41 @@ public final class CaptureClient implements Delivery {
             }
         }
         for (Batch batch : active) {
-            batch.events.forEach(p -> settle(p, DropReason.SHUTDOWN_TIMEOUT));
+            settleAll(batch.events, DropReason.SHUTDOWN_TIMEOUT);
         }
     }
 
     /** Settles {@code p} as delivered (reason null) or dropped; false if it was settled already. */
     private boolean settle(Pending p, DropReason reason) {
-        if (!p.settle()) {
-            return false;
+        return settleAll(List.of(p), reason) == 1;
+    }
+
+    /**
+     * Settles every event of {@code events} not settled yet, as delivered (reason null) or dropped, and
+     * returns how many that was. The shared counters change once per call, not once per event: callers
+     * increment {@code held} on every orderPlaced, and per-event decrements would fight them for it.
+     */
+    private int settleAll(List<Pending> events, DropReason reason) {
+        int settled = 0;
+        for (Pending p : events) {
+            if (p.settle()) {
+                settled++;
+                if (reason == null) {
+                    listener.delivered(p.order, p.identity, p.uuid);
+                } else {
+                    listener.dropped(p.order, p.identity, p.uuid, reason);
+                }
+            }
         }
-        held.decrementAndGet();
-        if (reason == null) {
-            counters.delivered.increment();
-            listener.delivered(p.order, p.identity, p.uuid);
-        } else {
-            counters.dropped(reason, 1);
-            listener.dropped(p.order, p.identity, p.uuid, reason);
+        if (settled > 0) {
+            held.addAndGet(-settled);
+            if (reason == null) {
+                counters.delivered.add(settled);
+            } else {
+                counters.dropped(reason, settled);
+            }
         }
-        return true;
+        return settled;
     }
 
     // ---- the batcher thread ------------------------------------------------------------------
@@ -360,10 +377,10 @@ public final class CaptureClient implements Delivery {
                     } catch (RuntimeException e) {
                         // A bug of ours; count and say it rather than lose the events quietly.
                         log.error("order-analytics failed sending a batch; dropped its events as REJECTED", e);
-                        batch.events.forEach(p -> settle(p, DropReason.REJECTED));
+                        settleAll(batch.events, DropReason.REJECTED);
                     } finally {
                         // deliver() settles every event unless close() interrupted it.
-                        batch.events.forEach(p -> settle(p, DropReason.SHUTDOWN_TIMEOUT));
+                        settleAll(batch.events, DropReason.SHUTDOWN_TIMEOUT);
                         inBatches.addAndGet(-batch.events.size());
                         active.remove(batch);
                         batch.done.complete(null);
@@ -374,7 +391,7 @@ public final class CaptureClient implements Delivery {
             } catch (RejectedExecutionException e) {
                 inBatches.addAndGet(-events.size());
                 active.remove(batch);
-                batch.events.forEach(p -> settle(p, DropReason.SHUTDOWN_TIMEOUT));
+                settleAll(batch.events, DropReason.SHUTDOWN_TIMEOUT);
                 batch.done.complete(null);
             }
         }
@@ -486,7 +503,7 @@ public final class CaptureClient implements Delivery {
             }
             int status = response.status;
             if (status >= 200 && status < 300) {
-                chunk.forEach(p -> settle(p, null));
+                settleAll(chunk, null);
                 return true;
             }
             counters.lastError(response.describe());
@@ -509,10 +526,7 @@ public final class CaptureClient implements Delivery {
                 return true;
             }
             if (retries >= config.maxRetries()) {
-                int dropped = 0;
-                for (Pending p : chunk) {
-                    dropped += settle(p, DropReason.RETRIES_EXHAUSTED) ? 1 : 0;
-                }
+                int dropped = settleAll(chunk, DropReason.RETRIES_EXHAUSTED);
                 log.warn("order-analytics dropped {} order event(s) after {} retries; last error: {}",
                         dropped, retries, response.describe());
                 return true;
@@ -543,7 +557,7 @@ public final class CaptureClient implements Delivery {
     }
 
     private void reject(List<Pending> chunk) {
-        chunk.forEach(p -> settle(p, DropReason.REJECTED));
+        settleAll(chunk, DropReason.REJECTED);
     }
 
     private Response post(List<Pending> chunk) throws InterruptedException {
