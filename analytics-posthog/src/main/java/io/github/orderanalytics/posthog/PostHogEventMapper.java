@@ -27,10 +27,14 @@ public final class PostHogEventMapper {
     /** The event name. */
     public static final String ORDER_PLACED = OrderEventWriter.ORDER_PLACED;
 
-    private final PostHogConfig config;
+    /**
+     * A writer per thread: writers keep their digests, and getting a digest costs more than hashing.
+     * The posthog-java adapter maps on the caller's thread, so this is on a checkout's path.
+     */
+    private final ThreadLocal<OrderEventWriter> writers;
 
     private PostHogEventMapper(PostHogConfig config) {
-        this.config = config;
+        this.writers = ThreadLocal.withInitial(() -> OrderEventWriter.create(config));
     }
 
     /** A mapper with the identity and geo-IP settings of {@code config}. */
@@ -54,6 +58,6 @@ public final class PostHogEventMapper {
     public PostHogEvent orderPlaced(Order order, Identity identity) {
         Objects.requireNonNull(order, "order == null");
         Objects.requireNonNull(identity, "identity == null");
-        return PostHogEvent.fromJson(EventJson.write(OrderEventWriter.create(config), order, identity));
+        return PostHogEvent.fromJson(EventJson.write(writers.get(), order, identity));
     }
 }
