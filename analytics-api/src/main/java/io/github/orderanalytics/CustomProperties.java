@@ -19,19 +19,30 @@ final class CustomProperties {
 
     /** Names of the standard {@code order_placed} properties, and those PostHog reads from properties. */
     static final Set<String> RESERVED = Set.of(
-            "order_id", "total", "currency", "revenue", "subtotal", "tax", "shipping", "discount",
-            "coupon", "products", "identity_type", "distinct_id", "token");
+            "order_id",
+            "total",
+            "currency",
+            "revenue",
+            "subtotal",
+            "tax",
+            "shipping",
+            "discount",
+            "coupon",
+            "products",
+            "identity_type",
+            "distinct_id",
+            "token");
 
     static String key(String key) {
         Objects.requireNonNull(key, "property key == null");
         Text.require("property key", key, Order.MAX_ID_LENGTH);
         if (key.startsWith("$")) {
-            throw new IllegalArgumentException("property key must not start with '$' (reserved by PostHog): "
-                    + Text.quote(key));
+            throw new IllegalArgumentException(
+                    "property key must not start with '$' (reserved by PostHog): " + Text.quote(key));
         }
         if (RESERVED.contains(key)) {
-            throw new IllegalArgumentException("property key clashes with a standard order_placed property: "
-                    + Text.quote(key));
+            throw new IllegalArgumentException(
+                    "property key clashes with a standard order_placed property: " + Text.quote(key));
         }
         return key;
     }
@@ -52,15 +63,15 @@ final class CustomProperties {
             return value; // every public java.time type is immutable and has an ISO-8601 text form
         }
         if (depth >= Order.MAX_PROPERTY_DEPTH) {
-            throw new IllegalArgumentException(path + " is nested deeper than " + Order.MAX_PROPERTY_DEPTH
-                    + " levels (a cycle?)");
+            throw new IllegalArgumentException(
+                    path + " is nested deeper than " + Order.MAX_PROPERTY_DEPTH + " levels (a cycle?)");
         }
         if (value instanceof Map<?, ?> map) {
             Map<String, Object> copy = new LinkedHashMap<>();
             for (Map.Entry<?, ?> e : map.entrySet()) {
                 if (!(e.getKey() instanceof String key)) {
-                    throw new IllegalArgumentException(path + " has a key that is not a String: "
-                            + Text.quote(e.getKey()));
+                    throw new IllegalArgumentException(
+                            path + " has a key that is not a String: " + Text.quote(e.getKey()));
                 }
                 copy.put(key, copy(path + "." + key, e.getValue(), depth + 1));
             }
@@ -82,9 +93,14 @@ final class CustomProperties {
         if (number instanceof Double d && !Double.isFinite(d) || number instanceof Float f && !Float.isFinite(f)) {
             throw new IllegalArgumentException(path + " must be a finite number, was " + number);
         }
-        if (number instanceof Integer || number instanceof Long || number instanceof Double
-                || number instanceof BigDecimal || number instanceof Short || number instanceof Byte
-                || number instanceof Float || number instanceof BigInteger) {
+        if (number instanceof Integer
+                || number instanceof Long
+                || number instanceof Double
+                || number instanceof BigDecimal
+                || number instanceof Short
+                || number instanceof Byte
+                || number instanceof Float
+                || number instanceof BigInteger) {
             return number;
         }
         // AtomicLong, LongAdder and the like are mutable: the event would not show what was set.

@@ -26,7 +26,6 @@ public final class Identity {
     /** Longest email, as RFC 5321 allows. */
     public static final int MAX_EMAIL_LENGTH = 254;
 
-
     /** The three ways an order can be attributed to a person. */
     public enum Kind {
         /** A signed-in customer, by the platform's customer id. */
@@ -132,7 +131,7 @@ public final class Identity {
     @Override
     public String toString() {
         String shown = kind == Kind.GUEST ? id.charAt(0) + "***" + id.substring(id.indexOf('@')) : id;
-        return kind.name().toLowerCase(Locale.ROOT) + "(" + shown
-                + (sessionId != null ? ", session " + sessionId : "") + ")";
+        return kind.name().toLowerCase(Locale.ROOT) + "(" + shown + (sessionId != null ? ", session " + sessionId : "")
+                + ")";
     }
 }

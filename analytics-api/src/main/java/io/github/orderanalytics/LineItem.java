@@ -97,7 +97,11 @@ public final class LineItem {
 
     /** Bytes of this line's text as JSON, at most; for {@link Order}'s size bound. */
     long encodedTextSize() {
-        return EncodedSize.text(productId) + textSize(sku) + textSize(name) + textSize(category) + textSize(brand)
+        return EncodedSize.text(productId)
+                + textSize(sku)
+                + textSize(name)
+                + textSize(category)
+                + textSize(brand)
                 + textSize(variant);
     }
 
@@ -142,8 +146,8 @@ public final class LineItem {
         private Builder(String productId, int quantity, Money price) {
             this.productId = Text.require("productId", productId, Order.MAX_ID_LENGTH);
             if (quantity < 1 || quantity > MAX_QUANTITY) {
-                throw new IllegalArgumentException("quantity must be between 1 and " + MAX_QUANTITY
-                        + ", was " + quantity + " (product " + productId + ")");
+                throw new IllegalArgumentException("quantity must be between 1 and " + MAX_QUANTITY + ", was "
+                        + quantity + " (product " + productId + ")");
             }
             this.quantity = quantity;
             this.price = Objects.requireNonNull(price, "price == null");

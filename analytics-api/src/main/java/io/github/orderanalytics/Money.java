@@ -31,16 +31,16 @@ public record Money(BigDecimal amount, Currency currency) {
         Objects.requireNonNull(currency, "currency == null");
         int digits = currency.getDefaultFractionDigits();
         if (digits < 0) {
-            throw new IllegalArgumentException("currency has no minor unit, so it cannot price an order: "
-                    + currency.getCurrencyCode());
+            throw new IllegalArgumentException(
+                    "currency has no minor unit, so it cannot price an order: " + currency.getCurrencyCode());
         }
         if (amount.signum() < 0) {
-            throw new IllegalArgumentException("amount must not be negative: " + amount.toPlainString()
-                    + " " + currency.getCurrencyCode());
+            throw new IllegalArgumentException(
+                    "amount must not be negative: " + amount.toPlainString() + " " + currency.getCurrencyCode());
         }
         if (amount.precision() - amount.scale() > MAX_INTEGER_DIGITS) {
-            throw new IllegalArgumentException("amount has more than " + MAX_INTEGER_DIGITS + " digits before the point: "
-                    + amount.toPlainString() + " " + currency.getCurrencyCode());
+            throw new IllegalArgumentException("amount has more than " + MAX_INTEGER_DIGITS
+                    + " digits before the point: " + amount.toPlainString() + " " + currency.getCurrencyCode());
         }
         // Only an amount written with more decimals than the currency has needs the (allocating) strip.
         if (amount.scale() > digits && amount.stripTrailingZeros().scale() > digits) {
@@ -74,9 +74,12 @@ public record Money(BigDecimal amount, Currency currency) {
 
     private static Currency currency(String code) {
         Objects.requireNonNull(code, "currency == null");
-        if (code.length() != 3 || !isUpperAscii(code.charAt(0)) || !isUpperAscii(code.charAt(1)) || !isUpperAscii(code.charAt(2))) {
-            throw new IllegalArgumentException("currency must be an upper-case ISO-4217 code such as EUR: "
-                    + Text.quote(code));
+        if (code.length() != 3
+                || !isUpperAscii(code.charAt(0))
+                || !isUpperAscii(code.charAt(1))
+                || !isUpperAscii(code.charAt(2))) {
+            throw new IllegalArgumentException(
+                    "currency must be an upper-case ISO-4217 code such as EUR: " + Text.quote(code));
         }
         try {
             return Currency.getInstance(code);

@@ -72,7 +72,8 @@ public final class Order {
         this.discount = b.discount;
         this.coupon = b.coupon;
         this.items = List.copyOf(b.items);
-        this.properties = b.properties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(b.properties));
+        this.properties =
+                b.properties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(b.properties));
     }
 
     /**
@@ -295,8 +296,8 @@ public final class Order {
         private Money sameCurrency(String field, Money money) {
             Objects.requireNonNull(money, () -> field + " == null");
             if (!money.currency().equals(total.currency())) {
-                throw new IllegalArgumentException(field + " is in " + money.currencyCode() + " but the order total is in "
-                        + total.currencyCode() + ": " + money);
+                throw new IllegalArgumentException(field + " is in " + money.currencyCode()
+                        + " but the order total is in " + total.currencyCode() + ": " + money);
             }
             return money;
         }

@@ -15,8 +15,8 @@ final class Text {
             throw new IllegalArgumentException(field + " must not be blank: " + quote(value));
         }
         if (value.length() > maxLength) {
-            throw new IllegalArgumentException(field + " must be at most " + maxLength
-                    + " characters, was " + value.length() + ": " + quote(value));
+            throw new IllegalArgumentException(field + " must be at most " + maxLength + " characters, was "
+                    + value.length() + ": " + quote(value));
         }
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);

@@ -20,25 +20,44 @@ class IdentityTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "jane", "jane@", "@example.com", "jane@example", "ja ne@example.com", "a@b@example.com",
-            "jane@example..com", "jane@.example.com", "jane@example.com.", "jane@exa mple.com"})
+    @ValueSource(
+            strings = {
+                "",
+                "jane",
+                "jane@",
+                "@example.com",
+                "jane@example",
+                "ja ne@example.com",
+                "a@b@example.com",
+                "jane@example..com",
+                "jane@.example.com",
+                "jane@example.com.",
+                "jane@exa mple.com"
+            })
     void rejectsMalformedEmail(String email) {
-        assertThatIllegalArgumentException().isThrownBy(() -> Identity.guest(email))
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> Identity.guest(email))
                 .withMessage("email is not a valid address: '" + email + "'");
     }
 
     @Test
     void rejectsBlankAndOverlongIds() {
-        assertThatIllegalArgumentException().isThrownBy(() -> Identity.customer(" "))
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> Identity.customer(" "))
                 .withMessage("customerId must not be blank: ' '");
-        assertThatIllegalArgumentException().isThrownBy(() -> Identity.anonymous("x".repeat(201)))
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> Identity.anonymous("x".repeat(201)))
                 .withMessageStartingWith("anonymousId must be at most 200 characters, was 201: 'xxx");
-        assertThatIllegalArgumentException().isThrownBy(() -> Identity.customer("cus\n42"))
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> Identity.customer("cus\n42"))
                 .withMessage("customerId must not contain control characters (U+000A at index 3): 'cus\n42'");
-        assertThatIllegalArgumentException().isThrownBy(() -> Identity.customer("cus_1").withSessionId(""))
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> Identity.customer("cus_1").withSessionId(""))
                 .withMessage("sessionId must not be blank: ''");
         assertThatNullPointerException().isThrownBy(() -> Identity.guest(null)).withMessage("email == null");
-        assertThatNullPointerException().isThrownBy(() -> Identity.customer(null)).withMessage("customerId == null");
+        assertThatNullPointerException()
+                .isThrownBy(() -> Identity.customer(null))
+                .withMessage("customerId == null");
     }
 
     @Test

@@ -11,8 +11,13 @@ class LineItemTest {
 
     @Test
     void buildsWithOptionalFieldsAndCopiesWithToBuilder() {
-        LineItem mug = LineItem.builder("prod_7", 2, PRICE).sku("SKU-7").name("Mug").category("Kitchen")
-                .brand("Acme").variant("blue").build();
+        LineItem mug = LineItem.builder("prod_7", 2, PRICE)
+                .sku("SKU-7")
+                .name("Mug")
+                .category("Kitchen")
+                .brand("Acme")
+                .variant("blue")
+                .build();
 
         assertThat(mug.productId()).isEqualTo("prod_7");
         assertThat(mug.quantity()).isEqualTo(2);
@@ -26,16 +31,23 @@ class LineItemTest {
 
     @Test
     void rejectsBadValuesNamingTheField() {
-        assertThatIllegalArgumentException().isThrownBy(() -> LineItem.builder("prod_7", 0, PRICE))
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> LineItem.builder("prod_7", 0, PRICE))
                 .withMessage("quantity must be between 1 and 1000000, was 0 (product prod_7)");
-        assertThatIllegalArgumentException().isThrownBy(() -> LineItem.builder("prod_7", -3, PRICE))
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> LineItem.builder("prod_7", -3, PRICE))
                 .withMessage("quantity must be between 1 and 1000000, was -3 (product prod_7)");
-        assertThatIllegalArgumentException().isThrownBy(() -> LineItem.builder("  ", 1, PRICE))
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> LineItem.builder("  ", 1, PRICE))
                 .withMessage("productId must not be blank: '  '");
-        assertThatIllegalArgumentException().isThrownBy(() -> LineItem.builder("p", 1, PRICE).sku(""))
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> LineItem.builder("p", 1, PRICE).sku(""))
                 .withMessage("sku must not be blank: ''");
-        assertThatIllegalArgumentException().isThrownBy(() -> LineItem.builder("p", 1, PRICE).name("n".repeat(1001)))
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> LineItem.builder("p", 1, PRICE).name("n".repeat(1001)))
                 .withMessageStartingWith("name must be at most 1000 characters, was 1001: 'nnn");
-        assertThatNullPointerException().isThrownBy(() -> LineItem.builder("p", 1, null)).withMessage("price == null");
+        assertThatNullPointerException()
+                .isThrownBy(() -> LineItem.builder("p", 1, null))
+                .withMessage("price == null");
     }
 }

@@ -12,11 +12,16 @@ class ModulePathTest {
     void theApiIsANamedModuleThatExportsOnlyItsPackageAndRequiresOnlyTheJdkBase() {
         Module module = OrderAnalytics.class.getModule();
 
-        assertThat(module.isNamed()).as("loaded as a named module, not from the class path").isTrue();
+        assertThat(module.isNamed())
+                .as("loaded as a named module, not from the class path")
+                .isTrue();
         ModuleDescriptor descriptor = module.getDescriptor();
         assertThat(descriptor.name()).isEqualTo("io.github.orderanalytics");
-        assertThat(descriptor.exports()).extracting(ModuleDescriptor.Exports::source)
+        assertThat(descriptor.exports())
+                .extracting(ModuleDescriptor.Exports::source)
                 .containsExactly("io.github.orderanalytics");
-        assertThat(descriptor.requires()).extracting(ModuleDescriptor.Requires::name).containsExactly("java.base");
+        assertThat(descriptor.requires())
+                .extracting(ModuleDescriptor.Requires::name)
+                .containsExactly("java.base");
     }
 }

@@ -15,9 +15,11 @@ class OrderAnalyticsNoopTest {
         noop.orderPlaced(order, Identity.customer("cus_1"));
 
         assertThat(OrderAnalytics.noop()).isSameAs(noop);
-        assertThatNullPointerException().isThrownBy(() -> noop.orderPlaced(null, Identity.customer("c")))
+        assertThatNullPointerException()
+                .isThrownBy(() -> noop.orderPlaced(null, Identity.customer("c")))
                 .withMessage("order == null");
-        assertThatNullPointerException().isThrownBy(() -> noop.orderPlaced(order, null))
+        assertThatNullPointerException()
+                .isThrownBy(() -> noop.orderPlaced(order, null))
                 .withMessage("identity == null");
     }
 }

@@ -38,17 +38,28 @@ public final class BenchmarkSuite {
         Path report = Path.of(args.length > 0 ? args[0] : "docs/benchmarks.md");
         StringBuilder md = new StringBuilder();
         md.append("# Benchmarks\n\n");
-        md.append("Measured side by side in one run on ").append(LocalDate.now()).append(", ")
-                .append(Runtime.getRuntime().availableProcessors()).append(" cores, Java ")
-                .append(System.getProperty("java.version")).append(" (").append(System.getProperty("java.vm.name"))
-                .append("), ").append(System.getProperty("os.name")).append(" ").append(System.getProperty("os.arch"))
-                .append(". Clients: order-analytics (this project), `com.posthog.java:posthog:1.2.0` (posthog-java) and ")
-                .append("`com.posthog:posthog-server:2.3.3` (posthog-server), each sending the same order: two line items, ")
+        md.append("Measured side by side in one run on ")
+                .append(LocalDate.now())
+                .append(", ")
+                .append(Runtime.getRuntime().availableProcessors())
+                .append(" cores, Java ")
+                .append(System.getProperty("java.version"))
+                .append(" (")
+                .append(System.getProperty("java.vm.name"))
+                .append("), ")
+                .append(System.getProperty("os.name"))
+                .append(" ")
+                .append(System.getProperty("os.arch"))
+                .append(
+                        ". Clients: order-analytics (this project), `com.posthog.java:posthog:1.2.0` (posthog-java) and ")
+                .append(
+                        "`com.posthog:posthog-server:2.3.3` (posthog-server), each sending the same order: two line items, ")
                 .append("every optional money field, a guest identified by a hashed email. The endpoint is local ")
                 .append("(127.0.0.1) and fast: it gunzips and counts. Rerun everything with\n\n")
                 .append("```sh\n./mvnw -q -Pbenchmarks -pl analytics-benchmarks -am package -DskipTests\n```\n\n")
                 .append("Shared machines are noisy: compare numbers within one run, not across runs.\n\n");
-        List<String> only = List.of(System.getProperty("bench.only", "caller,callercpu,throughput,drain,outage").split(","));
+        List<String> only = List.of(System.getProperty("bench.only", "caller,callercpu,throughput,drain,outage")
+                .split(","));
         if (only.contains("caller")) {
             callerCost(md);
         }
@@ -76,22 +87,29 @@ public final class BenchmarkSuite {
         List<String> clients = new ArrayList<>();
         kinds().forEach(k -> clients.add(k.name()));
         md.append("## Caller cost (JMH)\n\n")
-                .append("What `orderPlaced` / `capture` costs the calling thread, each client with its live background ")
-                .append("sender to the local endpoint. Median of 40 measured batches of ").append(CallerCostBenchmark.BATCH)
-                .append(" calls per thread (a flush between batches keeps every client accepting rather than dropping). ")
-                .append("*build + call* includes building what the client's users build: our validated `Order` and `Identity`; ")
-                .append("for the SDKs the property map and the SHA-256 guest id. *call only* hands over a payload built in ")
-                .append("advance. *allocated* is bytes per event over all threads (JMH `-prof gc`), so it includes the ")
+                .append(
+                        "What `orderPlaced` / `capture` costs the calling thread, each client with its live background ")
+                .append("sender to the local endpoint. Median of 40 measured batches of ")
+                .append(CallerCostBenchmark.BATCH)
+                .append(
+                        " calls per thread (a flush between batches keeps every client accepting rather than dropping). ")
+                .append(
+                        "*build + call* includes building what the client's users build: our validated `Order` and `Identity`; ")
+                .append(
+                        "for the SDKs the property map and the SHA-256 guest id. *call only* hands over a payload built in ")
+                .append(
+                        "advance. *allocated* is bytes per event over all threads (JMH `-prof gc`), so it includes the ")
                 .append("background sender's share.\n\n")
                 .append("| client | threads | build + call, ns | call only, ns | allocated (build + call), B/event |\n")
                 .append("|---|---:|---:|---:|---:|\n");
         for (int threads : new int[] {1, 4}) {
             Collection<RunResult> results = new Runner(new OptionsBuilder()
-                    .include(CallerCostBenchmark.class.getName())
-                    .threads(threads)
-                    .addProfiler(GCProfiler.class)
-                    .param("client", clients.toArray(new String[0]))
-                    .build()).run();
+                            .include(CallerCostBenchmark.class.getName())
+                            .threads(threads)
+                            .addProfiler(GCProfiler.class)
+                            .param("client", clients.toArray(new String[0]))
+                            .build())
+                    .run();
             Map<String, double[]> rows = new HashMap<>(); // client -> build ns, call ns, build B
             for (RunResult r : results) {
                 String client = r.getParams().getParam("client");
@@ -109,8 +127,14 @@ public final class BenchmarkSuite {
             }
             for (Client.Kind kind : kinds()) {
                 double[] row = rows.get(kind.name());
-                md.append(String.format(Locale.ROOT, "| %s | %d | %,.0f | %,.0f | %,.0f |%n",
-                        kind.label, threads, row[0], row[1], row[2]));
+                md.append(String.format(
+                        Locale.ROOT,
+                        "| %s | %d | %,.0f | %,.0f | %,.0f |%n",
+                        kind.label,
+                        threads,
+                        row[0],
+                        row[1],
+                        row[2]));
             }
         }
         md.append('\n');
@@ -122,16 +146,23 @@ public final class BenchmarkSuite {
         md.append("## Caller CPU and allocation\n\n")
                 .append("The same question without the scheduler's noise: the calling thread's own CPU time and ")
                 .append("allocated bytes per call (build + call), from the JVM's per-thread counters, median of 40 ")
-                .append("batches of 2,000 calls per thread after 60 batches of warm-up; each client in a JVM of its own.\n\n")
-                .append("| client | threads | caller CPU, ns/call | caller allocation, B/call |\n|---|---:|---:|---:|\n");
+                .append(
+                        "batches of 2,000 calls per thread after 60 batches of warm-up; each client in a JVM of its own.\n\n")
+                .append(
+                        "| client | threads | caller CPU, ns/call | caller allocation, B/call |\n|---|---:|---:|---:|\n");
         for (int threads : new int[] {1, 4}) {
             for (Client.Kind kind : kinds()) {
                 try (CountingSink sink = new CountingSink()) {
                     Child child = Child.start("callercpu", kind, sink.host(), false, threads);
                     String result = child.awaitLine("result ", 600);
                     child.kill();
-                    md.append(String.format(Locale.ROOT, "| %s | %d | %,d | %,d |%n", kind.label, threads,
-                            Long.parseLong(field(result, "cpuNanos")), Long.parseLong(field(result, "bytes"))));
+                    md.append(String.format(
+                            Locale.ROOT,
+                            "| %s | %d | %,d | %,d |%n",
+                            kind.label,
+                            threads,
+                            Long.parseLong(field(result, "cpuNanos")),
+                            Long.parseLong(field(result, "bytes"))));
                 }
             }
         }
@@ -142,13 +173,17 @@ public final class BenchmarkSuite {
 
     private static void throughput(StringBuilder md) throws Exception {
         md.append("## End-to-end throughput\n\n")
-                .append(String.format(Locale.ROOT, "%,d events from one calling thread, as fast as it goes, to the ",
+                .append(String.format(
+                        Locale.ROOT,
+                        "%,d events from one calling thread, as fast as it goes, to the ",
                         THROUGHPUT_EVENTS))
                 .append("local endpoint; each client in a JVM of its own. Events/s counts from the first call to the ")
                 .append("last event received. *lost*: never received (dropped by a bounded queue, or never sent). ")
                 .append("*client CPU*: CPU time of the client's JVM per 1,000 events received (the caller, the ")
-                .append("background threads, GC and JIT together); *endpoint CPU*: the same for the endpoint's JVM.\n\n")
-                .append("| client | settings | events/s | requests | events lost | client CPU, ms/1k events | endpoint CPU, ms/1k events |\n")
+                .append(
+                        "background threads, GC and JIT together); *endpoint CPU*: the same for the endpoint's JVM.\n\n")
+                .append(
+                        "| client | settings | events/s | requests | events lost | client CPU, ms/1k events | endpoint CPU, ms/1k events |\n")
                 .append("|---|---|---:|---:|---:|---:|---:|\n");
         for (Client.Kind kind : kinds()) {
             for (boolean tuned : new boolean[] {false, true}) {
@@ -158,7 +193,8 @@ public final class BenchmarkSuite {
                 try (CountingSink sink = new CountingSink()) {
                     long sinkCpuBefore = ScenarioMain.cpuMillis();
                     Child child = Child.start("throughput", kind, sink.host(), tuned, THROUGHPUT_EVENTS);
-                    long started = Long.parseLong(child.awaitLine("started ", 60).substring("started ".length()));
+                    long started =
+                            Long.parseLong(child.awaitLine("started ", 60).substring("started ".length()));
                     System.out.println(kind + " tuned=" + tuned + ": " + child.awaitLine("result ", 600));
                     awaitQuiet(sink, THROUGHPUT_EVENTS, 30_000, 600_000);
                     long sinkCpu = ScenarioMain.cpuMillis() - sinkCpuBefore;
@@ -168,11 +204,20 @@ public final class BenchmarkSuite {
                     long received = sink.events.get();
                     double seconds = (sink.lastEventMillis.get() - started) / 1000.0;
                     double perK = Math.max(1, received) / 1000.0;
-                    md.append(String.format(Locale.ROOT, "| %s | %s | %,.0f | %,d | %,d | %,.1f | %,.1f |%n", kind.label,
-                            tuned ? "tuned: " + Client.tuning(kind) : kind == Client.Kind.POSTHOG_JAVA
-                                    ? "defaults (" + Client.tuning(kind) + ")" : "defaults",
-                            received / seconds, sink.requests.get(), THROUGHPUT_EVENTS - received,
-                            clientCpu / perK, sinkCpu / perK));
+                    md.append(String.format(
+                            Locale.ROOT,
+                            "| %s | %s | %,.0f | %,d | %,d | %,.1f | %,.1f |%n",
+                            kind.label,
+                            tuned
+                                    ? "tuned: " + Client.tuning(kind)
+                                    : kind == Client.Kind.POSTHOG_JAVA
+                                            ? "defaults (" + Client.tuning(kind) + ")"
+                                            : "defaults",
+                            received / seconds,
+                            sink.requests.get(),
+                            THROUGHPUT_EVENTS - received,
+                            clientCpu / perK,
+                            sinkCpu / perK));
                 }
             }
         }
@@ -182,7 +227,8 @@ public final class BenchmarkSuite {
     /** The clients to measure: all, unless {@code -Dbench.clients=ORDER_ANALYTICS,...} narrows it down. */
     private static List<Client.Kind> kinds() {
         List<Client.Kind> kinds = new ArrayList<>();
-        for (String name : System.getProperty("bench.clients", "ORDER_ANALYTICS,POSTHOG_JAVA,POSTHOG_SERVER").split(",")) {
+        for (String name : System.getProperty("bench.clients", "ORDER_ANALYTICS,POSTHOG_JAVA,POSTHOG_SERVER")
+                .split(",")) {
             kinds.add(Client.Kind.valueOf(name.trim()));
         }
         return kinds;
@@ -210,9 +256,11 @@ public final class BenchmarkSuite {
     private static void drain(StringBuilder md) throws Exception {
         md.append("## Drain on shutdown\n\n")
                 .append(String.format(Locale.ROOT, "%,d events captured with default settings, then ", DRAIN_EVENTS))
-                .append("`close()` / `shutdown()` at once and `main` returns. *received when close returned*: what the ")
+                .append(
+                        "`close()` / `shutdown()` at once and `main` returns. *received when close returned*: what the ")
                 .append("endpoint had at that moment; *received in the end*: after the JVM exited, or 15 s.\n\n")
-                .append("| client | close took, ms | received when close returned | received in the end | JVM exited by itself |\n")
+                .append(
+                        "| client | close took, ms | received when close returned | received in the end | JVM exited by itself |\n")
                 .append("|---|---:|---:|---:|---|\n");
         for (Client.Kind kind : kinds()) {
             try (CountingSink sink = new CountingSink()) {
@@ -222,8 +270,14 @@ public final class BenchmarkSuite {
                 boolean exited = child.process.waitFor(15, TimeUnit.SECONDS);
                 long end = sink.events.get();
                 child.kill();
-                md.append(String.format(Locale.ROOT, "| %s | %s | %,d | %,d | %s |%n", kind.label,
-                        field(result, "closeMillis"), atClose, end, exited ? "yes" : "no (still alive after 15 s)"));
+                md.append(String.format(
+                        Locale.ROOT,
+                        "| %s | %s | %,d | %,d | %s |%n",
+                        kind.label,
+                        field(result, "closeMillis"),
+                        atClose,
+                        end,
+                        exited ? "yes" : "no (still alive after 15 s)"));
             }
         }
         md.append('\n');
@@ -233,8 +287,10 @@ public final class BenchmarkSuite {
 
     private static void outage(StringBuilder md) throws Exception {
         md.append("## Outage\n\n")
-                .append("The endpoint refuses connections for ").append(OUTAGE_SECONDS)
-                .append(" s while 5,000 events/s are offered from one thread, default settings. *retained heap*: used heap ")
+                .append("The endpoint refuses connections for ")
+                .append(OUTAGE_SECONDS)
+                .append(
+                        " s while 5,000 events/s are offered from one thread, default settings. *retained heap*: used heap ")
                 .append("after GC at the end, less the same before the outage.\n\n")
                 .append("| client | retained heap, MB | slowest call, µs | p99.9 call, µs | median call, µs |\n")
                 .append("|---|---:|---:|---:|---:|\n");
@@ -244,7 +300,10 @@ public final class BenchmarkSuite {
                 Child child = Child.start("outage", kind, sink.host(), false, OUTAGE_SECONDS);
                 String result = child.awaitLine("result ", OUTAGE_SECONDS + 120);
                 child.kill();
-                md.append(String.format(Locale.ROOT, "| %s | %.1f | %,.0f | %,.1f | %,.1f |%n", kind.label,
+                md.append(String.format(
+                        Locale.ROOT,
+                        "| %s | %.1f | %,.0f | %,.1f | %,.1f |%n",
+                        kind.label,
                         Long.parseLong(field(result, "retainedBytes")) / 1e6,
                         Long.parseLong(field(result, "maxCallNanos")) / 1e3,
                         Long.parseLong(field(result, "p999CallNanos")) / 1e3,
@@ -271,7 +330,8 @@ public final class BenchmarkSuite {
         private Child(Process process) {
             this.process = process;
             Thread reader = new Thread(() -> {
-                try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                try (BufferedReader in =
+                        new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
                     String line;
                     while ((line = in.readLine()) != null) {
                         lines.add(line);
@@ -285,15 +345,24 @@ public final class BenchmarkSuite {
         }
 
         static Child start(String scenario, Client.Kind kind, String host, boolean tuned, int n) throws IOException {
-            List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-Xms2g", "-Xmx2g"));
+            List<String> command = new ArrayList<>(List.of(
+                    Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xms2g", "-Xmx2g"));
             String extra = System.getProperty("bench.childJvmArgs", "");
             if (!extra.isBlank()) {
                 command.addAll(List.of(extra.trim().split("\\s+"))); // e.g. a profiler, to see where time goes
             }
-            command.addAll(List.of("-cp", System.getProperty("java.class.path"), ScenarioMain.class.getName(),
-                    scenario, kind.name(), host, String.valueOf(tuned), String.valueOf(n)));
-            return new Child(new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start());
+            command.addAll(List.of(
+                    "-cp",
+                    System.getProperty("java.class.path"),
+                    ScenarioMain.class.getName(),
+                    scenario,
+                    kind.name(),
+                    host,
+                    String.valueOf(tuned),
+                    String.valueOf(n)));
+            return new Child(new ProcessBuilder(command)
+                    .redirectError(ProcessBuilder.Redirect.INHERIT)
+                    .start());
         }
 
         void send(String line) throws IOException {

@@ -30,7 +30,9 @@ import org.openjdk.jmh.annotations.Warmup;
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 @Warmup(iterations = 30, batchSize = CallerCostBenchmark.BATCH)
 @Measurement(iterations = 40, batchSize = CallerCostBenchmark.BATCH)
-@Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
+@Fork(
+        value = 1,
+        jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
 public class CallerCostBenchmark {
     static final int BATCH = 2_000;
 

@@ -26,7 +26,9 @@ public interface Client extends AutoCloseable {
     void close();
 
     enum Kind {
-        ORDER_ANALYTICS("order-analytics"), POSTHOG_JAVA("posthog-java 1.2.0"), POSTHOG_SERVER("posthog-server 2.3.3");
+        ORDER_ANALYTICS("order-analytics"),
+        POSTHOG_JAVA("posthog-java 1.2.0"),
+        POSTHOG_SERVER("posthog-server 2.3.3");
 
         final String label;
 
@@ -62,8 +64,10 @@ public interface Client extends AutoCloseable {
         final PostHogOrderAnalytics analytics;
 
         Ours(String host, boolean tuned) {
-            io.github.orderanalytics.posthog.PostHogConfig.Builder config = io.github.orderanalytics.posthog.PostHogConfig
-                    .builder().apiKey("phc_bench").host(host);
+            io.github.orderanalytics.posthog.PostHogConfig.Builder config =
+                    io.github.orderanalytics.posthog.PostHogConfig.builder()
+                            .apiKey("phc_bench")
+                            .host(host);
             if (tuned) {
                 config.flushAt(500).maxBatchSize(1000).maxQueueSize(600_000).gzip(false);
             }
@@ -102,7 +106,10 @@ public interface Client extends AutoCloseable {
         final PostHog posthog;
 
         PostHogJava(String host) {
-            this.posthog = new PostHog.Builder("phc_bench").host(host).logger(new QuietLogger()).build();
+            this.posthog = new PostHog.Builder("phc_bench")
+                    .host(host)
+                    .logger(new QuietLogger())
+                    .build();
             for (int i = 0; i < PREPARED; i++) {
                 distinctIds[i] = Workload.guestDistinctId(i);
                 properties[i] = Workload.properties(i);
@@ -110,6 +117,7 @@ public interface Client extends AutoCloseable {
         }
 
         private final String[] distinctIds = new String[PREPARED];
+
         @SuppressWarnings("unchecked")
         private final java.util.Map<String, Object>[] properties = new java.util.Map[PREPARED];
 
@@ -138,8 +146,11 @@ public interface Client extends AutoCloseable {
         final PostHogInterface posthog;
 
         PostHogServer(String host, boolean tuned) {
-            PostHogConfig.Builder config = PostHogConfig.Companion.builder("phc_bench").host(host)
-                    .preloadFeatureFlags(false).remoteConfig(false).sendFeatureFlagEvent(false);
+            PostHogConfig.Builder config = PostHogConfig.Companion.builder("phc_bench")
+                    .host(host)
+                    .preloadFeatureFlags(false)
+                    .remoteConfig(false)
+                    .sendFeatureFlagEvent(false);
             if (tuned) {
                 config.flushAt(500).maxBatchSize(1000).maxQueueSize(600_000).flushIntervalSeconds(1);
             }
@@ -147,7 +158,9 @@ public interface Client extends AutoCloseable {
             for (int i = 0; i < PREPARED; i++) {
                 distinctIds[i] = Workload.guestDistinctId(i);
                 options[i] = PostHogCaptureOptions.Companion.builder()
-                        .properties(Workload.properties(i)).timestamp(Workload.PLACED_AT).build();
+                        .properties(Workload.properties(i))
+                        .timestamp(Workload.PLACED_AT)
+                        .build();
             }
         }
 
@@ -156,8 +169,13 @@ public interface Client extends AutoCloseable {
 
         @Override
         public void send(int i) {
-            posthog.capture(Workload.guestDistinctId(i), "order_placed", PostHogCaptureOptions.Companion.builder()
-                    .properties(Workload.properties(i)).timestamp(Workload.PLACED_AT).build());
+            posthog.capture(
+                    Workload.guestDistinctId(i),
+                    "order_placed",
+                    PostHogCaptureOptions.Companion.builder()
+                            .properties(Workload.properties(i))
+                            .timestamp(Workload.PLACED_AT)
+                            .build());
         }
 
         @Override

@@ -37,7 +37,8 @@ public class PayloadBenchmark {
         }
     }
 
-    private final OrderEventWriter writer = OrderEventWriter.create(PostHogConfig.builder().build());
+    private final OrderEventWriter writer =
+            OrderEventWriter.create(PostHogConfig.builder().build());
     private final java.io.ByteArrayOutputStream batch = new java.io.ByteArrayOutputStream(1 << 20);
     private com.fasterxml.jackson.core.JsonGenerator generator;
 

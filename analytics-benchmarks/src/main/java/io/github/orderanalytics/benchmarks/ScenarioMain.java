@@ -51,8 +51,8 @@ public final class ScenarioMain {
         long sent = System.nanoTime();
         client.flush();
         long flushed = System.nanoTime();
-        System.out.println("result sent=" + events + " sendMillis=" + (sent - start) / 1_000_000
-                + " flushMillis=" + (flushed - sent) / 1_000_000);
+        System.out.println("result sent=" + events + " sendMillis=" + (sent - start) / 1_000_000 + " flushMillis="
+                + (flushed - sent) / 1_000_000);
         System.out.flush();
         System.out.flush();
         // The suite asks for this JVM's CPU time once the events stopped arriving, then ends it.
@@ -160,7 +160,8 @@ public final class ScenarioMain {
 
     static long cpuMillis() {
         return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
-                .getProcessCpuTime() / 1_000_000;
+                        .getProcessCpuTime()
+                / 1_000_000;
     }
 
     private static long usedAfterGc(MemoryMXBean memory) {

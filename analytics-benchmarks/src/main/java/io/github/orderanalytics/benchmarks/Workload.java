@@ -32,10 +32,19 @@ final class Workload {
         // From BigDecimal amounts, as the SDKs' maps below: a shop has its prices as decimals already.
         return Order.builder("ord_" + i, Money.of(TOTAL, "EUR"))
                 .placedAt(PLACED_AT)
-                .subtotal(Money.of(SUBTOTAL, "EUR")).tax(Money.of(TAX, "EUR")).shipping(Money.of(SHIPPING, "EUR"))
-                .discount(Money.of(DISCOUNT, "EUR")).coupon("WELCOME5")
-                .item(LineItem.builder("prod_7", 2, Money.of(PRICE_7, "EUR")).sku("SKU-7").name("Mug").build())
-                .item(LineItem.builder("prod_9", 1, Money.of(PRICE_9, "EUR")).sku("SKU-9").name("Tea").build())
+                .subtotal(Money.of(SUBTOTAL, "EUR"))
+                .tax(Money.of(TAX, "EUR"))
+                .shipping(Money.of(SHIPPING, "EUR"))
+                .discount(Money.of(DISCOUNT, "EUR"))
+                .coupon("WELCOME5")
+                .item(LineItem.builder("prod_7", 2, Money.of(PRICE_7, "EUR"))
+                        .sku("SKU-7")
+                        .name("Mug")
+                        .build())
+                .item(LineItem.builder("prod_9", 1, Money.of(PRICE_9, "EUR"))
+                        .sku("SKU-9")
+                        .name("Tea")
+                        .build())
                 .property("channel", "web")
                 .build();
     }

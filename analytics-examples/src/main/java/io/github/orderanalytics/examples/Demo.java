@@ -42,8 +42,8 @@ public final class Demo {
                 analytics.flush(Duration.ofSeconds(5));
                 List<PostHogEvent> events = posthog.awaitEvents(3, Duration.ofSeconds(5));
                 System.out.println();
-                System.out.println("PostHog received " + events.size() + " events in " + posthog.requests().size()
-                        + " request(s) to /batch/:");
+                System.out.println("PostHog received " + events.size() + " events in "
+                        + posthog.requests().size() + " request(s) to /batch/:");
                 for (PostHogEvent event : events) {
                     System.out.println();
                     System.out.println(FakePostHog.prettyJson(event));
@@ -73,14 +73,19 @@ public final class Demo {
                 .shipping(Money.of("2.00", "EUR"))
                 .discount(Money.of("0.00", "EUR"))
                 .coupon("WELCOME10")
-                .item(LineItem.builder("prod_7", 2, Money.of("20.00", "EUR")).sku("SKU-7").name("Mug").build())
+                .item(LineItem.builder("prod_7", 2, Money.of("20.00", "EUR"))
+                        .sku("SKU-7")
+                        .name("Mug")
+                        .build())
                 .property("channel", "web")
                 .build();
         analytics.orderPlaced(mugs, Identity.customer("cus_42"));
 
         Order tea = Order.builder("ord_1002", Money.of("12.50", "EUR"))
                 .placedAt(now)
-                .item(LineItem.builder("prod_9", 1, Money.of("12.50", "EUR")).name("Green tea").build())
+                .item(LineItem.builder("prod_9", 1, Money.of("12.50", "EUR"))
+                        .name("Green tea")
+                        .build())
                 .build();
         analytics.orderPlaced(tea, Identity.guest("Jane.Doe@Example.com"));
 
@@ -88,8 +93,10 @@ public final class Demo {
                 .placedAt(now)
                 .property("channel", "mobile")
                 .build();
-        analytics.orderPlaced(poster, Identity.anonymous("0192f7a3-5c1e-7d2a-9b4f-3e8a1c6d2f10")
-                .withSessionId("0192f7a3-6a00-7bcd-8e11-22aa33bb44cc"));
+        analytics.orderPlaced(
+                poster,
+                Identity.anonymous("0192f7a3-5c1e-7d2a-9b4f-3e8a1c6d2f10")
+                        .withSessionId("0192f7a3-6a00-7bcd-8e11-22aa33bb44cc"));
     }
 
     private static void printStats(DeliveryStats stats) {

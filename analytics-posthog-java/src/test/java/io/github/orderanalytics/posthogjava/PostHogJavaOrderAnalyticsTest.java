@@ -31,7 +31,9 @@ class PostHogJavaOrderAnalyticsTest {
     private PostHog client;
 
     private OrderAnalytics analytics() {
-        client = new PostHog.Builder(FakePostHog.API_KEY).host(posthog.fake().host()).build();
+        client = new PostHog.Builder(FakePostHog.API_KEY)
+                .host(posthog.fake().host())
+                .build();
         return PostHogJavaOrderAnalytics.create(client);
     }
 
@@ -45,19 +47,26 @@ class PostHogJavaOrderAnalyticsTest {
     @Test
     void theOfficialClientDeliversTheMappedEvent() {
         Order order = Order.builder("ord_pj_1", Money.of("49.90", "EUR"))
-                .placedAt(Instant.parse("2026-11-27T10:15:30Z")).tax(Money.of("7.99", "EUR"))
-                .item(LineItem.builder("prod_7", 2, Money.of("20.95", "EUR")).name("Mug").build())
+                .placedAt(Instant.parse("2026-11-27T10:15:30Z"))
+                .tax(Money.of("7.99", "EUR"))
+                .item(LineItem.builder("prod_7", 2, Money.of("20.95", "EUR"))
+                        .name("Mug")
+                        .build())
                 .build();
 
         analytics().orderPlaced(order, Identity.guest("jane@example.com"));
         client.shutdown();
         client = null;
 
-        PostHogEvent received = posthog.fake().awaitEvents(1, Duration.ofSeconds(10)).get(0);
+        PostHogEvent received =
+                posthog.fake().awaitEvents(1, Duration.ofSeconds(10)).get(0);
         PostHogEvent mapped = PostHogEventMapper.create(PostHogConfig.builder().build())
                 .orderPlaced(order, Identity.guest("jane@example.com"));
-        assertThat(received).hasDistinctId(mapped.distinctId()).hasRevenue("41.91", "EUR")
-                .hasProduct("prod_7", 2, "20.95").isPersonless();
+        assertThat(received)
+                .hasDistinctId(mapped.distinctId())
+                .hasRevenue("41.91", "EUR")
+                .hasProduct("prod_7", 2, "20.95")
+                .isPersonless();
         // org.json, inside posthog-java, drops trailing zeros: the value is exact, the scale is not.
         assertThat((java.math.BigDecimal) received.properties().get("total")).isEqualByComparingTo("49.90");
         assertThat(received.uuid()).as("posthog-java sets its own random uuid").isNotEqualTo(mapped.uuid());
@@ -80,7 +89,10 @@ class PostHogJavaOrderAnalyticsTest {
 
         @Override
         protected Set<Limit> knownLimits() {
-            return Set.of(Limit.CALLER_SET_UUID, Limit.CALLER_SET_TIMESTAMP, Limit.SHUTDOWN_WITHOUT_DEADLINE,
+            return Set.of(
+                    Limit.CALLER_SET_UUID,
+                    Limit.CALLER_SET_TIMESTAMP,
+                    Limit.SHUTDOWN_WITHOUT_DEADLINE,
                     Limit.AMOUNTS_AT_CURRENCY_SCALE);
         }
     }

@@ -27,7 +27,11 @@ import java.util.Optional;
  * @since 0.1.0
  */
 public record DeliveryStats(
-        long accepted, long delivered, long retriedRequests, Map<DropReason, Long> dropped, int queueDepth,
+        long accepted,
+        long delivered,
+        long retriedRequests,
+        Map<DropReason, Long> dropped,
+        int queueDepth,
         Optional<String> lastError) {
 
     public DeliveryStats {

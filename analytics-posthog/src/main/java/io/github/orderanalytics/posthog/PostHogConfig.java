@@ -281,7 +281,8 @@ public final class PostHogConfig {
     @Override
     public String toString() {
         return "PostHogConfig{apiKey=" + (apiKey == null ? "none" : "***")
-                + ", host=" + host + ", profile=" + profile + ", flushAt=" + flushAt + ", flushInterval=" + flushInterval
+                + ", host=" + host + ", profile=" + profile + ", flushAt=" + flushAt + ", flushInterval="
+                + flushInterval
                 + ", maxBatchSize=" + maxBatchSize + ", maxQueueSize=" + maxQueueSize
                 + ", maxRequestsInFlight=" + maxRequestsInFlight + ", requestTimeout=" + requestTimeout
                 + ", shutdownTimeout=" + shutdownTimeout + ", maxRetries=" + maxRetries
@@ -312,7 +313,8 @@ public final class PostHogConfig {
 
     /** A setting's name with its environment variable, for example {@code flushAt (POSTHOG_FLUSH_AT)}. */
     private static String named(String setting) {
-        return setting + " (POSTHOG_" + setting.replaceAll("([a-z])([A-Z])", "$1_$2").toUpperCase(java.util.Locale.ROOT) + ")";
+        return setting + " (POSTHOG_"
+                + setting.replaceAll("([a-z])([A-Z])", "$1_$2").toUpperCase(java.util.Locale.ROOT) + ")";
     }
 
     private static URI host(String text, boolean allowInsecureHttp) {
@@ -320,16 +322,21 @@ public final class PostHogConfig {
         try {
             uri = new URI(text.trim().replaceAll("/+$", ""));
         } catch (URISyntaxException e) {
-            throw new IllegalArgumentException(named("host") + " is not a URL such as " + DEFAULT_HOST + ": '" + text + "'", e);
+            throw new IllegalArgumentException(
+                    named("host") + " is not a URL such as " + DEFAULT_HOST + ": '" + text + "'", e);
         }
         String scheme = uri.getScheme();
-        if (uri.getHost() == null || !("https".equals(scheme) || "http".equals(scheme))
-                || uri.getQuery() != null || uri.getFragment() != null) {
-            throw new IllegalArgumentException(named("host") + " must be an http(s) URL such as " + DEFAULT_HOST + ": '" + text + "'");
+        if (uri.getHost() == null
+                || !("https".equals(scheme) || "http".equals(scheme))
+                || uri.getQuery() != null
+                || uri.getFragment() != null) {
+            throw new IllegalArgumentException(
+                    named("host") + " must be an http(s) URL such as " + DEFAULT_HOST + ": '" + text + "'");
         }
         if ("http".equals(scheme) && !allowInsecureHttp && !isLoopback(uri.getHost())) {
-            throw new IllegalArgumentException(named("host") + " must use https, as the API key travels with every request: '"
-                    + text + "' (plain http is allowed for loopback, or with allowInsecureHttp)");
+            throw new IllegalArgumentException(
+                    named("host") + " must use https, as the API key travels with every request: '" + text
+                            + "' (plain http is allowed for loopback, or with allowInsecureHttp)");
         }
         return uri;
     }

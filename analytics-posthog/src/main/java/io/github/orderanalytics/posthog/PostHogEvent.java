@@ -26,7 +26,8 @@ import java.util.UUID;
  *     currency's scale for money), whole numbers Integer, Long or BigInteger; immutable
  * @since 0.1.0
  */
-public record PostHogEvent(String event, String distinctId, UUID uuid, Instant timestamp, Map<String, Object> properties) {
+public record PostHogEvent(
+        String event, String distinctId, UUID uuid, Instant timestamp, Map<String, Object> properties) {
 
     public PostHogEvent {
         Objects.requireNonNull(event, "event == null");

@@ -71,7 +71,8 @@ public final class PostHogOrderAnalytics implements OrderAnalytics, AutoCloseabl
     public static PostHogOrderAnalytics create(PostHogConfig config) {
         Objects.requireNonNull(config, "config == null");
         Delivery delivery = config.apiKey().isPresent()
-                ? new CaptureClient(config, config.httpClient().orElseGet(() -> CaptureClient.defaultHttpClient(config)))
+                ? new CaptureClient(
+                        config, config.httpClient().orElseGet(() -> CaptureClient.defaultHttpClient(config)))
                 : new DisabledDelivery(config.deliveryListener().orElse(null));
         return new PostHogOrderAnalytics(config, delivery);
     }

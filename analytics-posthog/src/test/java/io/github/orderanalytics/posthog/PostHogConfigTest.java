@@ -36,8 +36,13 @@ class PostHogConfigTest {
 
     @Test
     void developmentProfileSendsAtOnceUnlessOverridden() {
-        PostHogConfig dev = PostHogConfig.builder().profile(PostHogConfig.Profile.DEVELOPMENT).build();
-        PostHogConfig tuned = PostHogConfig.builder().profile(PostHogConfig.Profile.DEVELOPMENT).flushAt(5).build();
+        PostHogConfig dev = PostHogConfig.builder()
+                .profile(PostHogConfig.Profile.DEVELOPMENT)
+                .build();
+        PostHogConfig tuned = PostHogConfig.builder()
+                .profile(PostHogConfig.Profile.DEVELOPMENT)
+                .flushAt(5)
+                .build();
 
         assertThat(dev.flushAt()).isEqualTo(1);
         assertThat(dev.flushInterval()).isEqualTo(Duration.ofMillis(100));
@@ -89,42 +94,73 @@ class PostHogConfigTest {
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-            "POSTHOG_FLUSH_AT|ten|POSTHOG_FLUSH_AT is not a whole number: 'ten'",
-            "POSTHOG_FLUSH_INTERVAL|2|POSTHOG_FLUSH_INTERVAL is a bare number, which is ambiguous: add a unit, as in 2ms or 2s: '2'",
-            "POSTHOG_SHUTDOWN_TIMEOUT|soon|POSTHOG_SHUTDOWN_TIMEOUT is not a duration: use ISO-8601 (PT2S) or a number with a unit (500ms, 2s, 1m): 'soon'",
-            "POSTHOG_REQUEST_TIMEOUT|PTx|POSTHOG_REQUEST_TIMEOUT is not an ISO-8601 duration such as PT2S: 'PTx'",
-            "POSTHOG_PROFILE|staging|POSTHOG_PROFILE must be one of production, development: 'staging'",
-            "POSTHOG_GUEST_IDENTITY|plain|POSTHOG_GUEST_IDENTITY must be one of hashed, email: 'plain'",
-            "POSTHOG_GZIP|yes|POSTHOG_GZIP must be true or false: 'yes'",
-            "POSTHOG_MAX_QUEUE_SIZE|0|PostHog configuration from the environment: maxQueueSize (POSTHOG_MAX_QUEUE_SIZE) must be at least 1, was 0",
-            "POSTHOG_FLUSH_INTERVAL|0s|PostHog configuration from the environment: flushInterval (POSTHOG_FLUSH_INTERVAL) must be positive, was PT0S",
-            "POSTHOG_FLUSH_AT|501|PostHog configuration from the environment: flushAt (POSTHOG_FLUSH_AT) = 501 must not exceed maxBatchSize (POSTHOG_MAX_BATCH_SIZE) = 500",
-            "POSTHOG_HOST|http://posthog.example.com|PostHog configuration from the environment: host (POSTHOG_HOST) must use https, as the API key travels with every request: 'http://posthog.example.com' (plain http is allowed for loopback, or with allowInsecureHttp)",
-            "POSTHOG_HOST|us.i.posthog.com|PostHog configuration from the environment: host (POSTHOG_HOST) must be an http(s) URL such as https://us.i.posthog.com: 'us.i.posthog.com'"})
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "POSTHOG_FLUSH_AT|ten|POSTHOG_FLUSH_AT is not a whole number: 'ten'",
+                "POSTHOG_FLUSH_INTERVAL|2|POSTHOG_FLUSH_INTERVAL is a bare number, which is ambiguous: add a unit, as in 2ms or 2s: '2'",
+                "POSTHOG_SHUTDOWN_TIMEOUT|soon|POSTHOG_SHUTDOWN_TIMEOUT is not a duration: use ISO-8601 (PT2S) or a number with a unit (500ms, 2s, 1m): 'soon'",
+                "POSTHOG_REQUEST_TIMEOUT|PTx|POSTHOG_REQUEST_TIMEOUT is not an ISO-8601 duration such as PT2S: 'PTx'",
+                "POSTHOG_PROFILE|staging|POSTHOG_PROFILE must be one of production, development: 'staging'",
+                "POSTHOG_GUEST_IDENTITY|plain|POSTHOG_GUEST_IDENTITY must be one of hashed, email: 'plain'",
+                "POSTHOG_GZIP|yes|POSTHOG_GZIP must be true or false: 'yes'",
+                "POSTHOG_MAX_QUEUE_SIZE|0|PostHog configuration from the environment: maxQueueSize (POSTHOG_MAX_QUEUE_SIZE) must be at least 1, was 0",
+                "POSTHOG_FLUSH_INTERVAL|0s|PostHog configuration from the environment: flushInterval (POSTHOG_FLUSH_INTERVAL) must be positive, was PT0S",
+                "POSTHOG_FLUSH_AT|501|PostHog configuration from the environment: flushAt (POSTHOG_FLUSH_AT) = 501 must not exceed maxBatchSize (POSTHOG_MAX_BATCH_SIZE) = 500",
+                "POSTHOG_HOST|http://posthog.example.com|PostHog configuration from the environment: host (POSTHOG_HOST) must use https, as the API key travels with every request: 'http://posthog.example.com' (plain http is allowed for loopback, or with allowInsecureHttp)",
+                "POSTHOG_HOST|us.i.posthog.com|PostHog configuration from the environment: host (POSTHOG_HOST) must be an http(s) URL such as https://us.i.posthog.com: 'us.i.posthog.com'"
+            })
     void badValuesFailNamingTheVariable(String variable, String value, String message) {
-        assertThatIllegalArgumentException().isThrownBy(() -> PostHogConfig.fromEnvironment(Map.of(variable, value)))
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> PostHogConfig.fromEnvironment(Map.of(variable, value)))
                 .withMessage(message);
     }
 
     @Test
     void plainHttpIsAllowedForLoopbackOrByOptIn() {
-        assertThat(PostHogConfig.builder().host("http://127.0.0.1:8080").build().host().getPort()).isEqualTo(8080);
-        assertThat(PostHogConfig.builder().host("http://localhost:8080").build().host().getHost()).isEqualTo("localhost");
-        assertThat(PostHogConfig.builder().host("http://[::1]:8080").build().host().getPort()).isEqualTo(8080);
-        assertThat(PostHogConfig.builder().host("http://proxy.internal").allowInsecureHttp(true).build().host())
+        assertThat(PostHogConfig.builder()
+                        .host("http://127.0.0.1:8080")
+                        .build()
+                        .host()
+                        .getPort())
+                .isEqualTo(8080);
+        assertThat(PostHogConfig.builder()
+                        .host("http://localhost:8080")
+                        .build()
+                        .host()
+                        .getHost())
+                .isEqualTo("localhost");
+        assertThat(PostHogConfig.builder()
+                        .host("http://[::1]:8080")
+                        .build()
+                        .host()
+                        .getPort())
+                .isEqualTo(8080);
+        assertThat(PostHogConfig.builder()
+                        .host("http://proxy.internal")
+                        .allowInsecureHttp(true)
+                        .build()
+                        .host())
                 .hasToString("http://proxy.internal");
-        assertThatIllegalArgumentException().isThrownBy(() -> PostHogConfig.builder().host("http://10.0.0.1").build())
+        assertThatIllegalArgumentException()
+                .isThrownBy(
+                        () -> PostHogConfig.builder().host("http://10.0.0.1").build())
                 .withMessageContaining("must use https");
     }
 
     @Test
     void toStringNeverShowsTheSecrets() {
-        PostHogConfig c = PostHogConfig.builder().apiKey("phc_very_secret").guestIdKey("hmac_secret").build();
+        PostHogConfig c = PostHogConfig.builder()
+                .apiKey("phc_very_secret")
+                .guestIdKey("hmac_secret")
+                .build();
 
-        assertThat(c.toString()).doesNotContain("phc_very_secret").doesNotContain("hmac_secret")
+        assertThat(c.toString())
+                .doesNotContain("phc_very_secret")
+                .doesNotContain("hmac_secret")
                 .contains("apiKey=***", "guestIdKey=***");
-        assertThatIllegalArgumentException().isThrownBy(() -> PostHogConfig.builder().apiKey(" "))
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> PostHogConfig.builder().apiKey(" "))
                 .withMessage("apiKey must not be blank");
     }
 }

@@ -24,15 +24,21 @@ import org.junit.jupiter.api.Test;
  */
 class PostHogEventMapperTest {
     private static final String VERSION = System.getProperty("project.version");
-    private static final PostHogEventMapper DEFAULTS = PostHogEventMapper.create(PostHogConfig.builder().build());
+    private static final PostHogEventMapper DEFAULTS =
+            PostHogEventMapper.create(PostHogConfig.builder().build());
 
     private static Order designExample() {
         return Order.builder("ord_1001", Money.of("49.99", "EUR"))
                 .placedAt(Instant.parse("2026-11-27T10:15:30Z"))
-                .subtotal(Money.of("40.00", "EUR")).tax(Money.of("7.99", "EUR"))
-                .shipping(Money.of("2.00", "EUR")).discount(Money.of("0.00", "EUR"))
+                .subtotal(Money.of("40.00", "EUR"))
+                .tax(Money.of("7.99", "EUR"))
+                .shipping(Money.of("2.00", "EUR"))
+                .discount(Money.of("0.00", "EUR"))
                 .coupon("WELCOME10")
-                .item(LineItem.builder("prod_7", 2, Money.of("20.00", "EUR")).sku("SKU-7").name("Mug").build())
+                .item(LineItem.builder("prod_7", 2, Money.of("20.00", "EUR"))
+                        .sku("SKU-7")
+                        .name("Mug")
+                        .build())
                 .property("channel", "web")
                 .build();
     }
@@ -41,70 +47,90 @@ class PostHogEventMapperTest {
     void customerEventIsExactlyTheDesignExample() {
         PostHogEvent event = DEFAULTS.orderPlaced(designExample(), Identity.customer("cus_42"));
 
-        assertThat(event.toJson()).isEqualTo("{\"event\":\"order_placed\",\"distinct_id\":\"cus_42\","
-                + "\"uuid\":\"74afcb3d-a4f2-5d4a-a1f8-c72c2ad401c5\",\"timestamp\":\"2026-11-27T10:15:30Z\","
-                + "\"properties\":{\"order_id\":\"ord_1001\",\"total\":49.99,\"currency\":\"EUR\",\"revenue\":40.00,"
-                + "\"subtotal\":40.00,\"tax\":7.99,\"shipping\":2.00,\"discount\":0.00,\"coupon\":\"WELCOME10\","
-                + "\"products\":[{\"product_id\":\"prod_7\",\"sku\":\"SKU-7\",\"name\":\"Mug\",\"price\":20.00,\"quantity\":2}],"
-                + "\"identity_type\":\"customer\",\"$lib\":\"order-analytics-java\",\"$lib_version\":\"" + VERSION + "\","
-                + "\"$geoip_disable\":true,\"channel\":\"web\"}}");
+        assertThat(event.toJson())
+                .isEqualTo("{\"event\":\"order_placed\",\"distinct_id\":\"cus_42\","
+                        + "\"uuid\":\"74afcb3d-a4f2-5d4a-a1f8-c72c2ad401c5\",\"timestamp\":\"2026-11-27T10:15:30Z\","
+                        + "\"properties\":{\"order_id\":\"ord_1001\",\"total\":49.99,\"currency\":\"EUR\",\"revenue\":40.00,"
+                        + "\"subtotal\":40.00,\"tax\":7.99,\"shipping\":2.00,\"discount\":0.00,\"coupon\":\"WELCOME10\","
+                        + "\"products\":[{\"product_id\":\"prod_7\",\"sku\":\"SKU-7\",\"name\":\"Mug\",\"price\":20.00,\"quantity\":2}],"
+                        + "\"identity_type\":\"customer\",\"$lib\":\"order-analytics-java\",\"$lib_version\":\""
+                        + VERSION + "\","
+                        + "\"$geoip_disable\":true,\"channel\":\"web\"}}");
         assertThat(event.properties().get("total")).isEqualTo(new BigDecimal("49.99"));
     }
 
     @Test
     void guestIsHashedAndPersonlessAndTheEmailIsNowhere() {
-        Order order = Order.builder("ord_1002", Money.of("12.5", "EUR")).placedAt(Instant.parse("2026-11-27T10:15:30Z")).build();
+        Order order = Order.builder("ord_1002", Money.of("12.5", "EUR"))
+                .placedAt(Instant.parse("2026-11-27T10:15:30Z"))
+                .build();
 
         PostHogEvent event = DEFAULTS.orderPlaced(order, Identity.guest("  Jane@Example.com "));
 
-        assertThat(event.toJson()).isEqualTo("{\"event\":\"order_placed\","
-                + "\"distinct_id\":\"guest_8c87b489ce35cf2e2f39f80e282cb2e804932a56a213983eeeb428407d43b52d\","
-                + "\"uuid\":\"a160b24d-3468-5d5b-8b64-544a6de28620\",\"timestamp\":\"2026-11-27T10:15:30Z\","
-                + "\"properties\":{\"order_id\":\"ord_1002\",\"total\":12.50,\"currency\":\"EUR\",\"revenue\":12.50,"
-                + "\"identity_type\":\"guest\",\"$process_person_profile\":false,"
-                + "\"$lib\":\"order-analytics-java\",\"$lib_version\":\"" + VERSION + "\",\"$geoip_disable\":true}}");
+        assertThat(event.toJson())
+                .isEqualTo("{\"event\":\"order_placed\","
+                        + "\"distinct_id\":\"guest_8c87b489ce35cf2e2f39f80e282cb2e804932a56a213983eeeb428407d43b52d\","
+                        + "\"uuid\":\"a160b24d-3468-5d5b-8b64-544a6de28620\",\"timestamp\":\"2026-11-27T10:15:30Z\","
+                        + "\"properties\":{\"order_id\":\"ord_1002\",\"total\":12.50,\"currency\":\"EUR\",\"revenue\":12.50,"
+                        + "\"identity_type\":\"guest\",\"$process_person_profile\":false,"
+                        + "\"$lib\":\"order-analytics-java\",\"$lib_version\":\"" + VERSION
+                        + "\",\"$geoip_disable\":true}}");
         assertThat(event.toJson()).doesNotContainIgnoringCase("jane").doesNotContain("example.com");
     }
 
     @Test
     void guestWithAKeyIsHmacked() {
-        PostHogEventMapper keyed = PostHogEventMapper.create(PostHogConfig.builder().guestIdKey("k3y-secret").build());
+        PostHogEventMapper keyed = PostHogEventMapper.create(
+                PostHogConfig.builder().guestIdKey("k3y-secret").build());
 
         PostHogEvent event = keyed.orderPlaced(designExample(), Identity.guest("jane@example.com"));
 
-        assertThat(event.distinctId()).isEqualTo("guest_9be03a39514a6e91ea05074e45ee3b7db8122a3b0ab9aeeb2ad5b369bca5ee51");
+        assertThat(event.distinctId())
+                .isEqualTo("guest_9be03a39514a6e91ea05074e45ee3b7db8122a3b0ab9aeeb2ad5b369bca5ee51");
     }
 
     @Test
     void guestByEmailWhenOptedIn() {
-        PostHogEventMapper byEmail = PostHogEventMapper.create(PostHogConfig.builder().guestIdentity(GuestIdentity.EMAIL).build());
+        PostHogEventMapper byEmail = PostHogEventMapper.create(
+                PostHogConfig.builder().guestIdentity(GuestIdentity.EMAIL).build());
 
         PostHogEvent event = byEmail.orderPlaced(designExample(), Identity.guest(" Jane@Example.com"));
 
         assertThat(event.distinctId()).isEqualTo("jane@example.com");
-        assertThat(event.properties()).containsEntry("$process_person_profile", false).containsEntry("identity_type", "guest");
+        assertThat(event.properties())
+                .containsEntry("$process_person_profile", false)
+                .containsEntry("identity_type", "guest");
     }
 
     @Test
     void anonymousWithSessionIsPersonlessAndJoinsTheSession() {
-        Order order = Order.builder("ord_1003", Money.of("1200", "JPY")).placedAt(Instant.parse("2026-11-27T10:15:30.123Z")).build();
+        Order order = Order.builder("ord_1003", Money.of("1200", "JPY"))
+                .placedAt(Instant.parse("2026-11-27T10:15:30.123Z"))
+                .build();
 
-        PostHogEvent event = DEFAULTS.orderPlaced(order, Identity.anonymous("0192f7a3-5c1e").withSessionId("0192f7a3-6a00"));
+        PostHogEvent event =
+                DEFAULTS.orderPlaced(order, Identity.anonymous("0192f7a3-5c1e").withSessionId("0192f7a3-6a00"));
 
-        assertThat(event.toJson()).isEqualTo("{\"event\":\"order_placed\",\"distinct_id\":\"0192f7a3-5c1e\","
-                + "\"uuid\":\"76f94721-a809-5eb7-a2f4-5cd80bcc1199\",\"timestamp\":\"2026-11-27T10:15:30.123Z\","
-                + "\"properties\":{\"order_id\":\"ord_1003\",\"total\":1200,\"currency\":\"JPY\",\"revenue\":1200,"
-                + "\"identity_type\":\"anonymous\",\"$process_person_profile\":false,\"$session_id\":\"0192f7a3-6a00\","
-                + "\"$lib\":\"order-analytics-java\",\"$lib_version\":\"" + VERSION + "\",\"$geoip_disable\":true}}");
+        assertThat(event.toJson())
+                .isEqualTo("{\"event\":\"order_placed\",\"distinct_id\":\"0192f7a3-5c1e\","
+                        + "\"uuid\":\"76f94721-a809-5eb7-a2f4-5cd80bcc1199\",\"timestamp\":\"2026-11-27T10:15:30.123Z\","
+                        + "\"properties\":{\"order_id\":\"ord_1003\",\"total\":1200,\"currency\":\"JPY\",\"revenue\":1200,"
+                        + "\"identity_type\":\"anonymous\",\"$process_person_profile\":false,\"$session_id\":\"0192f7a3-6a00\","
+                        + "\"$lib\":\"order-analytics-java\",\"$lib_version\":\"" + VERSION
+                        + "\",\"$geoip_disable\":true}}");
     }
 
     @Test
     void uuidDependsOnlyOnTheOrderId() {
         Order first = designExample();
-        Order redelivered = first.toBuilder().placedAt(Instant.parse("2026-11-28T00:00:00Z")).build();
+        Order redelivered = first.toBuilder()
+                .placedAt(Instant.parse("2026-11-28T00:00:00Z"))
+                .build();
 
-        assertThat(DEFAULTS.orderPlaced(redelivered, Identity.guest("x@example.com")).uuid())
-                .isEqualTo(DEFAULTS.orderPlaced(first, Identity.customer("cus_42")).uuid());
+        assertThat(DEFAULTS.orderPlaced(redelivered, Identity.guest("x@example.com"))
+                        .uuid())
+                .isEqualTo(
+                        DEFAULTS.orderPlaced(first, Identity.customer("cus_42")).uuid());
         assertThat(PostHogEventMapper.orderPlacedUuid("ord_\u00fc\u20ac"))
                 .isEqualTo(UUID.fromString("16b595fa-9b7e-5ea4-9b04-07e5cc1bdd61"));
         assertThat(PostHogEventMapper.orderPlacedUuid("ord_1001").version()).isEqualTo(5);
@@ -112,14 +138,19 @@ class PostHogEventMapperTest {
 
     @Test
     void geoipCanBeLeftToPostHog() {
-        PostHogEventMapper withGeoip = PostHogEventMapper.create(PostHogConfig.builder().geoipDisable(false).build());
+        PostHogEventMapper withGeoip = PostHogEventMapper.create(
+                PostHogConfig.builder().geoipDisable(false).build());
 
-        assertThat(withGeoip.orderPlaced(designExample(), Identity.customer("c")).properties()).doesNotContainKey("$geoip_disable");
+        assertThat(withGeoip
+                        .orderPlaced(designExample(), Identity.customer("c"))
+                        .properties())
+                .doesNotContainKey("$geoip_disable");
     }
 
     @Test
     void customValuesAreWrittenAsJson() {
-        Order order = Order.builder("ord_9", Money.of("1", "USD")).placedAt(Instant.parse("2026-11-27T10:15:30Z"))
+        Order order = Order.builder("ord_9", Money.of("1", "USD"))
+                .placedAt(Instant.parse("2026-11-27T10:15:30Z"))
                 .property("day", LocalDate.of(2026, 11, 27))
                 .property("at", ZonedDateTime.of(2026, 11, 27, 11, 15, 30, 0, ZoneId.of("Europe/Paris")))
                 .property("offset", OffsetDateTime.parse("2026-11-27T11:15:30+01:00"))
@@ -130,19 +161,33 @@ class PostHogEventMapperTest {
 
         String json = DEFAULTS.orderPlaced(order, Identity.customer("c")).toJson();
 
-        assertThat(json).contains("\"day\":\"2026-11-27\"", "\"at\":\"2026-11-27T11:15:30+01:00\"",
-                "\"offset\":\"2026-11-27T11:15:30+01:00\"", "\"nested\":{\"list\":[1,2.5,\"x\"]}", "\"exact\":1000",
-                "\"none\":null");
+        assertThat(json)
+                .contains(
+                        "\"day\":\"2026-11-27\"",
+                        "\"at\":\"2026-11-27T11:15:30+01:00\"",
+                        "\"offset\":\"2026-11-27T11:15:30+01:00\"",
+                        "\"nested\":{\"list\":[1,2.5,\"x\"]}",
+                        "\"exact\":1000",
+                        "\"none\":null");
     }
 
     @Test
     void optionalFieldsThatWereNotSetAreAbsent() {
         Order bare = Order.builder("ord_2", Money.of("5.00", "GBP")).build();
 
-        Map<String, Object> p = DEFAULTS.orderPlaced(bare, Identity.customer("c")).properties();
+        Map<String, Object> p =
+                DEFAULTS.orderPlaced(bare, Identity.customer("c")).properties();
 
-        assertThat(p).doesNotContainKeys("subtotal", "tax", "shipping", "discount", "coupon", "products",
-                "$process_person_profile", "$session_id");
+        assertThat(p)
+                .doesNotContainKeys(
+                        "subtotal",
+                        "tax",
+                        "shipping",
+                        "discount",
+                        "coupon",
+                        "products",
+                        "$process_person_profile",
+                        "$session_id");
         assertThat(p.get("revenue")).isEqualTo(new BigDecimal("5.00"));
     }
 }

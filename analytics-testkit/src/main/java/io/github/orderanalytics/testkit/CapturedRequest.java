@@ -20,8 +20,15 @@ import java.util.Map;
  * @since 0.1.0
  */
 public record CapturedRequest(
-        String method, String path, Map<String, List<String>> headers, boolean gzipped, String body,
-        String apiKey, List<PostHogEvent> events, FakeResponse answer, Instant receivedAt) {
+        String method,
+        String path,
+        Map<String, List<String>> headers,
+        boolean gzipped,
+        String body,
+        String apiKey,
+        List<PostHogEvent> events,
+        FakeResponse answer,
+        Instant receivedAt) {
 
     /** The first value of header {@code name} (any case), or null. */
     public String header(String name) {

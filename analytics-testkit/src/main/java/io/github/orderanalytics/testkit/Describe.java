@@ -20,7 +20,8 @@ final class Describe {
     }
 
     static String event(PostHogEvent e) {
-        return e.event() + " " + e.properties().get("order_id") + " for " + e.properties().get("identity_type")
-                + " " + e.distinctId() + ", total " + e.properties().get("total") + " " + e.properties().get("currency");
+        return e.event() + " " + e.properties().get("order_id") + " for "
+                + e.properties().get("identity_type") + " " + e.distinctId() + ", total "
+                + e.properties().get("total") + " " + e.properties().get("currency");
     }
 }

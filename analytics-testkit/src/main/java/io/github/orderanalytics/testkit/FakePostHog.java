@@ -1,7 +1,7 @@
 package io.github.orderanalytics.testkit;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.sun.net.httpserver.HttpExchange;
@@ -22,12 +22,12 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Deque;
 import java.util.IdentityHashMap;
-import java.util.Set;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -83,6 +83,7 @@ public final class FakePostHog implements AutoCloseable {
     private final List<CapturedRequest> requests = new ArrayList<>();
     /** Requests whose answer was sent: only their events count as delivered. */
     private final Set<CapturedRequest> answered = Collections.newSetFromMap(new IdentityHashMap<>());
+
     private final ExecutorService handlers;
     private final int port;
     private Supplier<FakeResponse> defaultResponse = FakeResponse::ok;
@@ -326,7 +327,9 @@ public final class FakePostHog implements AutoCloseable {
     }
 
     private List<PostHogEvent> delivered() {
-        return requests.stream().filter(r -> r.accepted() && answered.contains(r)).flatMap(r -> r.events().stream())
+        return requests.stream()
+                .filter(r -> r.accepted() && answered.contains(r))
+                .flatMap(r -> r.events().stream())
                 .collect(Collectors.toUnmodifiableList());
     }
 
@@ -336,7 +339,8 @@ public final class FakePostHog implements AutoCloseable {
             byte[] raw = exchange.getRequestBody().readAllBytes();
             Map<String, List<String>> headers = new LinkedHashMap<>();
             exchange.getRequestHeaders().forEach((k, v) -> headers.put(k.toLowerCase(Locale.ROOT), List.copyOf(v)));
-            boolean gzipped = "gzip".equalsIgnoreCase(exchange.getRequestHeaders().getFirst("Content-Encoding"));
+            boolean gzipped =
+                    "gzip".equalsIgnoreCase(exchange.getRequestHeaders().getFirst("Content-Encoding"));
             String path = exchange.getRequestURI().getPath();
             String body;
             String apiKey = null;
@@ -364,8 +368,16 @@ public final class FakePostHog implements AutoCloseable {
                     answer = defaultResponse.get();
                 }
             }
-            CapturedRequest request = new CapturedRequest(exchange.getRequestMethod(), path,
-                    Collections.unmodifiableMap(headers), gzipped, body, apiKey, events, answer, receivedAt);
+            CapturedRequest request = new CapturedRequest(
+                    exchange.getRequestMethod(),
+                    path,
+                    Collections.unmodifiableMap(headers),
+                    gzipped,
+                    body,
+                    apiKey,
+                    events,
+                    answer,
+                    receivedAt);
             Consumer<CapturedRequest> listener;
             synchronized (lock) {
                 if (keepRequests) {
@@ -408,7 +420,8 @@ public final class FakePostHog implements AutoCloseable {
 
     /** ISO-8601 with an offset or a Z, as the clients write it. */
     private static Instant timestamp(String text) {
-        return java.time.OffsetDateTime.parse(Objects.requireNonNull(text, "timestamp")).toInstant();
+        return java.time.OffsetDateTime.parse(Objects.requireNonNull(text, "timestamp"))
+                .toInstant();
     }
 
     /** Parses the batch back into events; anything PostHog would refuse throws. */

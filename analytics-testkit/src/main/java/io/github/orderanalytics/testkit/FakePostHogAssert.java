@@ -25,7 +25,8 @@ public final class FakePostHogAssert extends AbstractAssert<FakePostHogAssert, F
     public FakePostHogAssert receivedEventCount(int count) {
         isNotNull();
         if (actual.events().size() != count) {
-            failWithMessage("Expected FakePostHog to have received %d event(s) but it received %d: %s%nrequests: %s",
+            failWithMessage(
+                    "Expected FakePostHog to have received %d event(s) but it received %d: %s%nrequests: %s",
                     count, actual.events().size(), Describe.postHogEvents(actual.events()), actual.requests());
         }
         return this;

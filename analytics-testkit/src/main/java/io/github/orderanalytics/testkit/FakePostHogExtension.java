@@ -32,7 +32,8 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  */
 public final class FakePostHogExtension
         implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback, AfterEachCallback, ParameterResolver {
-    private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(FakePostHogExtension.class);
+    private static final ExtensionContext.Namespace NAMESPACE =
+            ExtensionContext.Namespace.create(FakePostHogExtension.class);
 
     private final UnaryOperator<PostHogConfig.Builder> configure;
     private FakePostHog fake;
@@ -57,9 +58,12 @@ public final class FakePostHogExtension
 
     /** A client pointed at the fake, closed after the current test. */
     public PostHogOrderAnalytics client(ExtensionContext context) {
-        return context.getStore(NAMESPACE).getOrComputeIfAbsent(PostHogOrderAnalytics.class,
-                k -> PostHogOrderAnalytics.create(configure.apply(fake().clientConfig()).build()),
-                PostHogOrderAnalytics.class);
+        return context.getStore(NAMESPACE)
+                .getOrComputeIfAbsent(
+                        PostHogOrderAnalytics.class,
+                        k -> PostHogOrderAnalytics.create(
+                                configure.apply(fake().clientConfig()).build()),
+                        PostHogOrderAnalytics.class);
     }
 
     @Override
@@ -82,8 +86,8 @@ public final class FakePostHogExtension
 
     @Override
     public void afterEach(ExtensionContext context) {
-        PostHogOrderAnalytics client = context.getStore(NAMESPACE).remove(PostHogOrderAnalytics.class,
-                PostHogOrderAnalytics.class);
+        PostHogOrderAnalytics client =
+                context.getStore(NAMESPACE).remove(PostHogOrderAnalytics.class, PostHogOrderAnalytics.class);
         if (client != null) {
             client.close();
         }

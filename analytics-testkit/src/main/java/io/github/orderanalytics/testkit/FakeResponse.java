@@ -77,6 +77,7 @@ public final class FakeResponse {
     @Override
     public String toString() {
         return (isDisconnect() ? "disconnect" : "HTTP " + status)
-                + (delay.isZero() ? "" : " after " + delay) + (retryAfter == null ? "" : ", Retry-After " + retryAfter);
+                + (delay.isZero() ? "" : " after " + delay)
+                + (retryAfter == null ? "" : ", Retry-After " + retryAfter);
     }
 }

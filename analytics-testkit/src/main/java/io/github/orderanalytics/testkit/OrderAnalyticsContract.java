@@ -88,9 +88,14 @@ public abstract class OrderAnalyticsContract {
     private static Order order(String id) {
         return Order.builder(id, Money.of("49.99", "EUR"))
                 .placedAt(PLACED_AT)
-                .subtotal(Money.of("40.00", "EUR")).tax(Money.of("7.99", "EUR")).shipping(Money.of("2.00", "EUR"))
+                .subtotal(Money.of("40.00", "EUR"))
+                .tax(Money.of("7.99", "EUR"))
+                .shipping(Money.of("2.00", "EUR"))
                 .coupon("WELCOME10")
-                .item(LineItem.builder("prod_7", 2, Money.of("20.00", "EUR")).sku("SKU-7").name("Mug").build())
+                .item(LineItem.builder("prod_7", 2, Money.of("20.00", "EUR"))
+                        .sku("SKU-7")
+                        .name("Mug")
+                        .build())
                 .property("channel", "web")
                 .build();
     }
@@ -104,8 +109,8 @@ public abstract class OrderAnalyticsContract {
         Map<String, Object> p = new LinkedHashMap<>(event.properties());
         p.keySet().removeIf(k -> k.startsWith("$lib"));
         @SuppressWarnings("unchecked")
-        Map<String, Object> normalised = knownLimits().contains(Limit.AMOUNTS_AT_CURRENCY_SCALE)
-                ? (Map<String, Object>) byValue(p) : p;
+        Map<String, Object> normalised =
+                knownLimits().contains(Limit.AMOUNTS_AT_CURRENCY_SCALE) ? (Map<String, Object>) byValue(p) : p;
         return normalised;
     }
 
@@ -136,9 +141,11 @@ public abstract class OrderAnalyticsContract {
     public void nullArgumentsAreNamed() {
         OrderAnalytics analytics = analytics();
 
-        assertThatNullPointerException().isThrownBy(() -> analytics.orderPlaced(null, Identity.customer("c")))
+        assertThatNullPointerException()
+                .isThrownBy(() -> analytics.orderPlaced(null, Identity.customer("c")))
                 .withMessage("order == null");
-        assertThatNullPointerException().isThrownBy(() -> analytics.orderPlaced(order("ord_1"), null))
+        assertThatNullPointerException()
+                .isThrownBy(() -> analytics.orderPlaced(order("ord_1"), null))
                 .withMessage("identity == null");
     }
 
@@ -162,19 +169,26 @@ public abstract class OrderAnalyticsContract {
         analytics().orderPlaced(order("ord_contract_2"), guest);
 
         PostHogEvent event = reportedOnly();
-        assertThat(event.distinctId()).isEqualTo(expected(order("ord_contract_2"), guest).distinctId());
-        assertThat(event.properties()).containsEntry("identity_type", "guest").containsEntry("$process_person_profile", false);
+        assertThat(event.distinctId())
+                .isEqualTo(expected(order("ord_contract_2"), guest).distinctId());
+        assertThat(event.properties())
+                .containsEntry("identity_type", "guest")
+                .containsEntry("$process_person_profile", false);
         assertThat(event.toJson()).doesNotContainIgnoringCase("jane.doe");
     }
 
     @Test
     public void anAnonymousVisitorIsPersonlessAndJoinsTheSession() {
-        analytics().orderPlaced(order("ord_contract_3"), Identity.anonymous("0192f7a3").withSessionId("sess_9"));
+        analytics()
+                .orderPlaced(
+                        order("ord_contract_3"), Identity.anonymous("0192f7a3").withSessionId("sess_9"));
 
         PostHogEvent event = reportedOnly();
         assertThat(event.distinctId()).isEqualTo("0192f7a3");
-        assertThat(event.properties()).containsEntry("identity_type", "anonymous")
-                .containsEntry("$process_person_profile", false).containsEntry("$session_id", "sess_9");
+        assertThat(event.properties())
+                .containsEntry("identity_type", "anonymous")
+                .containsEntry("$process_person_profile", false)
+                .containsEntry("$session_id", "sess_9");
     }
 
     @Test
@@ -203,10 +217,11 @@ public abstract class OrderAnalyticsContract {
 
         long start = System.nanoTime();
         assertThatCode(() -> {
-            for (int i = 0; i < 200; i++) {
-                analytics.orderPlaced(order("ord_broken_" + i), Identity.customer("c"));
-            }
-        }).doesNotThrowAnyException();
+                    for (int i = 0; i < 200; i++) {
+                        analytics.orderPlaced(order("ord_broken_" + i), Identity.customer("c"));
+                    }
+                })
+                .doesNotThrowAnyException();
 
         // Waiting for the network even once would take far longer than this.
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(1));

@@ -22,7 +22,8 @@ public final class PostHogEventAssert extends AbstractAssert<PostHogEventAssert,
     public PostHogEventAssert hasDistinctId(String distinctId) {
         isNotNull();
         if (!actual.distinctId().equals(distinctId)) {
-            failWithMessage("Expected distinct_id <%s> but was <%s> in %s", distinctId, actual.distinctId(), actual.toJson());
+            failWithMessage(
+                    "Expected distinct_id <%s> but was <%s> in %s", distinctId, actual.distinctId(), actual.toJson());
         }
         return this;
     }
@@ -45,7 +46,8 @@ public final class PostHogEventAssert extends AbstractAssert<PostHogEventAssert,
         isNotNull();
         Object value = actual.properties().get(key);
         Object currency = actual.properties().get("currency");
-        if (!(value instanceof BigDecimal amount) || !amount.equals(expected.amount())
+        if (!(value instanceof BigDecimal amount)
+                || !amount.equals(expected.amount())
                 || !expected.currencyCode().equals(currency)) {
             failWithMessage("Expected %s <%s> but was <%s %s> in %s", key, expected, value, currency, actual.toJson());
         }
@@ -54,9 +56,11 @@ public final class PostHogEventAssert extends AbstractAssert<PostHogEventAssert,
 
     public PostHogEventAssert hasProperty(String key, Object value) {
         isNotNull();
-        if (!actual.properties().containsKey(key) || !Objects.equals(actual.properties().get(key), value)) {
-            failWithMessage("Expected property %s <%s> but was <%s> in %s", key, value,
-                    actual.properties().getOrDefault(key, "(absent)"), actual.toJson());
+        if (!actual.properties().containsKey(key)
+                || !Objects.equals(actual.properties().get(key), value)) {
+            failWithMessage(
+                    "Expected property %s <%s> but was <%s> in %s",
+                    key, value, actual.properties().getOrDefault(key, "(absent)"), actual.toJson());
         }
         return this;
     }
@@ -64,7 +68,9 @@ public final class PostHogEventAssert extends AbstractAssert<PostHogEventAssert,
     public PostHogEventAssert doesNotHaveProperty(String key) {
         isNotNull();
         if (actual.properties().containsKey(key)) {
-            failWithMessage("Expected no property %s but it was <%s> in %s", key, actual.properties().get(key), actual.toJson());
+            failWithMessage(
+                    "Expected no property %s but it was <%s> in %s",
+                    key, actual.properties().get(key), actual.toJson());
         }
         return this;
     }
@@ -86,9 +92,11 @@ public final class PostHogEventAssert extends AbstractAssert<PostHogEventAssert,
         Object products = actual.properties().get("products");
         if (products instanceof java.util.List<?> list) {
             for (Object p : list) {
-                if (p instanceof java.util.Map<?, ?> line && productId.equals(line.get("product_id"))
+                if (p instanceof java.util.Map<?, ?> line
+                        && productId.equals(line.get("product_id"))
                         && Integer.valueOf(quantity).equals(line.get("quantity"))
-                        && line.get("price") instanceof BigDecimal actualPrice && actualPrice.equals(expectedPrice)) {
+                        && line.get("price") instanceof BigDecimal actualPrice
+                        && actualPrice.equals(expectedPrice)) {
                     return this;
                 }
             }

@@ -10,7 +10,8 @@ import org.assertj.core.api.AbstractAssert;
  *
  * @since 0.1.0
  */
-public final class RecordingOrderAnalyticsAssert extends AbstractAssert<RecordingOrderAnalyticsAssert, RecordingOrderAnalytics> {
+public final class RecordingOrderAnalyticsAssert
+        extends AbstractAssert<RecordingOrderAnalyticsAssert, RecordingOrderAnalytics> {
 
     RecordingOrderAnalyticsAssert(RecordingOrderAnalytics actual) {
         super(actual, RecordingOrderAnalyticsAssert.class);
@@ -27,8 +28,9 @@ public final class RecordingOrderAnalyticsAssert extends AbstractAssert<Recordin
         isNotNull();
         List<PostHogEvent> events = events();
         if (events.size() != count) {
-            failWithMessage("Expected %d recorded order event(s) but found %d: %s", count, events.size(),
-                    Describe.postHogEvents(events));
+            failWithMessage(
+                    "Expected %d recorded order event(s) but found %d: %s",
+                    count, events.size(), Describe.postHogEvents(events));
         }
         return this;
     }

@@ -53,7 +53,7 @@ public final class RecordingOrderAnalyticsExtension implements BeforeEachCallbac
 
     @Override
     public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
-        return context.getStore(NAMESPACE).getOrComputeIfAbsent(RecordingOrderAnalytics.class,
-                k -> recording, RecordingOrderAnalytics.class);
+        return context.getStore(NAMESPACE)
+                .getOrComputeIfAbsent(RecordingOrderAnalytics.class, k -> recording, RecordingOrderAnalytics.class);
     }
 }

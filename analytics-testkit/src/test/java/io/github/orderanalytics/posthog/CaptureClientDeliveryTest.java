@@ -52,13 +52,16 @@ class CaptureClientDeliveryTest {
         analytics.orderPlaced(order, Identity.customer("cus_42"));
 
         List<PostHogEvent> events = posthog.awaitEvents(1, WAIT);
-        assertThat(events).containsExactly(PostHogEventMapper.create(analytics.config()).orderPlaced(order, Identity.customer("cus_42")));
+        assertThat(events)
+                .containsExactly(
+                        PostHogEventMapper.create(analytics.config()).orderPlaced(order, Identity.customer("cus_42")));
         CapturedRequest request = posthog.requests().get(0);
         assertThat(request.method()).isEqualTo("POST");
         assertThat(request.path()).isEqualTo("/batch/");
         assertThat(request.gzipped()).isTrue();
         assertThat(request.header("Content-Type")).isEqualTo("application/json");
-        assertThat(request.header("User-Agent")).isEqualTo("order-analytics-java/" + System.getProperty("project.version"));
+        assertThat(request.header("User-Agent"))
+                .isEqualTo("order-analytics-java/" + System.getProperty("project.version"));
         assertThat(request.apiKey()).isEqualTo(FakePostHog.API_KEY);
         assertThat(request.body()).containsPattern("\"sent_at\":\"[0-9T:.\\-]+Z\"}$");
         Await.until(() -> analytics.stats().delivered() == 1, WAIT, analytics::stats);
@@ -70,15 +73,24 @@ class CaptureClientDeliveryTest {
         PostHogOrderAnalytics analytics = client(posthog.clientConfig().gzip(false));
 
         analytics.orderPlaced(order("ord_guest"), Identity.guest(" Jane.Doe@Example.com "));
-        analytics.orderPlaced(order("ord_anon"), Identity.anonymous("0192f7a3-5c1e").withSessionId("0192f7a3-6a00"));
+        analytics.orderPlaced(
+                order("ord_anon"), Identity.anonymous("0192f7a3-5c1e").withSessionId("0192f7a3-6a00"));
 
         posthog.awaitEvents(2, WAIT);
         assertThat(posthog.requests()).allSatisfy(r -> assertThat(r.body()).doesNotContainIgnoringCase("jane.doe"));
-        OrderAnalyticsAssertions.assertThat(posthog).receivedOrder("ord_guest").isPersonless().hasIdentityType("guest")
+        OrderAnalyticsAssertions.assertThat(posthog)
+                .receivedOrder("ord_guest")
+                .isPersonless()
+                .hasIdentityType("guest")
                 .hasDistinctId(PostHogEventMapper.create(analytics.config())
-                        .orderPlaced(order("ord_guest"), Identity.guest("jane.doe@example.com")).distinctId());
-        OrderAnalyticsAssertions.assertThat(posthog).receivedOrder("ord_anon").isPersonless().hasIdentityType("anonymous")
-                .hasDistinctId("0192f7a3-5c1e").hasProperty("$session_id", "0192f7a3-6a00");
+                        .orderPlaced(order("ord_guest"), Identity.guest("jane.doe@example.com"))
+                        .distinctId());
+        OrderAnalyticsAssertions.assertThat(posthog)
+                .receivedOrder("ord_anon")
+                .isPersonless()
+                .hasIdentityType("anonymous")
+                .hasDistinctId("0192f7a3-5c1e")
+                .hasProperty("$session_id", "0192f7a3-6a00");
     }
 
     @Test
@@ -94,8 +106,8 @@ class CaptureClientDeliveryTest {
 
     @Test
     void batchesByCountUpToMaxBatchSize() {
-        PostHogOrderAnalytics analytics = client(posthog.clientConfig()
-                .flushAt(10).maxBatchSize(10).flushInterval(Duration.ofMinutes(10)));
+        PostHogOrderAnalytics analytics =
+                client(posthog.clientConfig().flushAt(10).maxBatchSize(10).flushInterval(Duration.ofMinutes(10)));
 
         for (int i = 0; i < 25; i++) {
             analytics.orderPlaced(order("ord_" + i), Identity.customer("c"));
@@ -103,14 +115,20 @@ class CaptureClientDeliveryTest {
 
         posthog.awaitEvents(20, WAIT);
         assertThat(analytics.flush(WAIT)).isTrue();
-        assertThat(posthog.requests()).as("requests").extracting(r -> r.events().size()).containsExactly(10, 10, 5);
-        assertThat(posthog.events()).extracting(e -> e.properties().get("order_id"))
-                .containsExactlyInAnyOrderElementsOf(IntStream.range(0, 25).mapToObj(i -> "ord_" + i).collect(Collectors.toList()));
+        assertThat(posthog.requests())
+                .as("requests")
+                .extracting(r -> r.events().size())
+                .containsExactly(10, 10, 5);
+        assertThat(posthog.events())
+                .extracting(e -> e.properties().get("order_id"))
+                .containsExactlyInAnyOrderElementsOf(
+                        IntStream.range(0, 25).mapToObj(i -> "ord_" + i).collect(Collectors.toList()));
     }
 
     @Test
     void sendsWhatIsWaitingEveryFlushInterval() {
-        PostHogOrderAnalytics analytics = client(posthog.clientConfig().flushAt(100).flushInterval(Duration.ofMillis(200)));
+        PostHogOrderAnalytics analytics =
+                client(posthog.clientConfig().flushAt(100).flushInterval(Duration.ofMillis(200)));
 
         for (int i = 0; i < 3; i++) {
             analytics.orderPlaced(order("ord_" + i), Identity.customer("c"));
@@ -122,7 +140,8 @@ class CaptureClientDeliveryTest {
 
     @Test
     void flushSendsAtOnceAndWaitsForDelivery() {
-        PostHogOrderAnalytics analytics = client(posthog.clientConfig().flushAt(100).flushInterval(Duration.ofHours(1)));
+        PostHogOrderAnalytics analytics =
+                client(posthog.clientConfig().flushAt(100).flushInterval(Duration.ofHours(1)));
         for (int i = 0; i < 5; i++) {
             analytics.orderPlaced(order("ord_" + i), Identity.customer("c"));
         }
@@ -159,7 +178,9 @@ class CaptureClientDeliveryTest {
 
         assertThat(analytics.flush(WAIT)).isTrue();
         assertThat(posthog.requests()).hasSize(2);
-        assertThat(posthog.events()).extracting(PostHogEvent::uuid).containsExactly(PostHogEventMapper.orderPlacedUuid("ord_1"));
+        assertThat(posthog.events())
+                .extracting(PostHogEvent::uuid)
+                .containsExactly(PostHogEventMapper.orderPlacedUuid("ord_1"));
         assertThat(analytics.stats().retriedRequests()).isEqualTo(1);
     }
 
@@ -173,7 +194,8 @@ class CaptureClientDeliveryTest {
         posthog.acceptConnections();
 
         assertThat(posthog.awaitEvents(1, WAIT)).hasSize(1);
-        assertThat(analytics.stats().lastError()).hasValueSatisfying(e -> assertThat(e).contains("ConnectException"));
+        assertThat(analytics.stats().lastError())
+                .hasValueSatisfying(e -> assertThat(e).contains("ConnectException"));
     }
 
     @Test
@@ -186,7 +208,8 @@ class CaptureClientDeliveryTest {
         assertThat(analytics.flush(WAIT)).isTrue();
         List<CapturedRequest> requests = posthog.requests();
         assertThat(requests).hasSize(2);
-        assertThat(Duration.between(requests.get(0).receivedAt(), requests.get(1).receivedAt()))
+        assertThat(Duration.between(
+                        requests.get(0).receivedAt(), requests.get(1).receivedAt()))
                 .isGreaterThanOrEqualTo(Duration.ofMillis(950));
     }
 
@@ -208,7 +231,8 @@ class CaptureClientDeliveryTest {
     @Test
     void aBadEventIsIsolatedAndOnlyItIsDropped() {
         posthog.rejectEventsWhere(e -> "ord_bad".equals(e.properties().get("order_id")));
-        PostHogOrderAnalytics analytics = client(posthog.clientConfig().flushAt(8).flushInterval(Duration.ofHours(1)));
+        PostHogOrderAnalytics analytics =
+                client(posthog.clientConfig().flushAt(8).flushInterval(Duration.ofHours(1)));
 
         for (int i = 0; i < 7; i++) {
             analytics.orderPlaced(order(i == 3 ? "ord_bad" : "ord_" + i), Identity.customer("c"));
@@ -216,7 +240,9 @@ class CaptureClientDeliveryTest {
         analytics.orderPlaced(order("ord_7"), Identity.customer("c"));
 
         assertThat(analytics.flush(WAIT)).isTrue();
-        assertThat(posthog.events()).hasSize(7).noneMatch(e -> "ord_bad".equals(e.properties().get("order_id")));
+        assertThat(posthog.events())
+                .hasSize(7)
+                .noneMatch(e -> "ord_bad".equals(e.properties().get("order_id")));
         assertThat(analytics.stats().dropped(DropReason.REJECTED)).isEqualTo(1);
         assertThat(analytics.stats().delivered()).isEqualTo(7);
         assertThat(analytics.stats().retriedRequests()).isZero();
@@ -225,7 +251,8 @@ class CaptureClientDeliveryTest {
     @Test
     void tooLargeSplitsTheBatch() {
         posthog.enqueue(FakeResponse.status(413));
-        PostHogOrderAnalytics analytics = client(posthog.clientConfig().flushAt(4).flushInterval(Duration.ofHours(1)));
+        PostHogOrderAnalytics analytics =
+                client(posthog.clientConfig().flushAt(4).flushInterval(Duration.ofHours(1)));
 
         for (int i = 0; i < 4; i++) {
             analytics.orderPlaced(order("ord_" + i), Identity.customer("c"));
@@ -252,7 +279,8 @@ class CaptureClientDeliveryTest {
     @Test
     void flushGivesUpAtItsTimeout() {
         posthog.respondByDefault(FakeResponse.status(503));
-        PostHogOrderAnalytics analytics = client(posthog.clientConfig().maxRetries(1000).shutdownTimeout(Duration.ofMillis(300)));
+        PostHogOrderAnalytics analytics =
+                client(posthog.clientConfig().maxRetries(1000).shutdownTimeout(Duration.ofMillis(300)));
 
         analytics.orderPlaced(order("ord_1"), Identity.customer("c"));
 
@@ -262,7 +290,8 @@ class CaptureClientDeliveryTest {
 
     @Test
     void closeDeliversWhatIsLeft() {
-        PostHogOrderAnalytics analytics = client(posthog.clientConfig().flushAt(100).flushInterval(Duration.ofHours(1)));
+        PostHogOrderAnalytics analytics =
+                client(posthog.clientConfig().flushAt(100).flushInterval(Duration.ofHours(1)));
         for (int i = 0; i < 50; i++) {
             analytics.orderPlaced(order("ord_" + i), Identity.customer("c"));
         }
@@ -276,7 +305,8 @@ class CaptureClientDeliveryTest {
     @Test
     void closeKeepsItsDeadlineAgainstAnUnreachableHost() {
         posthog.refuseConnections();
-        PostHogOrderAnalytics analytics = client(posthog.clientConfig().shutdownTimeout(Duration.ofSeconds(1)).maxRetries(1000));
+        PostHogOrderAnalytics analytics = client(
+                posthog.clientConfig().shutdownTimeout(Duration.ofSeconds(1)).maxRetries(1000));
         for (int i = 0; i < 10; i++) {
             analytics.orderPlaced(order("ord_" + i), Identity.customer("c"));
         }
@@ -294,8 +324,8 @@ class CaptureClientDeliveryTest {
     @Test
     void closeKeepsItsDeadlineAgainstAServerThatNeverAnswers() {
         posthog.respondByDefault(FakeResponse.ok().delayedBy(Duration.ofMinutes(5)));
-        PostHogOrderAnalytics analytics = client(posthog.clientConfig()
-                .requestTimeout(Duration.ofMinutes(1)).shutdownTimeout(Duration.ofSeconds(1)));
+        PostHogOrderAnalytics analytics = client(
+                posthog.clientConfig().requestTimeout(Duration.ofMinutes(1)).shutdownTimeout(Duration.ofSeconds(1)));
         analytics.orderPlaced(order("ord_1"), Identity.customer("c"));
         posthog.awaitRequests(1, WAIT);
 
@@ -322,7 +352,8 @@ class CaptureClientDeliveryTest {
     @Test
     void aFullQueueDropsNewEventsAndCountsThem() {
         posthog.refuseConnections();
-        PostHogOrderAnalytics analytics = client(posthog.clientConfig().maxQueueSize(10).maxRetries(1000).shutdownTimeout(Duration.ofMillis(300)));
+        PostHogOrderAnalytics analytics = client(
+                posthog.clientConfig().maxQueueSize(10).maxRetries(1000).shutdownTimeout(Duration.ofMillis(300)));
 
         for (int i = 0; i < 25; i++) {
             analytics.orderPlaced(order("ord_" + i), Identity.customer("c"));
@@ -336,7 +367,8 @@ class CaptureClientDeliveryTest {
 
     @Test
     void manyThreadsAtOnceDeliverEveryOrderOnce() throws Exception {
-        PostHogOrderAnalytics analytics = client(posthog.clientConfig().flushAt(50).flushInterval(Duration.ofMillis(50)));
+        PostHogOrderAnalytics analytics =
+                client(posthog.clientConfig().flushAt(50).flushInterval(Duration.ofMillis(50)));
         int threads = 8;
         int perThread = 500;
         ExecutorService pool = Executors.newFixedThreadPool(threads);
@@ -359,8 +391,10 @@ class CaptureClientDeliveryTest {
         pool.shutdown();
 
         assertThat(analytics.flush(WAIT)).isTrue();
-        Set<UUID> expected = IntStream.range(0, threads).boxed()
-                .flatMap(t -> IntStream.range(0, perThread).mapToObj(i -> PostHogEventMapper.orderPlacedUuid("ord_" + t + "_" + i)))
+        Set<UUID> expected = IntStream.range(0, threads)
+                .boxed()
+                .flatMap(t -> IntStream.range(0, perThread)
+                        .mapToObj(i -> PostHogEventMapper.orderPlacedUuid("ord_" + t + "_" + i)))
                 .collect(Collectors.toSet());
         List<UUID> received = posthog.events().stream().map(PostHogEvent::uuid).collect(Collectors.toList());
         assertThat(received).hasSize(threads * perThread).doesNotHaveDuplicates();
@@ -385,6 +419,8 @@ class CaptureClientDeliveryTest {
     }
 
     private static long senderThreads() {
-        return Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().startsWith("order-analytics-")).count();
+        return Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> t.getName().startsWith("order-analytics-"))
+                .count();
     }
 }

@@ -48,7 +48,8 @@ class DeliveryFaultsTest {
     }
 
     private static void assertBalanced(DeliveryStats stats) {
-        assertThat(stats.accepted()).as("accepted = delivered + dropped + pending in %s", stats)
+        assertThat(stats.accepted())
+                .as("accepted = delivered + dropped + pending in %s", stats)
                 .isEqualTo(stats.delivered() + stats.droppedTotal() + stats.queueDepth());
     }
 
@@ -65,7 +66,8 @@ class DeliveryFaultsTest {
         assertThat(analytics.stats().delivered()).isEqualTo(1);
         assertThat(analytics.stats().retriedRequests()).isEqualTo(1);
         assertThat(analytics.stats().lastError()).contains("HTTP " + status);
-        assertThat(outcomes.single()).containsExactly(Map.entry(PostHogEventMapper.orderPlacedUuid("ord_1"), "delivered"));
+        assertThat(outcomes.single())
+                .containsExactly(Map.entry(PostHogEventMapper.orderPlacedUuid("ord_1"), "delivered"));
     }
 
     @ParameterizedTest
@@ -80,13 +82,15 @@ class DeliveryFaultsTest {
         assertThat(posthog.requests()).hasSize(1);
         assertThat(analytics.stats().dropped(DropReason.REJECTED)).isEqualTo(1);
         assertThat(analytics.stats().retriedRequests()).isZero();
-        assertThat(outcomes.single()).containsExactly(Map.entry(PostHogEventMapper.orderPlacedUuid("ord_1"), "REJECTED"));
+        assertThat(outcomes.single())
+                .containsExactly(Map.entry(PostHogEventMapper.orderPlacedUuid("ord_1"), "REJECTED"));
     }
 
     @Test
     void twoBadEventsInABatchAreBothIsolated() {
         posthog.rejectEventsWhere(e -> e.properties().get("order_id").toString().endsWith("_bad"));
-        PostHogOrderAnalytics analytics = client(posthog.clientConfig().flushAt(16).flushInterval(Duration.ofHours(1)));
+        PostHogOrderAnalytics analytics =
+                client(posthog.clientConfig().flushAt(16).flushInterval(Duration.ofHours(1)));
 
         for (int i = 0; i < 16; i++) {
             analytics.orderPlaced(order("ord_" + i + (i == 2 || i == 11 ? "_bad" : "")), Identity.customer("c"));
@@ -95,7 +99,8 @@ class DeliveryFaultsTest {
         assertThat(analytics.flush(WAIT)).isTrue();
         assertThat(posthog.events()).hasSize(14);
         assertThat(analytics.stats().dropped(DropReason.REJECTED)).isEqualTo(2);
-        assertThat(outcomes.single().values().stream().filter("REJECTED"::equals)).hasSize(2);
+        assertThat(outcomes.single().values().stream().filter("REJECTED"::equals))
+                .hasSize(2);
     }
 
     @Test
@@ -114,14 +119,16 @@ class DeliveryFaultsTest {
         // A call that waited for the network would take at least the 500 ms request timeout.
         assertThat(Duration.ofNanos(slowestCall)).isLessThan(Duration.ofMillis(250));
         assertThat(analytics.stats().retriedRequests()).isGreaterThanOrEqualTo(1);
-        assertThat(analytics.stats().lastError()).hasValueSatisfying(e -> assertThat(e).containsIgnoringCase("timed out"));
+        assertThat(analytics.stats().lastError())
+                .hasValueSatisfying(e -> assertThat(e).containsIgnoringCase("timed out"));
         assertThat(analytics.stats().delivered()).isEqualTo(200);
     }
 
     @Test
     void outageThenRecoveryDeliversEveryEventExactlyOnce() {
         posthog.refuseConnections();
-        PostHogOrderAnalytics analytics = client(posthog.clientConfig().flushAt(10).maxRetries(1000));
+        PostHogOrderAnalytics analytics =
+                client(posthog.clientConfig().flushAt(10).maxRetries(1000));
 
         for (int i = 0; i < 100; i++) {
             analytics.orderPlaced(order("ord_" + i), Identity.customer("c"));
@@ -133,9 +140,11 @@ class DeliveryFaultsTest {
         }
 
         assertThat(analytics.flush(WAIT)).isTrue();
-        Map<UUID, Long> received = posthog.events().stream()
-                .collect(Collectors.groupingBy(PostHogEvent::uuid, Collectors.counting()));
-        assertThat(received).hasSize(200).allSatisfy((uuid, copies) -> assertThat(copies).isEqualTo(1));
+        Map<UUID, Long> received =
+                posthog.events().stream().collect(Collectors.groupingBy(PostHogEvent::uuid, Collectors.counting()));
+        assertThat(received)
+                .hasSize(200)
+                .allSatisfy((uuid, copies) -> assertThat(copies).isEqualTo(1));
         assertThat(outcomes.single()).hasSize(200).containsOnlyKeys(received.keySet());
         assertBalanced(analytics.stats());
     }
@@ -143,8 +152,8 @@ class DeliveryFaultsTest {
     @Test
     void aLongOutagePastTheQueueBoundDropsAndCountsWithoutThrowing() throws Exception {
         posthog.refuseConnections();
-        PostHogOrderAnalytics analytics = client(posthog.clientConfig().maxQueueSize(100).maxRetries(1000)
-                .shutdownTimeout(Duration.ofMillis(500)));
+        PostHogOrderAnalytics analytics = client(
+                posthog.clientConfig().maxQueueSize(100).maxRetries(1000).shutdownTimeout(Duration.ofMillis(500)));
 
         ExecutorService callers = Executors.newFixedThreadPool(2);
         List<Future<?>> done = new ArrayList<>();
@@ -178,7 +187,8 @@ class DeliveryFaultsTest {
             int dice = ThreadLocalRandom.current().nextInt(10);
             return dice == 0 ? FakeResponse.status(503) : dice == 1 ? FakeResponse.disconnect() : FakeResponse.ok();
         });
-        PostHogOrderAnalytics analytics = client(posthog.clientConfig().flushAt(20).maxRetries(1000));
+        PostHogOrderAnalytics analytics =
+                client(posthog.clientConfig().flushAt(20).maxRetries(1000));
         AtomicBoolean flapping = new AtomicBoolean(true);
         Thread chaos = new Thread(() -> {
             while (flapping.get()) {
@@ -220,10 +230,12 @@ class DeliveryFaultsTest {
         assertThat(stats.queueDepth()).isZero();
         Map<UUID, String> perUuid = outcomes.single();
         assertThat(perUuid).hasSize(4_800);
-        Map<UUID, Long> received = posthog.events().stream()
-                .collect(Collectors.groupingBy(PostHogEvent::uuid, Collectors.counting()));
-        List<UUID> delivered = perUuid.entrySet().stream().filter(e -> e.getValue().equals("delivered"))
-                .map(Map.Entry::getKey).collect(Collectors.toList());
+        Map<UUID, Long> received =
+                posthog.events().stream().collect(Collectors.groupingBy(PostHogEvent::uuid, Collectors.counting()));
+        List<UUID> delivered = perUuid.entrySet().stream()
+                .filter(e -> e.getValue().equals("delivered"))
+                .map(Map.Entry::getKey)
+                .collect(Collectors.toList());
         assertThat(received.keySet()).containsExactlyInAnyOrderElementsOf(delivered);
         // Faults come before the answer here, so no response was lost and nothing arrived twice.
         assertThat(received.values()).allMatch(copies -> copies == 1);
@@ -232,8 +244,11 @@ class DeliveryFaultsTest {
     @Test
     void closeUnderASlowServerKeepsItsDeadlineAndReportsWhatWasLeft() {
         posthog.respondByDefault(FakeResponse.ok().delayedBy(Duration.ofMillis(400)));
-        PostHogOrderAnalytics analytics = client(posthog.clientConfig().flushAt(10).maxBatchSize(10)
-                .maxRequestsInFlight(1).shutdownTimeout(Duration.ofSeconds(1)));
+        PostHogOrderAnalytics analytics = client(posthog.clientConfig()
+                .flushAt(10)
+                .maxBatchSize(10)
+                .maxRequestsInFlight(1)
+                .shutdownTimeout(Duration.ofSeconds(1)));
         for (int i = 0; i < 300; i++) {
             analytics.orderPlaced(order("ord_" + i), Identity.customer("c"));
         }
@@ -252,8 +267,8 @@ class DeliveryFaultsTest {
     @Test
     void flushKeepsItsDeadlineAgainstAServerThatNeverAnswers() {
         posthog.respondByDefault(FakeResponse.ok().delayedBy(Duration.ofMinutes(5)));
-        PostHogOrderAnalytics analytics = client(posthog.clientConfig().requestTimeout(Duration.ofMinutes(1))
-                .shutdownTimeout(Duration.ofMillis(500)));
+        PostHogOrderAnalytics analytics = client(
+                posthog.clientConfig().requestTimeout(Duration.ofMinutes(1)).shutdownTimeout(Duration.ofMillis(500)));
         analytics.orderPlaced(order("ord_1"), Identity.customer("c"));
 
         Instant start = Instant.now();
@@ -273,7 +288,8 @@ class DeliveryFaultsTest {
                         calls.incrementAndGet();
                         throw new IllegalStateException("listener bug");
                     }
-                }).build());
+                })
+                .build());
         clients.track(analytics);
 
         for (int i = 0; i < 20; i++) {
@@ -309,11 +325,13 @@ class DeliveryFaultsTest {
             t.setDaemon(true);
             return t;
         });
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+        HttpClient http = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
                 .executor(command -> {
                     tasks.incrementAndGet();
                     executor.execute(command);
-                }).build();
+                })
+                .build();
         PostHogOrderAnalytics analytics = client(posthog.clientConfig().httpClient(http));
 
         analytics.orderPlaced(order("ord_1"), Identity.customer("c"));
@@ -326,17 +344,22 @@ class DeliveryFaultsTest {
 
     @Test
     void everyRequestStaysUnderTheSizeLimits() {
-        PostHogOrderAnalytics analytics = client(posthog.clientConfig().gzip(false).flushAt(500).flushInterval(Duration.ofHours(1)));
-        Order big = Order.builder("big", order("x").total()).property("blob", "x".repeat(400_000)).build();
+        PostHogOrderAnalytics analytics =
+                client(posthog.clientConfig().gzip(false).flushAt(500).flushInterval(Duration.ofHours(1)));
+        Order big = Order.builder("big", order("x").total())
+                .property("blob", "x".repeat(400_000))
+                .build();
 
         for (int i = 0; i < 30; i++) {
             analytics.orderPlaced(big.toBuilder().build(), Identity.customer("c"));
         }
 
         assertThat(analytics.flush(WAIT)).isTrue();
-        assertThat(posthog.requests()).hasSizeGreaterThan(1)
+        assertThat(posthog.requests())
+                .hasSizeGreaterThan(1)
                 .allSatisfy(r -> assertThat(r.body().length()).isLessThan(6 * 1024 * 1024));
-        assertThat(posthog.requests().stream().mapToInt(r -> r.events().size()).sum()).isEqualTo(30);
+        assertThat(posthog.requests().stream().mapToInt(r -> r.events().size()).sum())
+                .isEqualTo(30);
         assertThat(posthog.requests()).extracting(CapturedRequest::accepted).containsOnly(true);
     }
 }

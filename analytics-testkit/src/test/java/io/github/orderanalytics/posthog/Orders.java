@@ -13,7 +13,9 @@ final class Orders {
         return Order.builder(id, Money.of("49.99", "EUR"))
                 .placedAt(Instant.parse("2026-11-27T10:15:30Z"))
                 .tax(Money.of("7.99", "EUR"))
-                .item(LineItem.builder("prod_7", 2, Money.of("21.00", "EUR")).name("Mug").build())
+                .item(LineItem.builder("prod_7", 2, Money.of("21.00", "EUR"))
+                        .name("Mug")
+                        .build())
                 .property("channel", "web")
                 .build();
     }

@@ -28,7 +28,8 @@ final class OutcomeLog implements DeliveryListener {
         for (Map.Entry<UUID, String> e : outcomes) {
             String earlier = byUuid.putIfAbsent(e.getKey(), e.getValue());
             if (earlier != null) {
-                throw new AssertionError("uuid " + e.getKey() + " had two outcomes: " + earlier + " and " + e.getValue());
+                throw new AssertionError(
+                        "uuid " + e.getKey() + " had two outcomes: " + earlier + " and " + e.getValue());
             }
         }
         return byUuid;

@@ -78,7 +78,8 @@ class ShutdownHookTest {
     private static void assertExitedByTheDeadlineReporting50Undelivered(Result result) {
         assertThat(result.exitCode).as("exit code; stderr: %s", result.stderr).isZero();
         assertThat(result.afterMain).as("time from main's return to exit").isLessThan(Duration.ofSeconds(3));
-        assertThat(result.stderr).contains("order-analytics closed with 50 order event(s) undelivered after shutdownTimeout=PT1S");
+        assertThat(result.stderr)
+                .contains("order-analytics closed with 50 order event(s) undelivered after shutdownTimeout=PT1S");
     }
 
     private record Result(int exitCode, String stdout, String stderr, Duration afterMain) {}
@@ -87,9 +88,14 @@ class ShutdownHookTest {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         File out = temp.resolve("out.txt").toFile();
         File err = temp.resolve("err.txt").toFile();
-        ProcessBuilder pb = new ProcessBuilder(List.of(java, "-cp", System.getProperty("java.class.path"),
-                ShutdownHookMain.class.getName(), String.valueOf(orders)))
-                .redirectOutput(out).redirectError(err);
+        ProcessBuilder pb = new ProcessBuilder(List.of(
+                        java,
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        ShutdownHookMain.class.getName(),
+                        String.valueOf(orders)))
+                .redirectOutput(out)
+                .redirectError(err);
         pb.environment().keySet().removeIf(k -> k.startsWith("POSTHOG_"));
         pb.environment().put("POSTHOG_API_KEY", FakePostHog.API_KEY);
         pb.environment().put("POSTHOG_HOST", posthog.host());
@@ -99,12 +105,16 @@ class ShutdownHookTest {
         Instant exitSeen = Instant.now();
         if (!exited) {
             process.destroyForcibly();
-            throw new AssertionError("the JVM did not exit by itself within 60 s; stderr: " + Files.readString(err.toPath()));
+            throw new AssertionError(
+                    "the JVM did not exit by itself within 60 s; stderr: " + Files.readString(err.toPath()));
         }
         String stdout = Files.readString(out.toPath(), StandardCharsets.UTF_8);
         // main() printed its line just before returning; the file's time tells when.
         Instant mainReturned = Instant.ofEpochMilli(out.lastModified());
-        return new Result(process.exitValue(), stdout, Files.readString(err.toPath(), StandardCharsets.UTF_8),
+        return new Result(
+                process.exitValue(),
+                stdout,
+                Files.readString(err.toPath(), StandardCharsets.UTF_8),
                 Duration.between(mainReturned, exitSeen));
     }
 }

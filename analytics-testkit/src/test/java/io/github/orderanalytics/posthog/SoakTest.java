@@ -68,7 +68,9 @@ class SoakTest {
             posthog.keepRequests(false)
                     .onRequest(r -> {
                         if (r.accepted()) {
-                            r.events().forEach(e -> received.incrementAndGet(index((String) e.properties().get("order_id"))));
+                            r.events()
+                                    .forEach(e -> received.incrementAndGet(
+                                            index((String) e.properties().get("order_id"))));
                         }
                     })
                     .rejectEventsWhere(e -> index((String) e.properties().get("order_id")) % 50_000 == 7)
@@ -77,32 +79,38 @@ class SoakTest {
                     .profile(PostHogConfig.Profile.PRODUCTION)
                     // 5 s of RATE: the ~0.3 s outages plus the backoff after them must fit.
                     .maxQueueSize(50_000)
-                    .initialBackoff(Duration.ofMillis(50)).maxBackoff(Duration.ofSeconds(1))
-                    .requestTimeout(Duration.ofSeconds(1)).shutdownTimeout(Duration.ofSeconds(30))
+                    .initialBackoff(Duration.ofMillis(50))
+                    .maxBackoff(Duration.ofSeconds(1))
+                    .requestTimeout(Duration.ofSeconds(1))
+                    .shutdownTimeout(Duration.ofSeconds(30))
                     .deliveryListener(listener)
                     .build();
 
             MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
             AtomicLong maxHeap = new AtomicLong();
             AtomicBoolean running = new AtomicBoolean(true);
-            java.util.concurrent.atomic.AtomicReference<PostHogOrderAnalytics> analyticsRef = new java.util.concurrent.atomic.AtomicReference<>();
-            Thread chaos = new Thread(() -> {
-                long tick = 0;
-                while (running.get()) {
-                    maxHeap.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
-                    if (Boolean.getBoolean("soak.trace") && tick % 2 == 0) {
-                        DeliveryStats now = analyticsRef.get().stats();
-                        System.out.println(tick + " depth=" + now.queueDepth() + " full=" + now.dropped(DropReason.QUEUE_FULL)
-                                + " retried=" + now.retriedRequests());
-                    }
-                    if (++tick % 40 == 0 && !Boolean.getBoolean("soak.noFaults")) { // every ~2 s, an outage of ~300 ms
-                        posthog.refuseConnections();
-                        LockSupport.parkNanos(300_000_000L);
-                        posthog.acceptConnections();
-                    }
-                    LockSupport.parkNanos(50_000_000L);
-                }
-            }, "soak-chaos");
+            java.util.concurrent.atomic.AtomicReference<PostHogOrderAnalytics> analyticsRef =
+                    new java.util.concurrent.atomic.AtomicReference<>();
+            Thread chaos = new Thread(
+                    () -> {
+                        long tick = 0;
+                        while (running.get()) {
+                            maxHeap.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
+                            if (Boolean.getBoolean("soak.trace") && tick % 2 == 0) {
+                                DeliveryStats now = analyticsRef.get().stats();
+                                System.out.println(tick + " depth=" + now.queueDepth() + " full="
+                                        + now.dropped(DropReason.QUEUE_FULL) + " retried=" + now.retriedRequests());
+                            }
+                            if (++tick % 40 == 0
+                                    && !Boolean.getBoolean("soak.noFaults")) { // every ~2 s, an outage of ~300 ms
+                                posthog.refuseConnections();
+                                LockSupport.parkNanos(300_000_000L);
+                                posthog.acceptConnections();
+                            }
+                            LockSupport.parkNanos(50_000_000L);
+                        }
+                    },
+                    "soak-chaos");
 
             Instant start = Instant.now();
             PostHogOrderAnalytics analytics = PostHogOrderAnalytics.create(config);
@@ -115,18 +123,27 @@ class SoakTest {
                 done.add(producers.submit(() -> {
                     Order template = Order.builder("ord_0", Money.of("49.99", "EUR"))
                             .tax(Money.of("7.99", "EUR"))
-                            .item(LineItem.builder("prod_7", 2, Money.of("21.00", "EUR")).name("Mug").build())
+                            .item(LineItem.builder("prod_7", 2, Money.of("21.00", "EUR"))
+                                    .name("Mug")
+                                    .build())
                             .build();
                     long begin = System.nanoTime();
                     long sent = 0;
                     for (int i = producer; i < EVENTS; i += PRODUCERS) {
                         if (++sent % 100 == 0) { // keep to RATE: park until this event is due
-                            LockSupport.parkNanos(begin + sent * 1_000_000_000L / (RATE / PRODUCERS) - System.nanoTime());
+                            LockSupport.parkNanos(
+                                    begin + sent * 1_000_000_000L / (RATE / PRODUCERS) - System.nanoTime());
                         }
-                        Order order = Order.builder("ord_" + i, template.total()).tax(template.tax().orElseThrow())
-                                .items(template.items()).placedAt(template.placedAt()).build();
-                        analytics.orderPlaced(order, i % 3 == 0 ? Identity.guest("buyer" + i + "@example.com")
-                                : Identity.customer("cus_" + (i % 5_000)));
+                        Order order = Order.builder("ord_" + i, template.total())
+                                .tax(template.tax().orElseThrow())
+                                .items(template.items())
+                                .placedAt(template.placedAt())
+                                .build();
+                        analytics.orderPlaced(
+                                order,
+                                i % 3 == 0
+                                        ? Identity.guest("buyer" + i + "@example.com")
+                                        : Identity.customer("cus_" + (i % 5_000)));
                     }
                 }));
             }
@@ -159,7 +176,8 @@ class SoakTest {
                 duplicates += Math.max(0, copies - 1);
                 droppedButReceived += o > DELIVERED && copies > 0 ? 1 : 0;
             }
-            String report = report(stats, took, maxHeap.get(), none, deliveredNotReceived, duplicates, droppedButReceived);
+            String report =
+                    report(stats, took, maxHeap.get(), none, deliveredNotReceived, duplicates, droppedButReceived);
             System.out.println(report);
             Files.writeString(Path.of("target", "soak-report.md"), report);
 
@@ -168,9 +186,14 @@ class SoakTest {
             assertThat(stats.queueDepth()).isZero();
             assertThat(none).as("events without an outcome").isZero();
             assertThat(doubleOutcomes.get()).as("events with two outcomes").isZero();
-            assertThat(deliveredNotReceived).as("reported delivered but never acknowledged").isZero();
-            assertThat(misRejected).as("events rejected that were fine, or delivered that were bad").isZero();
-            assertThat(stats.dropped(DropReason.QUEUE_FULL)).as("drops at the call at a sustainable rate")
+            assertThat(deliveredNotReceived)
+                    .as("reported delivered but never acknowledged")
+                    .isZero();
+            assertThat(misRejected)
+                    .as("events rejected that were fine, or delivered that were bad")
+                    .isZero();
+            assertThat(stats.dropped(DropReason.QUEUE_FULL))
+                    .as("drops at the call at a sustainable rate")
                     .isLessThan(EVENTS / 100);
         }
     }
@@ -197,28 +220,57 @@ class SoakTest {
         return Integer.parseInt(orderId.substring("ord_".length()));
     }
 
-    private static String report(DeliveryStats stats, Duration took, long maxHeap, long none, long deliveredNotReceived,
-            long duplicates, long droppedButReceived) {
+    private static String report(
+            DeliveryStats stats,
+            Duration took,
+            long maxHeap,
+            long none,
+            long deliveredNotReceived,
+            long duplicates,
+            long droppedButReceived) {
         StringBuilder table = new StringBuilder();
-        table.append("| soak: ").append(EVENTS).append(" events, ").append(PRODUCERS).append(" producers at ").append(RATE)
+        table.append("| soak: ")
+                .append(EVENTS)
+                .append(" events, ")
+                .append(PRODUCERS)
+                .append(" producers at ")
+                .append(RATE)
                 .append("/s, random faults | count |\n");
         table.append("|---|---:|\n");
         table.append("| accepted | ").append(stats.accepted()).append(" |\n");
         table.append("| delivered | ").append(stats.delivered()).append(" |\n");
         for (DropReason reason : DropReason.values()) {
-            table.append("| dropped: ").append(reason).append(" | ").append(stats.dropped(reason)).append(" |\n");
+            table.append("| dropped: ")
+                    .append(reason)
+                    .append(" | ")
+                    .append(stats.dropped(reason))
+                    .append(" |\n");
         }
-        table.append("| delivered + dropped | ").append(stats.delivered() + stats.droppedTotal()).append(" |\n");
+        table.append("| delivered + dropped | ")
+                .append(stats.delivered() + stats.droppedTotal())
+                .append(" |\n");
         table.append("| retried requests | ").append(stats.retriedRequests()).append(" |\n");
         table.append("| events without an outcome | ").append(none).append(" |\n");
-        table.append("| reported delivered, never acknowledged | ").append(deliveredNotReceived).append(" |\n");
-        table.append("| extra copies at the fake (lost responses) | ").append(duplicates).append(" |\n");
-        table.append("| dropped, yet acknowledged once (response lost) | ").append(droppedButReceived).append(" |\n");
-        table.append("| max heap used (MiB, test JVM incl. fake) | ").append(maxHeap / (1024 * 1024)).append(" |\n");
+        table.append("| reported delivered, never acknowledged | ")
+                .append(deliveredNotReceived)
+                .append(" |\n");
+        table.append("| extra copies at the fake (lost responses) | ")
+                .append(duplicates)
+                .append(" |\n");
+        table.append("| dropped, yet acknowledged once (response lost) | ")
+                .append(droppedButReceived)
+                .append(" |\n");
+        table.append("| max heap used (MiB, test JVM incl. fake) | ")
+                .append(maxHeap / (1024 * 1024))
+                .append(" |\n");
         table.append("| wall time (s) | ").append(took.toSeconds()).append(" |\n");
-        table.append("| JVM | ").append(System.getProperty("java.version")).append(", -Xmx ")
-                .append(Runtime.getRuntime().maxMemory() / (1024 * 1024)).append(" MiB, ")
-                .append(Runtime.getRuntime().availableProcessors()).append(" cores |\n");
+        table.append("| JVM | ")
+                .append(System.getProperty("java.version"))
+                .append(", -Xmx ")
+                .append(Runtime.getRuntime().maxMemory() / (1024 * 1024))
+                .append(" MiB, ")
+                .append(Runtime.getRuntime().availableProcessors())
+                .append(" cores |\n");
         return table.toString();
     }
 }

@@ -18,9 +18,10 @@ import org.junit.jupiter.api.Test;
 
 /** The fake itself, driven by a plain HTTP client so that its behaviour does not depend on ours. */
 class FakePostHogTest {
-    private static final String BATCH = "{\"api_key\":\"phc_x\",\"batch\":[{\"event\":\"order_placed\",\"distinct_id\":\"cus_1\","
-            + "\"uuid\":\"74afcb3d-a4f2-5d4a-a1f8-c72c2ad401c5\",\"timestamp\":\"2026-11-27T10:15:30Z\","
-            + "\"properties\":{\"order_id\":\"ord_1001\",\"total\":49.90,\"currency\":\"EUR\"}}],\"sent_at\":\"2026-11-27T10:15:31Z\"}";
+    private static final String BATCH =
+            "{\"api_key\":\"phc_x\",\"batch\":[{\"event\":\"order_placed\",\"distinct_id\":\"cus_1\","
+                    + "\"uuid\":\"74afcb3d-a4f2-5d4a-a1f8-c72c2ad401c5\",\"timestamp\":\"2026-11-27T10:15:30Z\","
+                    + "\"properties\":{\"order_id\":\"ord_1001\",\"total\":49.90,\"currency\":\"EUR\"}}],\"sent_at\":\"2026-11-27T10:15:31Z\"}";
 
     private final FakePostHog posthog = FakePostHog.start();
     private final HttpClient http = HttpClient.newHttpClient();
@@ -56,7 +57,11 @@ class FakePostHogTest {
         assertThat(request.gzipped()).isTrue();
         assertThat(request.apiKey()).isEqualTo("phc_x");
         assertThat(request.body()).isEqualTo(BATCH);
-        assertThat(posthog).receivedEventCount(1).receivedOrder("ord_1001").hasDistinctId("cus_1").hasTotal("49.90", "EUR");
+        assertThat(posthog)
+                .receivedEventCount(1)
+                .receivedOrder("ord_1001")
+                .hasDistinctId("cus_1")
+                .hasTotal("49.90", "EUR");
         assertThat(FakePostHog.prettyJson(posthog.events().get(0))).contains("\"total\" : 49.90");
     }
 
@@ -76,10 +81,16 @@ class FakePostHogTest {
 
     @Test
     void refusesBadBatchesAndUnknownPathsAsPostHogWould() throws Exception {
-        assertThat(post("/batch/", "not json".getBytes(StandardCharsets.UTF_8), false).statusCode()).isEqualTo(400);
-        assertThat(post("/capture/", BATCH.getBytes(StandardCharsets.UTF_8), false).statusCode()).isEqualTo(404);
+        assertThat(post("/batch/", "not json".getBytes(StandardCharsets.UTF_8), false)
+                        .statusCode())
+                .isEqualTo(400);
+        assertThat(post("/capture/", BATCH.getBytes(StandardCharsets.UTF_8), false)
+                        .statusCode())
+                .isEqualTo(404);
         posthog.rejectEventsWhere(e -> e.distinctId().equals("cus_1"));
-        assertThat(post("/batch/", BATCH.getBytes(StandardCharsets.UTF_8), false).statusCode()).isEqualTo(400);
+        assertThat(post("/batch/", BATCH.getBytes(StandardCharsets.UTF_8), false)
+                        .statusCode())
+                .isEqualTo(400);
         assertThat(posthog.events()).isEmpty();
     }
 
@@ -99,6 +110,7 @@ class FakePostHogTest {
     void awaitFailsWithWhatArrived() {
         assertThatThrownBy(() -> posthog.awaitEvents(1, Duration.ofMillis(50)))
                 .isInstanceOf(AssertionError.class)
-                .hasMessageStartingWith("expected at least 1 delivered event(s) within PT0.05S but FakePostHog received 0");
+                .hasMessageStartingWith(
+                        "expected at least 1 delivered event(s) within PT0.05S but FakePostHog received 0");
     }
 }

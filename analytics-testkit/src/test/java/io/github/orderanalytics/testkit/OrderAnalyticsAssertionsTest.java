@@ -33,7 +33,8 @@ class OrderAnalyticsAssertionsTest {
         assertThat(analytics).hasPlacedOrder("ord_1").hasTotal("49.90", "EUR").hasRevenue("49.9", "EUR");
         assertThatThrownBy(() -> assertThat(analytics).hasPlacedOrder("ord_1").hasTotal("49.90", "USD"))
                 .isInstanceOf(AssertionError.class)
-                .hasMessageStartingWith("Expected total <49.90 USD> but was <49.90 EUR> in {\"event\":\"order_placed\"");
+                .hasMessageStartingWith(
+                        "Expected total <49.90 USD> but was <49.90 EUR> in {\"event\":\"order_placed\"");
         assertThatThrownBy(() -> assertThat(analytics).hasPlacedOrder("ord_1").hasTotal("49.91", "EUR"))
                 .isInstanceOf(AssertionError.class)
                 .hasMessageStartingWith("Expected total <49.91 EUR> but was <49.90 EUR>");

@@ -12,12 +12,14 @@ class ReadmeExampleTest {
 
     @Test
     void theReadmeShowsTheCompiledExample() throws IOException {
-        String test = Files.readString(Path.of("src/test/java/io/github/orderanalytics/testkit/readme/CheckoutServiceTest.java"));
-        String example = test.substring(test.indexOf("// README-BEGIN\n") + "// README-BEGIN\n".length(),
-                test.indexOf("// README-END"));
+        String test = Files.readString(
+                Path.of("src/test/java/io/github/orderanalytics/testkit/readme/CheckoutServiceTest.java"));
+        String example = test.substring(
+                test.indexOf("// README-BEGIN\n") + "// README-BEGIN\n".length(), test.indexOf("// README-END"));
         String readme = Files.readString(Path.of("../README.md"));
 
-        assertThat(readme).as("README.md must show readme/CheckoutServiceTest.java between its markers")
+        assertThat(readme)
+                .as("README.md must show readme/CheckoutServiceTest.java between its markers")
                 .contains(example);
     }
 }

@@ -19,6 +19,8 @@ class RecordingOrderAnalyticsContractTest extends OrderAnalyticsContract {
 
     @Override
     protected List<PostHogEvent> awaitReported(int count, Duration timeout) {
-        return recording.recording().events().stream().map(RecordedOrderEvent::event).collect(Collectors.toList());
+        return recording.recording().events().stream()
+                .map(RecordedOrderEvent::event)
+                .collect(Collectors.toList());
     }
 }

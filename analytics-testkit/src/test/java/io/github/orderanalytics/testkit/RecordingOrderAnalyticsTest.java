@@ -34,16 +34,22 @@ class RecordingOrderAnalyticsTest {
         RecordedOrderEvent recorded = analytics.events().get(0);
         assertThat(recorded.order()).isSameAs(order);
         assertThat(recorded.identity()).isEqualTo(Identity.guest("jane@example.com"));
-        assertThat(recorded.event()).isEqualTo(
-                PostHogEventMapper.create(PostHogConfig.builder().build()).orderPlaced(order, Identity.guest("jane@example.com")));
-        assertThat(analytics).hasPlacedOrder("ord_1").hasTotal("49.90", "EUR").hasIdentityType("guest").isPersonless()
+        assertThat(recorded.event())
+                .isEqualTo(PostHogEventMapper.create(PostHogConfig.builder().build())
+                        .orderPlaced(order, Identity.guest("jane@example.com")));
+        assertThat(analytics)
+                .hasPlacedOrder("ord_1")
+                .hasTotal("49.90", "EUR")
+                .hasIdentityType("guest")
+                .isPersonless()
                 .hasUuidOfItsOrder();
     }
 
     @Test
     void usesTheMappingSettingsOfTheGivenConfig() {
-        RecordingOrderAnalytics analytics = RecordingOrderAnalytics.create(
-                PostHogConfig.builder().guestIdentity(io.github.orderanalytics.posthog.GuestIdentity.EMAIL).build());
+        RecordingOrderAnalytics analytics = RecordingOrderAnalytics.create(PostHogConfig.builder()
+                .guestIdentity(io.github.orderanalytics.posthog.GuestIdentity.EMAIL)
+                .build());
 
         analytics.orderPlaced(order("ord_1", "1.00"), Identity.guest("Jane@Example.com"));
 
@@ -89,9 +95,11 @@ class RecordingOrderAnalyticsTest {
     void namesNullArguments() {
         RecordingOrderAnalytics analytics = RecordingOrderAnalytics.create();
 
-        assertThatNullPointerException().isThrownBy(() -> analytics.orderPlaced(null, Identity.customer("c")))
+        assertThatNullPointerException()
+                .isThrownBy(() -> analytics.orderPlaced(null, Identity.customer("c")))
                 .withMessage("order == null");
-        assertThatNullPointerException().isThrownBy(() -> analytics.orderPlaced(order("o", "1"), null))
+        assertThatNullPointerException()
+                .isThrownBy(() -> analytics.orderPlaced(order("o", "1"), null))
                 .withMessage("identity == null");
     }
 }

@@ -47,7 +47,8 @@ final class Backoff {
             if (value.matches("\\d{1,9}")) {
                 return Optional.of(Duration.ofSeconds(Long.parseLong(value)));
             }
-            Instant at = ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+            Instant at = ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME)
+                    .toInstant();
             Duration wait = Duration.between(now, at);
             return Optional.of(wait.isNegative() ? Duration.ZERO : wait);
         } catch (DateTimeParseException e) {

@@ -1,12 +1,12 @@
 package io.github.orderanalytics.posthog.internal;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import io.github.orderanalytics.Identity;
 import io.github.orderanalytics.Order;
 import io.github.orderanalytics.posthog.DeliveryStats;
 import io.github.orderanalytics.posthog.DropReason;
 import io.github.orderanalytics.posthog.PostHogConfig;
 import java.io.ByteArrayOutputStream;
-import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -81,6 +81,7 @@ public final class CaptureClient implements Delivery {
      * wait in the queue, so callers touch one shared counter, not two.
      */
     private final AtomicInteger inBatches = new AtomicInteger();
+
     private final AtomicInteger flushRequests = new AtomicInteger();
     private final Set<Batch> active = ConcurrentHashMap.newKeySet();
     private final Semaphore senderSlots;
@@ -92,6 +93,7 @@ public final class CaptureClient implements Delivery {
     private volatile boolean closed;
     /** Set when close() stops trying: whatever is left is settled as undelivered. */
     private volatile boolean terminated;
+
     private final AtomicBoolean closeStarted = new AtomicBoolean();
     private final CountDownLatch closeDone = new CountDownLatch(1);
 
@@ -101,13 +103,15 @@ public final class CaptureClient implements Delivery {
         String apiKey = config.apiKey().orElseThrow(() -> new IllegalArgumentException("apiKey is required"));
         this.batchUri = URI.create(config.host() + "/batch/");
         this.userAgent = LibraryVersion.NAME + "/" + LibraryVersion.VERSION;
-        this.bodyStart = ("{\"api_key\":" + new String(EventJson.quoted(apiKey), StandardCharsets.UTF_8) + ",\"batch\":[")
+        this.bodyStart = ("{\"api_key\":" + new String(EventJson.quoted(apiKey), StandardCharsets.UTF_8)
+                        + ",\"batch\":[")
                 .getBytes(StandardCharsets.UTF_8);
         this.backoff = new Backoff(config.initialBackoff(), config.maxBackoff());
         this.listener = new ListenerCalls(config.deliveryListener().orElse(null));
         this.senderSlots = new Semaphore(config.maxRequestsInFlight());
         AtomicInteger senderNumber = new AtomicInteger();
-        this.senders = Executors.newFixedThreadPool(config.maxRequestsInFlight(),
+        this.senders = Executors.newFixedThreadPool(
+                config.maxRequestsInFlight(),
                 r -> daemon(r, "order-analytics-sender-" + senderNumber.incrementAndGet()));
         this.batcher = daemon(this::runBatcher, "order-analytics-batcher");
         batcher.start();
@@ -116,11 +120,15 @@ public final class CaptureClient implements Delivery {
     /** The HTTP client the capture client uses unless given one. */
     public static HttpClient defaultHttpClient(PostHogConfig config) {
         Duration connect = config.requestTimeout().compareTo(Duration.ofSeconds(10)) < 0
-                ? config.requestTimeout() : Duration.ofSeconds(10);
+                ? config.requestTimeout()
+                : Duration.ofSeconds(10);
         return HttpClient.newBuilder()
                 .connectTimeout(connect)
                 // h2c upgrades on plain http confuse simple servers and proxies; TLS negotiates HTTP/2 properly.
-                .version("https".equals(config.host().getScheme()) ? HttpClient.Version.HTTP_2 : HttpClient.Version.HTTP_1_1)
+                .version(
+                        "https".equals(config.host().getScheme())
+                                ? HttpClient.Version.HTTP_2
+                                : HttpClient.Version.HTTP_1_1)
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .build();
     }
@@ -171,8 +179,11 @@ public final class CaptureClient implements Delivery {
         long count = limiter.record(1);
         if (count > 0) {
             if (reason == DropReason.QUEUE_FULL) {
-                log.warn("order-analytics dropped {} order event(s): the queue holds maxQueueSize={} events"
-                        + " (PostHog slow or unreachable?)", count, config.maxQueueSize());
+                log.warn(
+                        "order-analytics dropped {} order event(s): the queue holds maxQueueSize={} events"
+                                + " (PostHog slow or unreachable?)",
+                        count,
+                        config.maxQueueSize());
             } else {
                 log.warn("order-analytics dropped {} order event(s): orderPlaced was called after close()", count);
             }
@@ -231,8 +242,11 @@ public final class CaptureClient implements Delivery {
             DeliveryStats stats = stats();
             long undelivered = stats.dropped(DropReason.SHUTDOWN_TIMEOUT);
             if (undelivered > 0) {
-                log.warn("order-analytics closed with {} order event(s) undelivered after shutdownTimeout={}: {}",
-                        undelivered, total, stats);
+                log.warn(
+                        "order-analytics closed with {} order event(s) undelivered after shutdownTimeout={}: {}",
+                        undelivered,
+                        total,
+                        stats);
             } else {
                 log.debug("order-analytics closed: {}", stats);
             }
@@ -513,28 +527,39 @@ public final class CaptureClient implements Delivery {
             if (status == 401 || status == 403) {
                 reject(chunk);
                 if (apiKeyErrorLogged.compareAndSet(false, true)) {
-                    log.error("PostHog refused the API key ({}): check POSTHOG_API_KEY (a project key, phc_...)"
-                            + " and that POSTHOG_HOST is the project's region. Events are dropped as REJECTED.",
+                    log.error(
+                            "PostHog refused the API key ({}): check POSTHOG_API_KEY (a project key, phc_...)"
+                                    + " and that POSTHOG_HOST is the project's region. Events are dropped as REJECTED.",
                             response.describe());
                 }
                 return true;
             }
             if (!response.retryable()) {
                 reject(chunk);
-                log.error("PostHog answered {} at {}: dropped {} order event(s) as REJECTED (check POSTHOG_HOST)",
-                        response.describe(), batchUri, chunk.size());
+                log.error(
+                        "PostHog answered {} at {}: dropped {} order event(s) as REJECTED (check POSTHOG_HOST)",
+                        response.describe(),
+                        batchUri,
+                        chunk.size());
                 return true;
             }
             if (retries >= config.maxRetries()) {
                 int dropped = settleAll(chunk, DropReason.RETRIES_EXHAUSTED);
-                log.warn("order-analytics dropped {} order event(s) after {} retries; last error: {}",
-                        dropped, retries, response.describe());
+                log.warn(
+                        "order-analytics dropped {} order event(s) after {} retries; last error: {}",
+                        dropped,
+                        retries,
+                        response.describe());
                 return true;
             }
             retries++;
             long delay = backoff.delayMillis(retries, Backoff.retryAfter(response.retryAfter, Instant.now()));
-            log.debug("PostHog request failed ({}); retry {} of {} in {} ms", response.describe(), retries,
-                    config.maxRetries(), delay);
+            log.debug(
+                    "PostHog request failed ({}); retry {} of {} in {} ms",
+                    response.describe(),
+                    retries,
+                    config.maxRetries(),
+                    delay);
             try {
                 Thread.sleep(delay);
             } catch (InterruptedException e) {
@@ -547,13 +572,16 @@ public final class CaptureClient implements Delivery {
     private boolean isolate(List<Pending> chunk, Response response) {
         if (chunk.size() == 1) {
             reject(chunk);
-            log.warn("PostHog rejected order_placed event {} ({}); dropped it as REJECTED",
-                    chunk.get(0).uuid, response.describe());
+            log.warn(
+                    "PostHog rejected order_placed event {} ({}); dropped it as REJECTED",
+                    chunk.get(0).uuid,
+                    response.describe());
             log.debug("PostHog's answer to event {}: {}", chunk.get(0).uuid, response.body);
             return true;
         }
         int half = chunk.size() / 2;
-        return send(new ArrayList<>(chunk.subList(0, half))) && send(new ArrayList<>(chunk.subList(half, chunk.size())));
+        return send(new ArrayList<>(chunk.subList(0, half)))
+                && send(new ArrayList<>(chunk.subList(half, chunk.size())));
     }
 
     private void reject(List<Pending> chunk) {
@@ -572,7 +600,8 @@ public final class CaptureClient implements Delivery {
         try {
             // send(), not sendAsync(): sendAsync hands every completion to the common pool, which on
             // a 2-core machine means a new thread per request. An interrupt from close() cancels it.
-            HttpResponse<String> r = http.send(request.POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(),
+            HttpResponse<String> r = http.send(
+                    request.POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(),
                     HttpResponse.BodyHandlers.ofString());
             return new Response(r.statusCode(), r.headers().firstValue("Retry-After"), r.body(), null);
         } catch (IOException e) {
@@ -644,7 +673,8 @@ public final class CaptureClient implements Delivery {
 
         String describe() {
             if (failure != null) {
-                return failure.getClass().getSimpleName() + (failure.getMessage() != null ? ": " + failure.getMessage() : "");
+                return failure.getClass().getSimpleName()
+                        + (failure.getMessage() != null ? ": " + failure.getMessage() : "");
             }
             return "HTTP " + status;
         }

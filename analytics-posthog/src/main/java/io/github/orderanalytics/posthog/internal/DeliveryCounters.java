@@ -37,7 +37,7 @@ final class DeliveryCounters {
         // Read the outcome counters before accepted, so a concurrent call never makes them look larger.
         long deliveredNow = delivered.sum();
         long retried = retriedRequests.sum();
-        return new DeliveryStats(accepted.sum(), deliveredNow, retried, byReason, queueDepth,
-                Optional.ofNullable(lastError));
+        return new DeliveryStats(
+                accepted.sum(), deliveredNow, retried, byReason, queueDepth, Optional.ofNullable(lastError));
     }
 }

@@ -25,7 +25,8 @@ final class ListenerCalls {
     void delivered(Order order, Identity identity, UUID uuid) {
         if (listener != null) {
             try {
-                listener.onDelivered(order, identity, uuid != null ? uuid : PostHogEventMapper.orderPlacedUuid(order.orderId()));
+                listener.onDelivered(
+                        order, identity, uuid != null ? uuid : PostHogEventMapper.orderPlacedUuid(order.orderId()));
             } catch (RuntimeException e) {
                 failed(e);
             }
@@ -35,8 +36,11 @@ final class ListenerCalls {
     void dropped(Order order, Identity identity, UUID uuid, DropReason reason) {
         if (listener != null) {
             try {
-                listener.onDropped(order, identity,
-                        uuid != null ? uuid : PostHogEventMapper.orderPlacedUuid(order.orderId()), reason);
+                listener.onDropped(
+                        order,
+                        identity,
+                        uuid != null ? uuid : PostHogEventMapper.orderPlacedUuid(order.orderId()),
+                        reason);
             } catch (RuntimeException e) {
                 failed(e);
             }

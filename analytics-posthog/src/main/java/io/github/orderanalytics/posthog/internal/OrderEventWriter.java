@@ -107,7 +107,7 @@ public final class OrderEventWriter {
         string(g, F_IDENTITY_TYPE, identityType(identity.kind()));
         if (identity.kind() != Identity.Kind.CUSTOMER) {
             g.writeFieldName(F_PROCESS_PERSON_PROFILE);
-        g.writeBoolean(false);
+            g.writeBoolean(false);
         }
         if (identity.sessionId().isPresent()) {
             string(g, F_SESSION_ID, identity.sessionId().get());
@@ -116,7 +116,7 @@ public final class OrderEventWriter {
         string(g, F_LIB_VERSION, LibraryVersion.VERSION);
         if (geoipDisable) {
             g.writeFieldName(F_GEOIP_DISABLE);
-        g.writeBoolean(true);
+            g.writeBoolean(true);
         }
         for (Map.Entry<String, Object> e : order.properties().entrySet()) {
             g.writeFieldName(e.getKey());

@@ -14,6 +14,7 @@ final class Pending {
     final Identity identity;
     /** Set by the sender thread that writes it: its uuid, and where its JSON lies in the batch's buffer. */
     UUID uuid;
+
     byte[] buffer;
     int start;
     int end;

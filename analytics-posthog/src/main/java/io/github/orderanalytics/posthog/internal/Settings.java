@@ -30,18 +30,22 @@ public final class Settings {
                 throw new IllegalArgumentException("is too large: '" + text + "'", e);
             }
             switch (m.group(2)) {
-                case "ms": return Duration.ofMillis(n);
-                case "s": return Duration.ofSeconds(n);
-                case "m": return Duration.ofMinutes(n);
-                default: return Duration.ofHours(n);
+                case "ms":
+                    return Duration.ofMillis(n);
+                case "s":
+                    return Duration.ofSeconds(n);
+                case "m":
+                    return Duration.ofMinutes(n);
+                default:
+                    return Duration.ofHours(n);
             }
         }
         if (t.matches("\\d+")) {
-            throw new IllegalArgumentException("is a bare number, which is ambiguous: add a unit, as in "
-                    + text.trim() + "ms or " + text.trim() + "s: '" + text + "'");
+            throw new IllegalArgumentException("is a bare number, which is ambiguous: add a unit, as in " + text.trim()
+                    + "ms or " + text.trim() + "s: '" + text + "'");
         }
-        throw new IllegalArgumentException("is not a duration: use ISO-8601 (PT2S) or a number with a unit"
-                + " (500ms, 2s, 1m): '" + text + "'");
+        throw new IllegalArgumentException(
+                "is not a duration: use ISO-8601 (PT2S) or a number with a unit" + " (500ms, 2s, 1m): '" + text + "'");
     }
 
     public static int wholeNumber(String text) {

@@ -23,7 +23,8 @@ class BackoffTest {
     @Test
     void waitsAtLeastWhatRetryAfterAsksUpToTenMinutes() {
         assertThat(backoff.delayMillis(1, Optional.of(Duration.ofSeconds(3)))).isEqualTo(3000L);
-        assertThat(backoff.delayMillis(1, Optional.of(Duration.ofHours(2)))).isEqualTo(Duration.ofMinutes(10).toMillis());
+        assertThat(backoff.delayMillis(1, Optional.of(Duration.ofHours(2))))
+                .isEqualTo(Duration.ofMinutes(10).toMillis());
     }
 
     @Test
@@ -31,8 +32,10 @@ class BackoffTest {
         Instant now = Instant.parse("2026-11-27T10:15:30Z");
 
         assertThat(Backoff.retryAfter(Optional.of("7"), now)).contains(Duration.ofSeconds(7));
-        assertThat(Backoff.retryAfter(Optional.of("Fri, 27 Nov 2026 10:15:45 GMT"), now)).contains(Duration.ofSeconds(15));
-        assertThat(Backoff.retryAfter(Optional.of("Fri, 27 Nov 2026 10:00:00 GMT"), now)).contains(Duration.ZERO);
+        assertThat(Backoff.retryAfter(Optional.of("Fri, 27 Nov 2026 10:15:45 GMT"), now))
+                .contains(Duration.ofSeconds(15));
+        assertThat(Backoff.retryAfter(Optional.of("Fri, 27 Nov 2026 10:00:00 GMT"), now))
+                .contains(Duration.ZERO);
         assertThat(Backoff.retryAfter(Optional.of("soon"), now)).isEmpty();
         assertThat(Backoff.retryAfter(Optional.empty(), now)).isEmpty();
     }

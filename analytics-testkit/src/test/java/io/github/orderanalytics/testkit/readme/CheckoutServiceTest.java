@@ -28,7 +28,9 @@ class CheckoutServiceTest {
         void placeOrder(String orderId, String customerId) {
             Order order = Order.builder(orderId, Money.of("49.99", "EUR"))
                     .tax(Money.of("7.99", "EUR"))
-                    .item(LineItem.builder("prod_7", 2, Money.of("21.00", "EUR")).name("Mug").build())
+                    .item(LineItem.builder("prod_7", 2, Money.of("21.00", "EUR"))
+                            .name("Mug")
+                            .build())
                     .build();
             analytics.orderPlaced(order, Identity.customer(customerId));
         }
@@ -39,7 +41,8 @@ class CheckoutServiceTest {
         new CheckoutService(analytics).placeOrder("ord_1001", "cus_42");
 
         assertThat(analytics).hasPlacedOnly("ord_1001");
-        assertThat(analytics).hasPlacedOrder("ord_1001")
+        assertThat(analytics)
+                .hasPlacedOrder("ord_1001")
                 .hasDistinctId("cus_42")
                 .hasIdentityType("customer")
                 .hasTotal("49.99", "EUR")

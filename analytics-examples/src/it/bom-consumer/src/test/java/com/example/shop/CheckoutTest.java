@@ -22,7 +22,8 @@ class CheckoutTest {
     @Test
     void deliversOverHttp() {
         try (FakePostHog posthog = FakePostHog.start();
-             PostHogOrderAnalytics analytics = PostHogOrderAnalytics.create(posthog.clientConfig().build())) {
+                PostHogOrderAnalytics analytics =
+                        PostHogOrderAnalytics.create(posthog.clientConfig().build())) {
             new Checkout(analytics).place("cus_7");
 
             posthog.awaitEvents(1, Duration.ofSeconds(10));

@@ -16,7 +16,9 @@ public final class Checkout {
 
     public String place(String customerId) {
         Order order = Order.builder("ord_42", Money.of("19.90", "EUR"))
-                .item(LineItem.builder("prod_1", 1, Money.of("19.90", "EUR")).name("Book").build())
+                .item(LineItem.builder("prod_1", 1, Money.of("19.90", "EUR"))
+                        .name("Book")
+                        .build())
                 .build();
         analytics.orderPlaced(order, Identity.customer(customerId));
         return order.orderId();
