@@ -61,6 +61,8 @@ public final class Order {
     private final String coupon;
     private final List<LineItem> items;
     private final Map<String, Object> properties;
+    /** Measured once the fields above are set; {@link Builder#build()} refuses an order over the limit. */
+    private final long encodedSizeBound;
 
     private Order(Builder b, Instant placedAt) {
         this.orderId = b.orderId;
@@ -74,6 +76,7 @@ public final class Order {
         this.items = List.copyOf(b.items);
         this.properties =
                 b.properties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(b.properties));
+        this.encodedSizeBound = Builder.encodedSize(this);
     }
 
     /**
@@ -139,6 +142,17 @@ public final class Order {
     /** Custom properties in insertion order; immutable, and so is every nested list and map. */
     public Map<String, Object> properties() {
         return properties;
+    }
+
+    /**
+     * An upper bound of this order's size as UTF-8 JSON, in bytes, without the identity: at most
+     * {@value #MAX_ENCODED_BYTES}. Senders use it to bound the memory and the requests that queued
+     * orders take.
+     *
+     * @since 0.1.0
+     */
+    public int encodedSizeBound() {
+        return (int) encodedSizeBound;
     }
 
     /**
@@ -284,7 +298,7 @@ public final class Order {
                         + ") must not exceed the total (" + total + ")");
             }
             Order order = new Order(this, placedAt != null ? placedAt : Instant.now());
-            long size = encodedSize(order);
+            long size = order.encodedSizeBound;
             if (size > MAX_ENCODED_BYTES) {
                 throw new IllegalArgumentException("order " + orderId + " is too large for one PostHog event: up to "
                         + size + " bytes as JSON, the limit is " + MAX_ENCODED_BYTES

@@ -3,8 +3,8 @@ package io.github.orderanalytics.benchmarks;
 import io.github.orderanalytics.Identity;
 import io.github.orderanalytics.Order;
 import io.github.orderanalytics.posthog.PostHogConfig;
-import io.github.orderanalytics.posthog.internal.EventJson;
-import io.github.orderanalytics.posthog.internal.OrderEventWriter;
+import io.github.orderanalytics.posthog.PostHogEvent;
+import io.github.orderanalytics.posthog.PostHogEventMapper;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -37,22 +37,14 @@ public class PayloadBenchmark {
         }
     }
 
-    private final OrderEventWriter writer =
-            OrderEventWriter.create(PostHogConfig.builder().build());
-    private final java.io.ByteArrayOutputStream batch = new java.io.ByteArrayOutputStream(1 << 20);
-    private com.fasterxml.jackson.core.JsonGenerator generator;
+    private final PostHogEventMapper mapper =
+            PostHogEventMapper.create(PostHogConfig.builder().build());
 
-    /** The sender thread's work per event: write it into the batch's buffer, as the client does. */
+    /** The mapped event through the public mapper: what the posthog-java adapter pays per call. */
     @Benchmark
-    public int senderEncode() throws java.io.IOException {
+    public PostHogEvent mapEvent() {
         int i = next++ & (Client.PREPARED - 1);
-        if (generator == null || batch.size() > 500 * 1024) { // a new batch every ~500 events
-            batch.reset();
-            generator = EventJson.generator(batch);
-        }
-        writer.write(orders[i], identities[i], generator);
-        generator.flush();
-        return batch.size();
+        return mapper.orderPlaced(orders[i], identities[i]);
     }
 
     @Benchmark

@@ -1,7 +1,9 @@
 package io.github.orderanalytics.posthog;
 
 import io.github.orderanalytics.posthog.internal.EventJson;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
@@ -44,15 +46,34 @@ public record PostHogEvent(
      * @throws IllegalArgumentException if {@code json} is not an event with event, distinct_id, uuid and timestamp
      */
     public static PostHogEvent fromJson(String json) {
-        return fromJson(Objects.requireNonNull(json, "json == null").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        Objects.requireNonNull(json, "json == null");
+        return fromJson(json.getBytes(StandardCharsets.UTF_8));
     }
 
     static PostHogEvent fromJson(byte[] json) {
-        return EventJson.parse(json);
+        Map<String, Object> root = EventJson.parseObject(json);
+        try {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> properties = (Map<String, Object>) root.getOrDefault("properties", Map.of());
+            return new PostHogEvent(
+                    (String) Objects.requireNonNull(root.get("event"), "event is missing"),
+                    (String) Objects.requireNonNull(root.get("distinct_id"), "distinct_id is missing"),
+                    UUID.fromString((String) Objects.requireNonNull(root.get("uuid"), "uuid is missing")),
+                    Instant.parse((String) Objects.requireNonNull(root.get("timestamp"), "timestamp is missing")),
+                    properties);
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("not a PostHog event: " + e.getMessage(), e);
+        }
     }
 
     /** The event as the JSON object sent to PostHog, compact, in property order. */
     public String toJson() {
-        return EventJson.text(this);
+        Map<String, Object> root = new LinkedHashMap<>();
+        root.put("event", event);
+        root.put("distinct_id", distinctId);
+        root.put("uuid", uuid.toString());
+        root.put("timestamp", timestamp.toString());
+        root.put("properties", properties);
+        return EventJson.text(root);
     }
 }

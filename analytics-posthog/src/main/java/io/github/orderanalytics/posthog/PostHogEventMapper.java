@@ -4,6 +4,7 @@ import io.github.orderanalytics.Identity;
 import io.github.orderanalytics.Order;
 import io.github.orderanalytics.posthog.internal.EventJson;
 import io.github.orderanalytics.posthog.internal.OrderEventWriter;
+import io.github.orderanalytics.posthog.internal.WriterPool;
 import java.util.Objects;
 import java.util.UUID;
 
@@ -28,13 +29,14 @@ public final class PostHogEventMapper {
     public static final String ORDER_PLACED = OrderEventWriter.ORDER_PLACED;
 
     /**
-     * A writer per thread: writers keep their digests, and getting a digest costs more than hashing.
-     * The posthog-java adapter maps on the caller's thread, so this is on a checkout's path.
+     * Writers keep their digests, and getting a digest costs more than hashing; the posthog-java
+     * adapter maps on the caller's thread, so this is on a checkout's path. A pool rather than a
+     * ThreadLocal: nothing may stay behind on a web container's recycled threads.
      */
-    private final ThreadLocal<OrderEventWriter> writers;
+    private final WriterPool writers;
 
     private PostHogEventMapper(PostHogConfig config) {
-        this.writers = ThreadLocal.withInitial(() -> OrderEventWriter.create(config));
+        this.writers = new WriterPool(config.event());
     }
 
     /** A mapper with the identity and geo-IP settings of {@code config}. */
@@ -58,6 +60,11 @@ public final class PostHogEventMapper {
     public PostHogEvent orderPlaced(Order order, Identity identity) {
         Objects.requireNonNull(order, "order == null");
         Objects.requireNonNull(identity, "identity == null");
-        return PostHogEvent.fromJson(EventJson.write(writers.get(), order, identity));
+        OrderEventWriter writer = writers.take();
+        try {
+            return PostHogEvent.fromJson(EventJson.write(writer, order, identity));
+        } finally {
+            writers.giveBack(writer);
+        }
     }
 }

@@ -8,6 +8,9 @@ import io.github.orderanalytics.posthog.internal.Delivery;
 import io.github.orderanalytics.posthog.internal.DisabledDelivery;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicReference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Sends order events to PostHog in the background.
@@ -32,6 +35,7 @@ import java.util.Objects;
  * @since 0.1.0
  */
 public final class PostHogOrderAnalytics implements OrderAnalytics, AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger("io.github.orderanalytics.posthog");
     private static final Object SHARED_LOCK = new Object();
     private static volatile PostHogOrderAnalytics shared;
 
@@ -45,9 +49,10 @@ public final class PostHogOrderAnalytics implements OrderAnalytics, AutoCloseabl
 
     /**
      * The process-wide instance, created on first use from {@link PostHogConfig#fromEnvironment()},
-     * with one JVM shutdown hook that calls {@link #close()}.
-     *
-     * @throws IllegalArgumentException naming the variable, if the environment holds a bad value
+     * with one JVM shutdown hook that calls {@link #close()}. Never throws: with a bad environment
+     * variable it logs one ERROR naming it and returns a disabled instance (events dropped as
+     * {@link DropReason#DISABLED}); first called during JVM shutdown, it starts no thread and drops
+     * events as {@link DropReason#CLOSED}, as nothing could deliver them any more.
      */
     public static PostHogOrderAnalytics shared() {
         PostHogOrderAnalytics instance = shared;
@@ -55,8 +60,7 @@ public final class PostHogOrderAnalytics implements OrderAnalytics, AutoCloseabl
             synchronized (SHARED_LOCK) {
                 instance = shared;
                 if (instance == null) {
-                    instance = create(PostHogConfig.fromEnvironment());
-                    Runtime.getRuntime().addShutdownHook(new Thread(instance::close, "order-analytics-shutdown"));
+                    instance = createShared();
                     shared = instance;
                 }
             }
@@ -64,17 +68,55 @@ public final class PostHogOrderAnalytics implements OrderAnalytics, AutoCloseabl
         return instance;
     }
 
+    private static PostHogOrderAnalytics createShared() {
+        PostHogConfig config;
+        try {
+            config = PostHogConfig.fromEnvironment();
+        } catch (RuntimeException e) {
+            log.error(
+                    "order-analytics is disabled: {}. Order events are counted as dropped (DISABLED).", e.getMessage());
+            return new PostHogOrderAnalytics(
+                    PostHogConfig.builder().build(), new DisabledDelivery(null, DropReason.DISABLED, null));
+        }
+        // The hook goes in before any thread starts: during JVM shutdown it cannot, and a client
+        // started then would hold events that nothing drains.
+        AtomicReference<PostHogOrderAnalytics> started = new AtomicReference<>();
+        Thread hook = new Thread(
+                () -> {
+                    PostHogOrderAnalytics instance = started.get();
+                    if (instance != null) {
+                        instance.close();
+                    }
+                },
+                "order-analytics-shutdown");
+        try {
+            Runtime.getRuntime().addShutdownHook(hook);
+        } catch (IllegalStateException e) {
+            log.warn("order-analytics: shared() was first called while the JVM shuts down;"
+                    + " order events are dropped as CLOSED");
+            return new PostHogOrderAnalytics(
+                    config,
+                    new DisabledDelivery(
+                            config.deliveryListener().orElse(null), DropReason.CLOSED, "the JVM is shutting down"));
+        }
+        PostHogOrderAnalytics instance = create(config);
+        started.set(instance);
+        return instance;
+    }
+
     /**
      * A new instance with its own queue and threads; the caller closes it. Without an API key in
-     * {@code config}, a disabled instance.
+     * {@code config}, a disabled instance: no thread, no network, one WARN.
      */
     public static PostHogOrderAnalytics create(PostHogConfig config) {
         Objects.requireNonNull(config, "config == null");
-        Delivery delivery = config.apiKey().isPresent()
-                ? new CaptureClient(
-                        config, config.httpClient().orElseGet(() -> CaptureClient.defaultHttpClient(config)))
-                : new DisabledDelivery(config.deliveryListener().orElse(null));
-        return new PostHogOrderAnalytics(config, delivery);
+        if (config.apiKey().isEmpty()) {
+            log.warn("order-analytics is disabled: no PostHog API key is configured (set POSTHOG_API_KEY)."
+                    + " Order events are counted as dropped (DISABLED) and not sent.");
+            return new PostHogOrderAnalytics(
+                    config, new DisabledDelivery(config.deliveryListener().orElse(null), DropReason.DISABLED, null));
+        }
+        return new PostHogOrderAnalytics(config, CaptureClient.start(config));
     }
 
     /** Queues the {@code order_placed} event and returns without waiting for the network. */
@@ -113,7 +155,7 @@ public final class PostHogOrderAnalytics implements OrderAnalytics, AutoCloseabl
 
     /** Whether events are sent at all: false without an API key. */
     public boolean isEnabled() {
-        return !(delivery instanceof DisabledDelivery);
+        return delivery instanceof CaptureClient;
     }
 
     @Override

@@ -17,20 +17,21 @@ class PostHogConfigTest {
 
         assertThat(c.apiKey()).isEmpty();
         assertThat(c.host()).hasToString("https://us.i.posthog.com");
-        assertThat(c.flushAt()).isEqualTo(100);
-        assertThat(c.flushInterval()).isEqualTo(Duration.ofSeconds(2));
-        assertThat(c.maxBatchSize()).isEqualTo(500);
-        assertThat(c.maxQueueSize()).isEqualTo(10_000);
-        assertThat(c.maxRequestsInFlight()).isEqualTo(4);
-        assertThat(c.requestTimeout()).isEqualTo(Duration.ofSeconds(10));
+        assertThat(c.batching().flushAt()).isEqualTo(100);
+        assertThat(c.batching().flushInterval()).isEqualTo(Duration.ofSeconds(2));
+        assertThat(c.batching().maxBatchSize()).isEqualTo(500);
+        assertThat(c.batching().maxQueueSize()).isEqualTo(50_000);
+        assertThat(c.batching().maxQueueBytes()).isEqualTo(64L * 1024 * 1024);
+        assertThat(c.batching().maxRequestsInFlight()).isEqualTo(4);
+        assertThat(c.batching().requestTimeout()).isEqualTo(Duration.ofSeconds(10));
         assertThat(c.shutdownTimeout()).isEqualTo(Duration.ofSeconds(10));
-        assertThat(c.maxRetries()).isEqualTo(10);
-        assertThat(c.initialBackoff()).isEqualTo(Duration.ofSeconds(1));
-        assertThat(c.maxBackoff()).isEqualTo(Duration.ofSeconds(30));
-        assertThat(c.gzip()).isTrue();
-        assertThat(c.guestIdentity()).isEqualTo(GuestIdentity.HASHED);
-        assertThat(c.guestIdKey()).isEmpty();
-        assertThat(c.geoipDisable()).isTrue();
+        assertThat(c.retries().maxRetries()).isEqualTo(10);
+        assertThat(c.retries().initialBackoff()).isEqualTo(Duration.ofSeconds(1));
+        assertThat(c.retries().maxBackoff()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(c.batching().gzip()).isTrue();
+        assertThat(c.event().guestIdentity()).isEqualTo(GuestIdentity.HASHED);
+        assertThat(c.event().guestIdKey()).isEmpty();
+        assertThat(c.event().geoipDisable()).isTrue();
         assertThat(c.allowInsecureHttp()).isFalse();
     }
 
@@ -44,44 +45,55 @@ class PostHogConfigTest {
                 .flushAt(5)
                 .build();
 
-        assertThat(dev.flushAt()).isEqualTo(1);
-        assertThat(dev.flushInterval()).isEqualTo(Duration.ofMillis(100));
-        assertThat(tuned.flushAt()).isEqualTo(5);
-        assertThat(tuned.toBuilder().build().flushAt()).isEqualTo(5);
+        assertThat(dev.batching().flushAt()).isEqualTo(1);
+        assertThat(dev.batching().flushInterval()).isEqualTo(Duration.ofMillis(100));
+        assertThat(tuned.batching().flushAt()).isEqualTo(5);
+        assertThat(tuned.toBuilder().build().batching().flushAt()).isEqualTo(5);
     }
 
     @Test
     void readsEveryVariable() {
         Map<String, String> env = Map.ofEntries(
-                Map.entry("POSTHOG_API_KEY", " phc_abc "), Map.entry("POSTHOG_HOST", "https://eu.i.posthog.com/"),
-                Map.entry("POSTHOG_PROFILE", "development"), Map.entry("POSTHOG_FLUSH_AT", "20"),
-                Map.entry("POSTHOG_FLUSH_INTERVAL", "PT0.5S"), Map.entry("POSTHOG_MAX_BATCH_SIZE", "50"),
-                Map.entry("POSTHOG_MAX_QUEUE_SIZE", "99"), Map.entry("POSTHOG_MAX_REQUESTS_IN_FLIGHT", "2"),
-                Map.entry("POSTHOG_REQUEST_TIMEOUT", "3s"), Map.entry("POSTHOG_SHUTDOWN_TIMEOUT", "1m"),
-                Map.entry("POSTHOG_MAX_RETRIES", "0"), Map.entry("POSTHOG_INITIAL_BACKOFF", "250ms"),
-                Map.entry("POSTHOG_MAX_BACKOFF", "1h"), Map.entry("POSTHOG_GZIP", "false"),
-                Map.entry("POSTHOG_GUEST_IDENTITY", "email"), Map.entry("POSTHOG_GUEST_ID_KEY", "secret"),
-                Map.entry("POSTHOG_GEOIP_DISABLE", "FALSE"), Map.entry("POSTHOG_ALLOW_INSECURE_HTTP", "true"));
+                Map.entry("POSTHOG_API_KEY", " phc_abc "),
+                Map.entry("POSTHOG_HOST", "https://eu.i.posthog.com/"),
+                Map.entry("POSTHOG_PROFILE", "development"),
+                Map.entry("POSTHOG_FLUSH_AT", "20"),
+                Map.entry("POSTHOG_FLUSH_INTERVAL", "PT0.5S"),
+                Map.entry("POSTHOG_MAX_BATCH_SIZE", "50"),
+                Map.entry("POSTHOG_MAX_QUEUE_SIZE", "99"),
+                Map.entry("POSTHOG_MAX_QUEUE_BYTES", "2MiB"),
+                Map.entry("POSTHOG_MAX_REQUESTS_IN_FLIGHT", "2"),
+                Map.entry("POSTHOG_REQUEST_TIMEOUT", "3s"),
+                Map.entry("POSTHOG_SHUTDOWN_TIMEOUT", "1m"),
+                Map.entry("POSTHOG_MAX_RETRIES", "0"),
+                Map.entry("POSTHOG_INITIAL_BACKOFF", "250ms"),
+                Map.entry("POSTHOG_MAX_BACKOFF", "1h"),
+                Map.entry("POSTHOG_GZIP", "false"),
+                Map.entry("POSTHOG_GUEST_IDENTITY", "email"),
+                Map.entry("POSTHOG_GUEST_ID_KEY", "secret"),
+                Map.entry("POSTHOG_GEOIP_DISABLE", "FALSE"),
+                Map.entry("POSTHOG_ALLOW_INSECURE_HTTP", "true"));
 
         PostHogConfig c = PostHogConfig.fromEnvironment(env);
 
         assertThat(c.apiKey()).contains("phc_abc");
         assertThat(c.host()).hasToString("https://eu.i.posthog.com");
         assertThat(c.profile()).isEqualTo(PostHogConfig.Profile.DEVELOPMENT);
-        assertThat(c.flushAt()).isEqualTo(20);
-        assertThat(c.flushInterval()).isEqualTo(Duration.ofMillis(500));
-        assertThat(c.maxBatchSize()).isEqualTo(50);
-        assertThat(c.maxQueueSize()).isEqualTo(99);
-        assertThat(c.maxRequestsInFlight()).isEqualTo(2);
-        assertThat(c.requestTimeout()).isEqualTo(Duration.ofSeconds(3));
+        assertThat(c.batching().flushAt()).isEqualTo(20);
+        assertThat(c.batching().flushInterval()).isEqualTo(Duration.ofMillis(500));
+        assertThat(c.batching().maxBatchSize()).isEqualTo(50);
+        assertThat(c.batching().maxQueueSize()).isEqualTo(99);
+        assertThat(c.batching().maxQueueBytes()).isEqualTo(2L * 1024 * 1024);
+        assertThat(c.batching().maxRequestsInFlight()).isEqualTo(2);
+        assertThat(c.batching().requestTimeout()).isEqualTo(Duration.ofSeconds(3));
         assertThat(c.shutdownTimeout()).isEqualTo(Duration.ofMinutes(1));
-        assertThat(c.maxRetries()).isZero();
-        assertThat(c.initialBackoff()).isEqualTo(Duration.ofMillis(250));
-        assertThat(c.maxBackoff()).isEqualTo(Duration.ofHours(1));
-        assertThat(c.gzip()).isFalse();
-        assertThat(c.guestIdentity()).isEqualTo(GuestIdentity.EMAIL);
-        assertThat(c.guestIdKey()).contains("secret");
-        assertThat(c.geoipDisable()).isFalse();
+        assertThat(c.retries().maxRetries()).isZero();
+        assertThat(c.retries().initialBackoff()).isEqualTo(Duration.ofMillis(250));
+        assertThat(c.retries().maxBackoff()).isEqualTo(Duration.ofHours(1));
+        assertThat(c.batching().gzip()).isFalse();
+        assertThat(c.event().guestIdentity()).isEqualTo(GuestIdentity.EMAIL);
+        assertThat(c.event().guestIdKey()).contains("secret");
+        assertThat(c.event().geoipDisable()).isFalse();
         assertThat(c.allowInsecureHttp()).isTrue();
     }
 
@@ -90,7 +102,7 @@ class PostHogConfigTest {
         PostHogConfig c = PostHogConfig.fromEnvironment(Map.of("POSTHOG_API_KEY", "", "POSTHOG_FLUSH_AT", "  "));
 
         assertThat(c.apiKey()).isEmpty();
-        assertThat(c.flushAt()).isEqualTo(100);
+        assertThat(c.batching().flushAt()).isEqualTo(100);
     }
 
     @ParameterizedTest
@@ -104,9 +116,19 @@ class PostHogConfigTest {
                 "POSTHOG_PROFILE|staging|POSTHOG_PROFILE must be one of production, development: 'staging'",
                 "POSTHOG_GUEST_IDENTITY|plain|POSTHOG_GUEST_IDENTITY must be one of hashed, email: 'plain'",
                 "POSTHOG_GZIP|yes|POSTHOG_GZIP must be true or false: 'yes'",
-                "POSTHOG_MAX_QUEUE_SIZE|0|PostHog configuration from the environment: maxQueueSize (POSTHOG_MAX_QUEUE_SIZE) must be at least 1, was 0",
-                "POSTHOG_FLUSH_INTERVAL|0s|PostHog configuration from the environment: flushInterval (POSTHOG_FLUSH_INTERVAL) must be positive, was PT0S",
-                "POSTHOG_FLUSH_AT|501|PostHog configuration from the environment: flushAt (POSTHOG_FLUSH_AT) = 501 must not exceed maxBatchSize (POSTHOG_MAX_BATCH_SIZE) = 500",
+                "POSTHOG_MAX_QUEUE_SIZE|0|PostHog configuration from the environment: maxQueueSize (POSTHOG_MAX_QUEUE_SIZE) must be between 1 and 1000000, was 0",
+                "POSTHOG_MAX_QUEUE_BYTES|1KiB|PostHog configuration from the environment: maxQueueBytes (POSTHOG_MAX_QUEUE_BYTES) must be between 1048576 and 68719476736, was 1024",
+                "POSTHOG_MAX_QUEUE_BYTES|64MB|POSTHOG_MAX_QUEUE_BYTES is not a size: use a whole number of bytes, or KiB, MiB or GiB (64MiB): '64MB'",
+                "POSTHOG_MAX_QUEUE_BYTES|99999999999GiB|POSTHOG_MAX_QUEUE_BYTES is too large: '99999999999GiB'",
+                "POSTHOG_FLUSH_INTERVAL|99999999999999999h|POSTHOG_FLUSH_INTERVAL is too large: '99999999999999999h'",
+                "POSTHOG_FLUSH_INTERVAL|2h|PostHog configuration from the environment: flushInterval (POSTHOG_FLUSH_INTERVAL) must be positive and at most PT1H, was PT2H",
+                "POSTHOG_SHUTDOWN_TIMEOUT|PT9999999H|PostHog configuration from the environment: shutdownTimeout (POSTHOG_SHUTDOWN_TIMEOUT) must be positive and at most PT1H, was PT9999999H",
+                "POSTHOG_REQUEST_TIMEOUT|11m|PostHog configuration from the environment: requestTimeout (POSTHOG_REQUEST_TIMEOUT) must be positive and at most PT10M, was PT11M",
+                "POSTHOG_MAX_BACKOFF|2h|PostHog configuration from the environment: maxBackoff (POSTHOG_MAX_BACKOFF) must be positive and at most PT1H, was PT2H",
+                "POSTHOG_MAX_RETRIES|1001|PostHog configuration from the environment: maxRetries (POSTHOG_MAX_RETRIES) must be between 0 and 1000, was 1001",
+                "POSTHOG_HOST|https://user:secret@eu.i.posthog.com|PostHog configuration from the environment: host (POSTHOG_HOST) must not contain user-info (user:password@); PostHog authenticates with the API key alone",
+                "POSTHOG_FLUSH_INTERVAL|0s|PostHog configuration from the environment: flushInterval (POSTHOG_FLUSH_INTERVAL) must be positive and at most PT1H, was PT0S",
+                "POSTHOG_FLUSH_AT|501|PostHog configuration from the environment: flushAt (POSTHOG_FLUSH_AT) must be between 1 and maxBatchSize (POSTHOG_MAX_BATCH_SIZE) = 500, was 501",
                 "POSTHOG_HOST|http://posthog.example.com|PostHog configuration from the environment: host (POSTHOG_HOST) must use https, as the API key travels with every request: 'http://posthog.example.com' (plain http is allowed for loopback, or with allowInsecureHttp)",
                 "POSTHOG_HOST|us.i.posthog.com|PostHog configuration from the environment: host (POSTHOG_HOST) must be an http(s) URL such as https://us.i.posthog.com: 'us.i.posthog.com'"
             })

@@ -7,30 +7,34 @@ import io.github.orderanalytics.posthog.DeliveryStats;
 import io.github.orderanalytics.posthog.DropReason;
 import java.time.Duration;
 import java.util.Objects;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
-/** Stands in for the capture client when no API key is configured: no thread, no network. */
+/**
+ * Stands in for the capture client where nothing can be sent: no thread, no network, every event
+ * counted as dropped for one reason ({@code DISABLED} without an API key, {@code CLOSED} when
+ * created during JVM shutdown).
+ */
 public final class DisabledDelivery implements Delivery {
-    private static final Logger log = LoggerFactory.getLogger("io.github.orderanalytics.posthog");
+    private final Ledger ledger;
+    private final DropReason reason;
+    private final String why;
 
-    private final DeliveryCounters counters = new DeliveryCounters();
-    private final ListenerCalls listener;
-
-    /** @param listener told of each dropped event; may be null */
-    public DisabledDelivery(DeliveryListener listener) {
-        this.listener = new ListenerCalls(listener);
-        log.warn("order-analytics is disabled: no PostHog API key is configured (set POSTHOG_API_KEY)."
-                + " Order events are counted as dropped (DISABLED) and not sent.");
+    /**
+     * @param listener told of each dropped event; may be null
+     * @param reason what every event is dropped as
+     * @param why the drop warning's explanation, for reasons that warn
+     */
+    public DisabledDelivery(DeliveryListener listener, DropReason reason, String why) {
+        this.ledger = new Ledger(listener, null, () -> false);
+        this.reason = Objects.requireNonNull(reason, "reason == null");
+        this.why = why;
     }
 
     @Override
     public void accept(Order order, Identity identity) {
         Objects.requireNonNull(order, "order == null");
         Objects.requireNonNull(identity, "identity == null");
-        counters.accepted.increment();
-        counters.dropped(DropReason.DISABLED, 1);
-        listener.dropped(order, identity, null, DropReason.DISABLED);
+        ledger.accepted();
+        ledger.dropAtCall(order, identity, reason, why);
     }
 
     @Override
@@ -43,6 +47,6 @@ public final class DisabledDelivery implements Delivery {
 
     @Override
     public DeliveryStats stats() {
-        return counters.snapshot(0);
+        return ledger.snapshot(0);
     }
 }

@@ -5,9 +5,9 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamWriteFeature;
+import com.fasterxml.jackson.core.util.JsonRecyclerPools;
 import io.github.orderanalytics.Identity;
 import io.github.orderanalytics.Order;
-import io.github.orderanalytics.posthog.PostHogEvent;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -15,15 +15,12 @@ import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
-import java.util.UUID;
 
 /**
  * Reads and writes PostHog events as JSON with Jackson's streaming API: exact decimals, no
@@ -35,6 +32,9 @@ public final class EventJson {
 
     private static final JsonFactory FACTORY = JsonFactory.builder()
             .enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN)
+            // Jackson's default recycler keeps buffers in a ThreadLocal: on a checkout thread of a web
+            // container that would outlive the call (the posthog-java adapter and the testkit map there).
+            .recyclerPool(JsonRecyclerPools.newBoundedPool(16))
             .build();
 
     /** A generator whose root values follow each other with nothing between, so events can be cut apart. */
@@ -55,24 +55,17 @@ public final class EventJson {
         return out.toByteArray();
     }
 
-    /** Reads one event object. */
-    public static PostHogEvent parse(byte[] json) {
+    /** Reads one JSON object, as immutable maps, lists and exact numbers. */
+    public static Map<String, Object> parseObject(byte[] json) {
         try (JsonParser p = FACTORY.createParser(json)) {
             if (p.nextToken() != JsonToken.START_OBJECT) {
                 throw new IllegalArgumentException("not a JSON object");
             }
             @SuppressWarnings("unchecked")
             Map<String, Object> root = (Map<String, Object>) read(p);
-            @SuppressWarnings("unchecked")
-            Map<String, Object> properties = (Map<String, Object>) root.getOrDefault("properties", Map.of());
-            return new PostHogEvent(
-                    (String) Objects.requireNonNull(root.get("event"), "event is missing"),
-                    (String) Objects.requireNonNull(root.get("distinct_id"), "distinct_id is missing"),
-                    UUID.fromString((String) Objects.requireNonNull(root.get("uuid"), "uuid is missing")),
-                    Instant.parse((String) Objects.requireNonNull(root.get("timestamp"), "timestamp is missing")),
-                    properties);
+            return root;
         } catch (IOException e) {
-            throw new IllegalArgumentException("not a PostHog event: " + e.getMessage(), e);
+            throw new IllegalArgumentException("not valid JSON: " + e.getMessage(), e);
         }
     }
 
@@ -112,14 +105,15 @@ public final class EventJson {
         }
     }
 
-    static byte[] bytes(PostHogEvent event) {
+    /** A JSON-like value (maps, lists, strings, numbers, booleans, null, java.time) as compact JSON text. */
+    public static String text(Object value) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(1024);
-        write(event, out);
-        return out.toByteArray();
-    }
-
-    public static String text(PostHogEvent event) {
-        return new String(bytes(event), StandardCharsets.UTF_8);
+        try (JsonGenerator g = FACTORY.createGenerator(out)) {
+            value(g, value);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toString(StandardCharsets.UTF_8);
     }
 
     /** A JSON string literal, quotes included. */
@@ -131,21 +125,6 @@ public final class EventJson {
             throw new UncheckedIOException(e);
         }
         return out.toByteArray();
-    }
-
-    static void write(PostHogEvent event, OutputStream out) {
-        try (JsonGenerator g = FACTORY.createGenerator(out)) {
-            g.writeStartObject();
-            g.writeStringField("event", event.event());
-            g.writeStringField("distinct_id", event.distinctId());
-            g.writeStringField("uuid", event.uuid().toString());
-            g.writeStringField("timestamp", event.timestamp().toString());
-            g.writeFieldName("properties");
-            value(g, event.properties());
-            g.writeEndObject();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     static void value(JsonGenerator g, Object v) throws IOException {

@@ -6,8 +6,8 @@ import io.github.orderanalytics.Identity;
 import io.github.orderanalytics.LineItem;
 import io.github.orderanalytics.Money;
 import io.github.orderanalytics.Order;
+import io.github.orderanalytics.posthog.EventSettings;
 import io.github.orderanalytics.posthog.GuestIdentity;
-import io.github.orderanalytics.posthog.PostHogConfig;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.security.MessageDigest;
@@ -60,14 +60,14 @@ public final class OrderEventWriter {
     private final boolean geoipDisable;
     private final MessageDigest sha1 = NameBasedUuid.sha1();
 
-    private OrderEventWriter(PostHogConfig config) {
-        this.guestIdentity = config.guestIdentity();
-        this.guestIds = GuestIds.create(config.guestIdKey().orElse(null));
-        this.geoipDisable = config.geoipDisable();
+    private OrderEventWriter(EventSettings settings) {
+        this.guestIdentity = settings.guestIdentity();
+        this.guestIds = GuestIds.create(settings.guestIdKey().orElse(null));
+        this.geoipDisable = settings.geoipDisable();
     }
 
-    public static OrderEventWriter create(PostHogConfig config) {
-        return new OrderEventWriter(config);
+    public static OrderEventWriter create(EventSettings settings) {
+        return new OrderEventWriter(settings);
     }
 
     public static UUID uuid(String orderId) {

@@ -10,9 +10,14 @@ final class Pending {
     private static final AtomicIntegerFieldUpdater<Pending> SETTLED =
             AtomicIntegerFieldUpdater.newUpdater(Pending.class, "settled");
 
+    /** Room for the identity and the library's own properties, beyond the order's own bound. */
+    private static final int ENVELOPE_BYTES = 512;
+
     final Order order;
     final Identity identity;
-    /** Set by the sender thread that writes it: its uuid, and where its JSON lies in the batch's buffer. */
+    /** An upper bound of the event's JSON size: what it counts against maxQueueBytes and a request's size. */
+    final long size;
+    /** Set by the sender thread that writes it: its uuid, and where its JSON lies in the request's buffer. */
     UUID uuid;
 
     byte[] buffer;
@@ -23,6 +28,10 @@ final class Pending {
     Pending(Order order, Identity identity) {
         this.order = order;
         this.identity = identity;
+        // Identity text is at most 6 bytes a character as JSON (an escaped control character).
+        int identityChars = identity.id().length()
+                + identity.sessionId().map(String::length).orElse(0);
+        this.size = order.encodedSizeBound() + ENVELOPE_BYTES + 6L * identityChars;
     }
 
     /** True for the one caller that settles this event; false if it was settled already. */
@@ -30,11 +39,11 @@ final class Pending {
         return SETTLED.compareAndSet(this, 0, 1);
     }
 
-    int length() {
-        return end - start;
-    }
-
     boolean isSettled() {
         return settled != 0;
+    }
+
+    int length() {
+        return end - start;
     }
 }

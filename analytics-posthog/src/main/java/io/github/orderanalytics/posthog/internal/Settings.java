@@ -18,7 +18,7 @@ public final class Settings {
             try {
                 return Duration.parse(t.toUpperCase(Locale.ROOT));
             } catch (RuntimeException e) {
-                throw new IllegalArgumentException("is not an ISO-8601 duration such as PT2S: '" + text + "'", e);
+                throw new IllegalArgumentException("is not an ISO-8601 duration such as PT2S: " + Quote.of(text), e);
             }
         }
         Matcher m = WITH_UNIT.matcher(t);
@@ -27,32 +27,55 @@ public final class Settings {
             try {
                 n = Long.parseLong(m.group(1));
             } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("is too large: '" + text + "'", e);
+                throw new IllegalArgumentException("is too large: " + Quote.of(text), e);
             }
-            switch (m.group(2)) {
-                case "ms":
-                    return Duration.ofMillis(n);
-                case "s":
-                    return Duration.ofSeconds(n);
-                case "m":
-                    return Duration.ofMinutes(n);
-                default:
-                    return Duration.ofHours(n);
+            try {
+                switch (m.group(2)) {
+                    case "ms":
+                        return Duration.ofMillis(n);
+                    case "s":
+                        return Duration.ofSeconds(n);
+                    case "m":
+                        return Duration.ofMinutes(n);
+                    default:
+                        return Duration.ofHours(n);
+                }
+            } catch (ArithmeticException e) {
+                throw new IllegalArgumentException("is too large: " + Quote.of(text), e);
             }
         }
         if (t.matches("\\d+")) {
             throw new IllegalArgumentException("is a bare number, which is ambiguous: add a unit, as in " + text.trim()
-                    + "ms or " + text.trim() + "s: '" + text + "'");
+                    + "ms or " + text.trim() + "s: " + Quote.of(text));
         }
-        throw new IllegalArgumentException(
-                "is not a duration: use ISO-8601 (PT2S) or a number with a unit" + " (500ms, 2s, 1m): '" + text + "'");
+        throw new IllegalArgumentException("is not a duration: use ISO-8601 (PT2S) or a number with a unit"
+                + " (500ms, 2s, 1m): " + Quote.of(text));
     }
 
     public static int wholeNumber(String text) {
         try {
             return Integer.parseInt(text.trim());
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("is not a whole number: '" + text + "'", e);
+            throw new IllegalArgumentException("is not a whole number: " + Quote.of(text), e);
+        }
+    }
+
+    private static final Pattern BYTES = Pattern.compile("(\\d+)\\s*(b|kib|mib|gib)?");
+
+    /** A whole number of bytes, optionally with a binary unit: {@code 67108864}, {@code 65536KiB}, {@code 64MiB}, {@code 1GiB}. */
+    public static long bytes(String text) {
+        Matcher m = BYTES.matcher(text.trim().toLowerCase(Locale.ROOT));
+        if (!m.matches()) {
+            throw new IllegalArgumentException(
+                    "is not a size: use a whole number of bytes, or KiB, MiB or GiB (64MiB): " + Quote.of(text));
+        }
+        String unit = m.group(2) == null ? "b" : m.group(2);
+        int shift = unit.equals("kib") ? 10 : unit.equals("mib") ? 20 : unit.equals("gib") ? 30 : 0;
+        try {
+            long n = Long.parseLong(m.group(1));
+            return Math.multiplyExact(n, 1L << shift);
+        } catch (NumberFormatException | ArithmeticException e) {
+            throw new IllegalArgumentException("is too large: " + Quote.of(text), e);
         }
     }
 
@@ -64,7 +87,7 @@ public final class Settings {
         if (t.equals("false")) {
             return false;
         }
-        throw new IllegalArgumentException("must be true or false: '" + text + "'");
+        throw new IllegalArgumentException("must be true or false: " + Quote.of(text));
     }
 
     public static <E extends Enum<E>> E oneOf(Class<E> type, String text) {
@@ -78,6 +101,6 @@ public final class Settings {
         for (E e : type.getEnumConstants()) {
             names.append(names.length() == 0 ? "" : ", ").append(e.name().toLowerCase(Locale.ROOT));
         }
-        throw new IllegalArgumentException("must be one of " + names + ": '" + text + "'");
+        throw new IllegalArgumentException("must be one of " + names + ": " + Quote.of(text));
     }
 }
