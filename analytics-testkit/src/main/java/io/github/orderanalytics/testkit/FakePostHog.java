@@ -63,6 +63,9 @@ public final class FakePostHog implements AutoCloseable {
     /** The API key {@link #clientConfig()} uses. */
     public static final String API_KEY = "phc_fake_posthog_test_key";
 
+    /** An endless body stops here if the client never goes away. */
+    private static final long ENDLESS_BODY_LIMIT = 256L * 1024 * 1024;
+
     // Maps, not trees: a tree would strip the trailing zeros that the amounts are sent with.
     private static final ObjectMapper JSON = new ObjectMapper()
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
@@ -386,11 +389,8 @@ public final class FakePostHog implements AutoCloseable {
                 listener = onRequest;
                 lock.notifyAll();
             }
-            if (!answer.delay().isZero()) {
-                try {
-                    Thread.sleep(answer.delay().toMillis()); // the fault being simulated, not synchronisation
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
+            if (!answer.delay().isZero() && answer.bodyMode() != FakeResponse.BodyMode.STALLS) {
+                if (!pause(answer.delay())) {
                     return;
                 }
             }
@@ -403,12 +403,44 @@ public final class FakePostHog implements AutoCloseable {
             }
             listener.accept(request);
             if (!answer.isDisconnect()) { // closing the exchange before any response drops the connection
-                answer.retryAfter().ifPresent(v -> exchange.getResponseHeaders().add("Retry-After", v));
-                exchange.getResponseHeaders().add("Content-Type", "application/json");
-                byte[] out = answer.body().getBytes(StandardCharsets.UTF_8);
-                exchange.sendResponseHeaders(answer.status(), out.length);
-                exchange.getResponseBody().write(out);
+                respond(exchange, answer);
             }
+        }
+    }
+
+    /** The fault being simulated, not synchronisation: false if the fake is closing. */
+    private static boolean pause(Duration delay) {
+        try {
+            Thread.sleep(delay.toMillis());
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private static void respond(HttpExchange exchange, FakeResponse answer) throws IOException {
+        answer.retryAfter().ifPresent(v -> exchange.getResponseHeaders().add("Retry-After", v));
+        answer.location().ifPresent(v -> exchange.getResponseHeaders().add("Location", v));
+        exchange.getResponseHeaders().add("Content-Type", "application/json");
+        switch (answer.bodyMode()) {
+            case STALLS:
+                exchange.sendResponseHeaders(answer.status(), 0); // chunked: the client waits for a body
+                exchange.getResponseBody().flush();
+                pause(answer.delay());
+                break;
+            case ENDLESS:
+                exchange.sendResponseHeaders(answer.status(), 0);
+                byte[] chunk = new byte[64 * 1024];
+                java.util.Arrays.fill(chunk, (byte) ' ');
+                for (long sent = 0; sent < ENDLESS_BODY_LIMIT; sent += chunk.length) {
+                    exchange.getResponseBody().write(chunk); // throws once the client has gone
+                }
+                break;
+            default:
+                byte[] out = answer.body().getBytes(StandardCharsets.UTF_8);
+                exchange.sendResponseHeaders(answer.status(), out.length == 0 ? -1 : out.length);
+                exchange.getResponseBody().write(out);
         }
     }
 

@@ -15,16 +15,28 @@ import java.util.Optional;
  * @since 0.1.0
  */
 public final class FakeResponse {
+    /** How the body goes out: whole, or a fault after the headers. */
+    enum BodyMode {
+        WHOLE,
+        STALLS,
+        ENDLESS
+    }
+
     private final int status;
     private final Duration delay;
     private final String retryAfter;
     private final String body;
+    private final String location;
+    private final BodyMode bodyMode;
 
-    private FakeResponse(int status, Duration delay, String retryAfter, String body) {
+    private FakeResponse(
+            int status, Duration delay, String retryAfter, String body, String location, BodyMode bodyMode) {
         this.status = status;
         this.delay = delay;
         this.retryAfter = retryAfter;
         this.body = body;
+        this.location = location;
+        this.bodyMode = bodyMode;
     }
 
     /** {@code 200 {"status": 1}}, as PostHog answers a good batch. */
@@ -36,22 +48,53 @@ public final class FakeResponse {
         if (status < 100 || status > 599) {
             throw new IllegalArgumentException("status must be an HTTP status code, was " + status);
         }
-        return new FakeResponse(status, Duration.ZERO, null, status < 300 ? "{\"status\":1}" : "{\"error\":\"fake\"}");
+        return new FakeResponse(
+                status,
+                Duration.ZERO,
+                null,
+                status < 300 ? "{\"status\":1}" : "{\"error\":\"fake\"}",
+                null,
+                BodyMode.WHOLE);
+    }
+
+    /** A redirect ({@code 301}, {@code 302}, {@code 307}, {@code 308}) to {@code location}. */
+    public static FakeResponse redirect(int status, String location) {
+        if (status < 300 || status > 399) {
+            throw new IllegalArgumentException("status must be a 3xx redirect, was " + status);
+        }
+        return new FakeResponse(
+                status, Duration.ZERO, null, "", Objects.requireNonNull(location, "location == null"), BodyMode.WHOLE);
+    }
+
+    /**
+     * This status and its headers, then a body that never comes: the connection stays open, silent,
+     * for {@code stall} (a hung proxy, say).
+     */
+    public FakeResponse thenBodyStalls(Duration stall) {
+        return new FakeResponse(
+                status, Objects.requireNonNull(stall, "stall == null"), retryAfter, body, location, BodyMode.STALLS);
+    }
+
+    /** This status and its headers, then a body that streams without end (up to 256 MiB, or until the client goes). */
+    public FakeResponse thenEndlessBody() {
+        return new FakeResponse(status, delay, retryAfter, body, location, BodyMode.ENDLESS);
     }
 
     /** Closes the connection without answering: the client sees an I/O error. */
     public static FakeResponse disconnect() {
-        return new FakeResponse(0, Duration.ZERO, null, "");
+        return new FakeResponse(0, Duration.ZERO, null, "", null, BodyMode.WHOLE);
     }
 
     /** This answer, given only after {@code delay}: longer than the client's timeout makes a hung server. */
     public FakeResponse delayedBy(Duration delay) {
-        return new FakeResponse(status, Objects.requireNonNull(delay, "delay == null"), retryAfter, body);
+        return new FakeResponse(
+                status, Objects.requireNonNull(delay, "delay == null"), retryAfter, body, location, bodyMode);
     }
 
     /** This answer with a {@code Retry-After} header: seconds ({@code "2"}) or an HTTP date. */
     public FakeResponse retryAfter(String value) {
-        return new FakeResponse(status, delay, Objects.requireNonNull(value, "value == null"), body);
+        return new FakeResponse(
+                status, delay, Objects.requireNonNull(value, "value == null"), body, location, bodyMode);
     }
 
     public int status() {
@@ -74,10 +117,20 @@ public final class FakeResponse {
         return body;
     }
 
+    Optional<String> location() {
+        return Optional.ofNullable(location);
+    }
+
+    BodyMode bodyMode() {
+        return bodyMode;
+    }
+
     @Override
     public String toString() {
         return (isDisconnect() ? "disconnect" : "HTTP " + status)
                 + (delay.isZero() ? "" : " after " + delay)
-                + (retryAfter == null ? "" : ", Retry-After " + retryAfter);
+                + (retryAfter == null ? "" : ", Retry-After " + retryAfter)
+                + (location == null ? "" : ", Location " + location)
+                + (bodyMode == BodyMode.WHOLE ? "" : ", body " + bodyMode.name().toLowerCase(java.util.Locale.ROOT));
     }
 }

@@ -8,7 +8,10 @@ import io.github.orderanalytics.Order;
 import io.github.orderanalytics.testkit.CapturedRequest;
 import io.github.orderanalytics.testkit.FakePostHog;
 import io.github.orderanalytics.testkit.FakeResponse;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
 import java.net.http.HttpClient;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -361,5 +364,70 @@ class DeliveryFaultsTest {
         assertThat(posthog.requests().stream().mapToInt(r -> r.events().size()).sum())
                 .isEqualTo(30);
         assertThat(posthog.requests()).extracting(CapturedRequest::accepted).containsOnly(true);
+    }
+
+    @Test
+    void aBodyThatStallsAfterTheHeadersHoldsNoSender() {
+        posthog.enqueue(FakeResponse.ok().thenBodyStalls(Duration.ofSeconds(30)));
+        PostHogOrderAnalytics analytics = client(
+                posthog.clientConfig().requestTimeout(Duration.ofSeconds(1)).maxRequestsInFlight(1));
+
+        analytics.orderPlaced(Orders.order("ord_stalled_body"), Identity.customer("cus_42"));
+        assertThat(analytics.flush(Duration.ofSeconds(5)))
+                .as("settled on the status alone")
+                .isTrue();
+        analytics.orderPlaced(Orders.order("ord_next"), Identity.customer("cus_42"));
+
+        assertThat(analytics.flush(Duration.ofSeconds(5)))
+                .as("the one sender is free again")
+                .isTrue();
+        assertThat(analytics.stats().delivered()).isEqualTo(2);
+    }
+
+    @Test
+    void anEndlessBodyIsCutShortAndHoldsNoSender() {
+        posthog.enqueue(FakeResponse.ok().thenEndlessBody());
+        PostHogOrderAnalytics analytics = client(
+                posthog.clientConfig().requestTimeout(Duration.ofSeconds(1)).maxRequestsInFlight(1));
+
+        analytics.orderPlaced(Orders.order("ord_endless_body"), Identity.customer("cus_42"));
+        assertThat(analytics.flush(Duration.ofSeconds(5))).isTrue();
+        analytics.orderPlaced(Orders.order("ord_next"), Identity.customer("cus_42"));
+
+        assertThat(analytics.flush(Duration.ofSeconds(5))).isTrue();
+        assertThat(analytics.stats().delivered()).isEqualTo(2);
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {301, 302, 303, 307, 308})
+    void redirectsAreNotFollowedSoTheApiKeyStaysHome(int status) {
+        posthog.enqueue(FakeResponse.redirect(status, posthog.host() + "/elsewhere/"));
+        PostHogOrderAnalytics analytics = client(posthog.clientConfig());
+
+        analytics.orderPlaced(Orders.order("ord_redirected"), Identity.customer("cus_42"));
+
+        assertThat(analytics.flush(WAIT)).isTrue();
+        assertThat(analytics.stats().dropped(DropReason.REJECTED)).isEqualTo(1);
+        assertThat(posthog.requests()).extracting(CapturedRequest::path).containsExactly("/batch/");
+    }
+
+    @Test
+    void aWrongPathLogsOneErrorNotOnePerRequest() {
+        posthog.respondByDefault(FakeResponse.status(404));
+        PostHogOrderAnalytics analytics = client(posthog.clientConfig());
+        PrintStream original = System.err;
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+        try {
+            for (int i = 0; i < 20; i++) {
+                analytics.orderPlaced(Orders.order("ord_404_" + i), Identity.customer("cus_42"));
+                assertThat(analytics.flush(WAIT)).isTrue();
+            }
+        } finally {
+            System.setErr(original);
+        }
+
+        assertThat(analytics.stats().dropped(DropReason.REJECTED)).isEqualTo(20);
+        assertThat(err.toString(StandardCharsets.UTF_8)).containsOnlyOnce("PostHog answered HTTP 404");
     }
 }

@@ -74,6 +74,28 @@ class ShutdownHookTest {
         assertThat(posthog.requests()).isEmpty();
     }
 
+    @Test
+    void aBadVariableDisablesSharedWithOneErrorInsteadOfThrowing() throws Exception {
+        Result result = run(5, Map.of("POSTHOG_FLUSH_AT", "ten"));
+
+        assertThat(result.exitCode).as("exit code; stderr: %s", result.stderr).isZero();
+        assertThat(result.stdout).contains("placed 5, client threads: false").contains("DISABLED=5");
+        assertThat(result.stderr)
+                .containsOnlyOnce("ERROR")
+                .contains("order-analytics is disabled: POSTHOG_FLUSH_AT is not a whole number: 'ten'");
+        assertThat(posthog.requests()).isEmpty();
+    }
+
+    @Test
+    void aFirstCallDuringShutdownWorksAndStartsNothing() throws Exception {
+        Result result = run(3, Map.of(), "from-hook");
+
+        assertThat(result.exitCode).as("exit code; stderr: %s", result.stderr).isZero();
+        assertThat(result.stdout).contains("placed 3, client threads: false").contains("CLOSED=3");
+        assertThat(result.stderr).contains("shared() was first called while the JVM shuts down");
+        assertThat(posthog.requests()).isEmpty();
+    }
+
     /** Shutdown timeout 1 s: the JVM is gone well within 3 s of main returning, and said what it left. */
     private static void assertExitedByTheDeadlineReporting50Undelivered(Result result) {
         assertThat(result.exitCode).as("exit code; stderr: %s", result.stderr).isZero();
@@ -84,7 +106,7 @@ class ShutdownHookTest {
 
     private record Result(int exitCode, String stdout, String stderr, Duration afterMain) {}
 
-    private Result run(int orders, Map<String, String> env) throws IOException, InterruptedException {
+    private Result run(int orders, Map<String, String> env, String... mode) throws IOException, InterruptedException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         File out = temp.resolve("out.txt").toFile();
         File err = temp.resolve("err.txt").toFile();
@@ -93,7 +115,8 @@ class ShutdownHookTest {
                         "-cp",
                         System.getProperty("java.class.path"),
                         ShutdownHookMain.class.getName(),
-                        String.valueOf(orders)))
+                        String.valueOf(orders),
+                        mode.length > 0 ? mode[0] : "main"))
                 .redirectOutput(out)
                 .redirectError(err);
         pb.environment().keySet().removeIf(k -> k.startsWith("POSTHOG_"));
