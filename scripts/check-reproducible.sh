@@ -4,7 +4,11 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-modules=(analytics-bom analytics-api analytics-posthog analytics-testkit analytics-posthog-java)
+# The published modules: those the root POM lists, less those that skip deployment (examples, benchmarks).
+modules=()
+for m in $(sed -n 's|.*<module>\(.*\)</module>.*|\1|p' pom.xml); do
+  grep -q '<maven.deploy.skip>true</maven.deploy.skip>' "$m/pom.xml" || modules+=("$m")
+done
 build() {
   ./mvnw -q -pl "$(IFS=,; echo "${modules[*]}")" clean package -DskipTests -Djapicmp.skip=true
   for m in "${modules[@]}"; do

@@ -1,8 +1,10 @@
 package io.github.orderanalytics;
 
+import java.text.Normalizer;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Who placed an order: a signed-in customer, a guest known by email, or an anonymous visitor.
@@ -23,8 +25,37 @@ import java.util.Optional;
  * @since 0.1.0
  */
 public final class Identity {
-    /** Longest email, as RFC 5321 allows. */
-    public static final int MAX_EMAIL_LENGTH = 254;
+    /**
+     * Longest email, after normalisation: RFC 5321 allows 254, but with {@code guestIdentity=EMAIL} the
+     * email is the {@code distinct_id}, and PostHog refuses distinct ids over 200 characters.
+     */
+    public static final int MAX_EMAIL_LENGTH = 200;
+
+    /**
+     * Ids PostHog refuses as distinct ids, compared trimmed and case-insensitively: values that mean a bug
+     * or a misconfiguration in the sender (PostHog's capture, {@code ILLEGAL_DISTINCT_IDS}).
+     */
+    static final Set<String> ILLEGAL_IDS = Set.of(
+            "0",
+            "00000000-0000-0000-0000-000000000000",
+            "[object object]",
+            "anonymous",
+            "anonymous-user",
+            "backend",
+            "distinct_id",
+            "distinctid",
+            "email",
+            "false",
+            "guest",
+            "id",
+            "nan",
+            "none",
+            "not_authenticated",
+            "null",
+            "system",
+            "true",
+            "undefined",
+            "user");
 
     /** The three ways an order can be attributed to a person. */
     public enum Kind {
@@ -48,14 +79,40 @@ public final class Identity {
 
     /** A signed-in customer, by the platform's customer id (at most {@value Order#MAX_ID_LENGTH} characters). */
     public static Identity customer(String customerId) {
-        return new Identity(Kind.CUSTOMER, Text.require("customerId", customerId, Order.MAX_ID_LENGTH), null);
+        return new Identity(Kind.CUSTOMER, distinctId("customerId", customerId), null);
     }
 
-    /** A guest checkout identified by email. */
+    /**
+     * A guest checkout identified by email. The email is normalised so that the same address always
+     * makes the same guest: trimmed, lower-cased ({@code Locale.ROOT}), then put in Unicode NFC, so an
+     * accent typed as one character or as a letter and a combining mark is the same address. (NFC, not
+     * NFKC: compatibility folding would merge addresses that mail servers keep apart.)
+     */
     public static Identity guest(String email) {
         Objects.requireNonNull(email, "email == null");
-        String normalised = email.trim().toLowerCase(Locale.ROOT);
-        if (normalised.length() > MAX_EMAIL_LENGTH || !looksLikeEmail(normalised)) {
+        if (email.length() > 4 * MAX_EMAIL_LENGTH) { // before any work on it
+            throw new IllegalArgumentException("email must be at most " + MAX_EMAIL_LENGTH + " characters, was "
+                    + email.length() + ": " + Text.quote(email));
+        }
+        String normalised = Normalizer.normalize(email.trim().toLowerCase(Locale.ROOT), Normalizer.Form.NFC);
+        if (normalised.length() > MAX_EMAIL_LENGTH) {
+            throw new IllegalArgumentException("email must be at most " + MAX_EMAIL_LENGTH + " characters, was "
+                    + normalised.length() + ": " + Text.quote(email));
+        }
+        Text.requireWellFormed("email", normalised);
+        for (int i = 0; i < normalised.length(); ) {
+            int c = normalised.codePointAt(i);
+            int type = Character.getType(c);
+            if (type == Character.CONTROL
+                    || type == Character.FORMAT // zero-width and bidi marks: invisible, yet a different hash
+                    || type == Character.PRIVATE_USE
+                    || type == Character.UNASSIGNED) {
+                throw new IllegalArgumentException("email must not contain control or invisible characters ("
+                        + Text.codePoint(c) + " at index " + i + "): " + Text.quote(email));
+            }
+            i += Character.charCount(c);
+        }
+        if (!looksLikeEmail(normalised)) {
             throw new IllegalArgumentException("email is not a valid address: " + Text.quote(email));
         }
         return new Identity(Kind.GUEST, normalised, null);
@@ -63,7 +120,16 @@ public final class Identity {
 
     /** A visitor with no account and no email, for example by the browser's PostHog distinct id. */
     public static Identity anonymous(String anonymousId) {
-        return new Identity(Kind.ANONYMOUS, Text.require("anonymousId", anonymousId, Order.MAX_ID_LENGTH), null);
+        return new Identity(Kind.ANONYMOUS, distinctId("anonymousId", anonymousId), null);
+    }
+
+    private static String distinctId(String field, String id) {
+        Text.require(field, id, Order.MAX_ID_LENGTH);
+        if (ILLEGAL_IDS.contains(id.trim().toLowerCase(Locale.ROOT))) {
+            throw new IllegalArgumentException(field + " " + Text.quote(id) + " is refused by PostHog as a"
+                    + " distinct id: it is a placeholder that means a bug in the caller, not a person");
+        }
+        return id;
     }
 
     /**

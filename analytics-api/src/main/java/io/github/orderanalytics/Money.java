@@ -25,6 +25,9 @@ public record Money(BigDecimal amount, Currency currency) {
     /** Most digits before the decimal point: far beyond any real order, short of a unit mistake. */
     public static final int MAX_INTEGER_DIGITS = 15;
 
+    /** Most significant digits in an amount: far more than money needs, few enough to check cheaply. */
+    static final int MAX_DIGITS = 40;
+
     /** Validates and brings the amount to the currency's scale. */
     public Money {
         Objects.requireNonNull(amount, "amount == null");
@@ -36,26 +39,43 @@ public record Money(BigDecimal amount, Currency currency) {
         }
         if (amount.signum() < 0) {
             throw new IllegalArgumentException(
-                    "amount must not be negative: " + amount.toPlainString() + " " + currency.getCurrencyCode());
+                    "amount must not be negative: " + Text.amount(amount) + " " + currency.getCurrencyCode());
         }
-        if (amount.precision() - amount.scale() > MAX_INTEGER_DIGITS) {
+        // Bounds first, each in constant time: every later step then works on a few dozen digits at most.
+        if (amount.precision() > MAX_DIGITS) {
+            throw new IllegalArgumentException("amount has more than " + MAX_DIGITS + " significant digits: "
+                    + Text.amount(amount) + " " + currency.getCurrencyCode());
+        }
+        if ((long) amount.precision() - amount.scale() > MAX_INTEGER_DIGITS) {
             throw new IllegalArgumentException("amount has more than " + MAX_INTEGER_DIGITS
-                    + " digits before the point: " + amount.toPlainString() + " " + currency.getCurrencyCode());
+                    + " digits before the point: " + Text.amount(amount) + " " + currency.getCurrencyCode());
         }
         // Only an amount written with more decimals than the currency has needs the (allocating) strip.
-        if (amount.scale() > digits && amount.stripTrailingZeros().scale() > digits) {
-            throw new IllegalArgumentException("amount " + amount.toPlainString() + " has more decimals than "
-                    + currency.getCurrencyCode() + " allows (" + digits + ")");
+        BigDecimal exact = amount;
+        if (amount.scale() > digits) {
+            exact = amount.stripTrailingZeros();
+            if (exact.scale() > digits) {
+                throw new IllegalArgumentException("amount " + Text.amount(amount) + " has more decimals than "
+                        + currency.getCurrencyCode() + " allows (" + digits + ")");
+            }
         }
-        amount = amount.setScale(digits);
+        amount = exact.setScale(digits);
     }
+
+    /** Longest amount text {@link #of(String, String)} parses: parsing is not linear in the length. */
+    private static final int MAX_AMOUNT_TEXT = 100;
 
     /** Parses {@code amount} (for example {@code "49.99"}) in the currency {@code currencyCode}. */
     public static Money of(String amount, String currencyCode) {
         Objects.requireNonNull(amount, "amount == null");
+        String text = amount.trim();
+        if (text.length() > MAX_AMOUNT_TEXT) {
+            throw new IllegalArgumentException("amount is not a decimal number of at most " + MAX_AMOUNT_TEXT
+                    + " characters: " + Text.quote(amount));
+        }
         BigDecimal parsed;
         try {
-            parsed = new BigDecimal(amount.trim());
+            parsed = new BigDecimal(text);
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("amount is not a decimal number: " + Text.quote(amount), e);
         }

@@ -1,6 +1,7 @@
 package io.github.orderanalytics;
 
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -45,6 +46,13 @@ public final class Order {
     public static final int MAX_PROPERTIES = 200;
     /** Deepest nesting of lists and maps in a custom property value. */
     public static final int MAX_PROPERTY_DEPTH = 8;
+    /** Most values in one custom property, nested lists and maps counted element by element. */
+    public static final int MAX_PROPERTY_ELEMENTS = 10_000;
+    /**
+     * How far in the future {@code placedAt} may be: PostHog moves an event more than 23 hours ahead
+     * to the time it arrives, which would put its revenue on the wrong day.
+     */
+    public static final Duration MAX_PLACED_AT_AHEAD = Duration.ofHours(23);
     /**
      * Largest order as encoded JSON, in bytes: half of PostHog's 1 MB event limit, leaving ample
      * room for the identity and the library's own properties.
@@ -216,7 +224,13 @@ public final class Order {
 
         /** When the order was placed; the event's timestamp. Default: the time of {@link #build()}. */
         public Builder placedAt(Instant placedAt) {
-            this.placedAt = Objects.requireNonNull(placedAt, "placedAt == null");
+            Objects.requireNonNull(placedAt, "placedAt == null");
+            Instant latest = Instant.now().plus(MAX_PLACED_AT_AHEAD);
+            if (placedAt.isAfter(latest)) {
+                throw new IllegalArgumentException("placedAt must be at most 23 hours ahead of now, as PostHog"
+                        + " moves later events to the time they arrive: " + placedAt);
+            }
+            this.placedAt = placedAt;
             return this;
         }
 

@@ -1,38 +1,111 @@
 package io.github.orderanalytics;
 
+import java.math.BigDecimal;
 import java.util.Objects;
 
-/** Checks for the text fields of the value types, with messages that name the field and value. */
+/**
+ * Checks for the text fields of the value types, and how values appear in error messages: named,
+ * shortened and escaped, so that no message grows with the input or breaks a log line.
+ */
 final class Text {
     private Text() {}
 
-    /** Longest quoted value in an error message: enough to recognise it, not enough to flood a log. */
-    private static final int QUOTE_LIMIT = 60;
+    /** Longest part of a value quoted in an error message: enough to recognise it, not enough to flood a log. */
+    static final int QUOTE_LIMIT = 100;
 
+    /** A required, single-line, well-formed text of at most {@code maxLength} characters. */
     static String require(String field, String value, int maxLength) {
         Objects.requireNonNull(value, () -> field + " == null");
-        if (value.isBlank()) {
-            throw new IllegalArgumentException(field + " must not be blank: " + quote(value));
-        }
-        if (value.length() > maxLength) {
+        if (value.length() > maxLength) { // first: everything after this is bounded by maxLength
             throw new IllegalArgumentException(field + " must be at most " + maxLength + " characters, was "
                     + value.length() + ": " + quote(value));
+        }
+        if (value.isBlank()) {
+            throw new IllegalArgumentException(field + " must not be blank: " + quote(value));
         }
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
             if (Character.isISOControl(c)) {
-                throw new IllegalArgumentException(field + " must not contain control characters (U+"
-                        + String.format("%04X", (int) c) + " at index " + i + "): " + quote(value));
+                throw new IllegalArgumentException(field + " must not contain control characters (" + codePoint(c)
+                        + " at index " + i + "): " + quote(value));
             }
         }
+        requireWellFormed(field, value);
         return value;
     }
 
-    static String quote(Object value) {
-        String text = String.valueOf(value);
-        if (text.length() > QUOTE_LIMIT) {
-            text = text.substring(0, QUOTE_LIMIT) + "…";
+    /**
+     * Refuses a lone surrogate: it is no character at all, JSON writers fail on it or replace it with
+     * {@code ?}, and two order ids differing only there would make the same event uuid.
+     */
+    static void requireWellFormed(String field, String value) {
+        int lone = loneSurrogate(value);
+        if (lone >= 0) {
+            throw new IllegalArgumentException(field + " must not contain a lone surrogate ("
+                    + codePoint(value.charAt(lone)) + " at index " + lone + "): " + quote(value));
         }
-        return "'" + text + "'";
+    }
+
+    /** The index of the first lone surrogate in {@code s}, or -1. */
+    static int loneSurrogate(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    static String codePoint(int c) {
+        return String.format("U+%04X", c);
+    }
+
+    /**
+     * {@code value} in quotes for a message: at most {@value #QUOTE_LIMIT} characters of it, with control
+     * characters and lone surrogates escaped, so no CR or LF reaches a log line.
+     */
+    static String quote(String value) {
+        StringBuilder b = new StringBuilder(QUOTE_LIMIT + 32).append('\'');
+        int i = 0;
+        while (i < value.length() && b.length() <= QUOTE_LIMIT) { // the quoted text, escapes included, stays short
+            char c = value.charAt(i);
+            if (Character.isHighSurrogate(c)
+                    && i + 1 < value.length()
+                    && Character.isLowSurrogate(value.charAt(i + 1))) {
+                b.append(c).append(value.charAt(i + 1)); // a whole supplementary character
+                i += 2;
+                continue;
+            }
+            if (Character.isISOControl(c) || Character.isSurrogate(c)) {
+                b.append(String.format("\\u%04x", (int) c));
+            } else {
+                b.append(c);
+            }
+            i++;
+        }
+        b.append('\'');
+        if (i < value.length()) {
+            b.append("… (").append(value.length()).append(" characters)");
+        }
+        return b.toString();
+    }
+
+    /** An amount for a message: plain where that is short, else in scientific notation; never the size of the input. */
+    static String amount(BigDecimal d) {
+        if (d.precision() > QUOTE_LIMIT) {
+            return "a number of " + d.precision() + " digits";
+        }
+        return plainLength(d) <= QUOTE_LIMIT ? d.toPlainString() : d.toString();
+    }
+
+    /** The length of {@code d.toPlainString()} without a sign, computed without writing it out. */
+    static long plainLength(BigDecimal d) {
+        if (d.scale() <= 0) {
+            return d.precision() - (long) d.scale();
+        }
+        return Math.max(d.precision(), d.scale() + 1L) + 1; // digits, a leading 0 if needed, the point
     }
 }

@@ -50,7 +50,7 @@ class IdentityTest {
                 .withMessageStartingWith("anonymousId must be at most 200 characters, was 201: 'xxx");
         assertThatIllegalArgumentException()
                 .isThrownBy(() -> Identity.customer("cus\n42"))
-                .withMessage("customerId must not contain control characters (U+000A at index 3): 'cus\n42'");
+                .withMessage("customerId must not contain control characters (U+000A at index 3): 'cus\\u000a42'");
         assertThatIllegalArgumentException()
                 .isThrownBy(() -> Identity.customer("cus_1").withSessionId(""))
                 .withMessage("sessionId must not be blank: ''");

@@ -129,8 +129,8 @@ class OrderTest {
     void rejectsValuesThatAreNotJsonLike() {
         assertThatIllegalArgumentException()
                 .isThrownBy(() -> order().property("x", new Object()))
-                .withMessageStartingWith("properties.x must be null, a String, Boolean, finite Number, java.time value,"
-                        + " or a List or Map of those, was java.lang.Object");
+                .withMessage("properties.x must be null, a String, Boolean, finite Number, java.time date, time or"
+                        + " amount of time, or a List or Map of those, was java.lang.Object");
         assertThatIllegalArgumentException()
                 .isThrownBy(() -> order().property("ratio", Double.NaN))
                 .withMessage("properties.ratio must be a finite number, was NaN");
@@ -138,13 +138,13 @@ class OrderTest {
                 .isThrownBy(() -> order().property("n", new AtomicLong(3)))
                 .withMessage(
                         "properties.n must be an Integer, Long, Short, Byte, Double, Float, BigInteger or BigDecimal,"
-                                + " was java.util.concurrent.atomic.AtomicLong: 3");
+                                + " was java.util.concurrent.atomic.AtomicLong");
         assertThatIllegalArgumentException()
                 .isThrownBy(() -> order().property("cart", Map.of("tags", List.of("a", Set.of("b")))))
                 .withMessageStartingWith("properties.cart.tags[1] must be null, a String");
         assertThatIllegalArgumentException()
                 .isThrownBy(() -> order().property("m", Map.of(1, "one")))
-                .withMessage("properties.m has a key that is not a String: '1'");
+                .withMessage("properties.m has a key that is not a String but java.lang.Integer");
     }
 
     @Test

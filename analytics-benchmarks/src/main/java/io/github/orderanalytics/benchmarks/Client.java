@@ -52,7 +52,7 @@ public interface Client extends AutoCloseable {
     static String tuning(Kind kind) {
         switch (kind) {
             case ORDER_ANALYTICS:
-                return "flushAt 500, maxBatchSize 1000, maxQueueSize 600000, gzip off";
+                return "flushAt 500, maxBatchSize 1000, maxQueueSize 600000, maxQueueBytes 4 GiB, gzip off";
             case POSTHOG_JAVA:
                 return "none available (the builder takes only host and logger)";
             default:
@@ -69,7 +69,11 @@ public interface Client extends AutoCloseable {
                             .apiKey("phc_bench")
                             .host(host);
             if (tuned) {
-                config.flushAt(500).maxBatchSize(1000).maxQueueSize(600_000).gzip(false);
+                config.flushAt(500)
+                        .maxBatchSize(1000)
+                        .maxQueueSize(600_000)
+                        .maxQueueBytes(4L << 30)
+                        .gzip(false);
             }
             this.analytics = PostHogOrderAnalytics.create(config.build());
             for (int i = 0; i < PREPARED; i++) {

@@ -13,7 +13,7 @@ import io.github.orderanalytics.posthog.PostHogEvent;
 import io.github.orderanalytics.posthog.PostHogEventMapper;
 import io.github.orderanalytics.testkit.FakePostHog;
 import io.github.orderanalytics.testkit.FakePostHogExtension;
-import io.github.orderanalytics.testkit.OrderAnalyticsContract;
+import io.github.orderanalytics.testkit.PostHogOrderAnalyticsContract;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -74,7 +74,7 @@ class PostHogJavaOrderAnalyticsTest {
 
     /** The compatibility kit, with posthog-java's known limits named and skipped. */
     @Nested
-    class Contract extends OrderAnalyticsContract {
+    class Contract extends PostHogOrderAnalyticsContract {
         @Override
         protected OrderAnalytics analytics() {
             return PostHogJavaOrderAnalyticsTest.this.analytics();

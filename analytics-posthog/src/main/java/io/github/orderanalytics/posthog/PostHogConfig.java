@@ -6,6 +6,7 @@ import io.github.orderanalytics.posthog.internal.SettingChecks;
 import io.github.orderanalytics.posthog.internal.Settings;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
@@ -42,6 +43,9 @@ public final class PostHogConfig {
     public static final long DEFAULT_MAX_QUEUE_BYTES = 64L * 1024 * 1024;
 
     private static final Duration MAX_SHUTDOWN_TIMEOUT = Duration.ofHours(1);
+
+    /** Shortest guest-id key, in bytes of UTF-8: as long as the HMAC-SHA256 output it protects. */
+    public static final int MIN_GUEST_ID_KEY_BYTES = 32;
 
     /** Sets of defaults for the batching settings. */
     public enum Profile {
@@ -311,8 +315,11 @@ public final class PostHogConfig {
         /** A secret that turns the hashed guest id into an HMAC-SHA256, so it cannot be matched to an email by guessing. */
         public Builder guestIdKey(String guestIdKey) {
             Objects.requireNonNull(guestIdKey, "guestIdKey == null");
-            if (guestIdKey.isBlank()) {
-                throw new IllegalArgumentException("guestIdKey must not be blank");
+            // HMAC-SHA256 keys shorter than its output are guessable sooner than the hash itself.
+            if (guestIdKey.getBytes(StandardCharsets.UTF_8).length < MIN_GUEST_ID_KEY_BYTES) {
+                throw new IllegalArgumentException("guestIdKey must be at least " + MIN_GUEST_ID_KEY_BYTES
+                        + " bytes (for example 64 random hex digits), was "
+                        + guestIdKey.getBytes(StandardCharsets.UTF_8).length);
             }
             this.guestIdKey = guestIdKey;
             return this;

@@ -116,6 +116,13 @@ public final class PostHogOrderAnalytics implements OrderAnalytics, AutoCloseabl
             return new PostHogOrderAnalytics(
                     config, new DisabledDelivery(config.deliveryListener().orElse(null), DropReason.DISABLED, null));
         }
+        if (config.profile() == PostHogConfig.Profile.PRODUCTION
+                && config.event().guestIdentity() == GuestIdentity.HASHED
+                && config.event().guestIdKey().isEmpty()) {
+            log.warn("order-analytics hashes guest emails without a key: anyone holding a list of emails can"
+                    + " hash it and re-identify your guests. Set POSTHOG_GUEST_ID_KEY (guestIdKey) to a secret of"
+                    + " at least 32 bytes, e.g. 64 random hex digits, to make guest ids HMAC-SHA256 instead.");
+        }
         return new PostHogOrderAnalytics(config, CaptureClient.start(config));
     }
 

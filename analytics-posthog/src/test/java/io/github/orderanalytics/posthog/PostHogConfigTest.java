@@ -70,7 +70,7 @@ class PostHogConfigTest {
                 Map.entry("POSTHOG_MAX_BACKOFF", "1h"),
                 Map.entry("POSTHOG_GZIP", "false"),
                 Map.entry("POSTHOG_GUEST_IDENTITY", "email"),
-                Map.entry("POSTHOG_GUEST_ID_KEY", "secret"),
+                Map.entry("POSTHOG_GUEST_ID_KEY", "a-guest-id-secret-of-32-bytes-or-more"),
                 Map.entry("POSTHOG_GEOIP_DISABLE", "FALSE"),
                 Map.entry("POSTHOG_ALLOW_INSECURE_HTTP", "true"));
 
@@ -92,7 +92,7 @@ class PostHogConfigTest {
         assertThat(c.retries().maxBackoff()).isEqualTo(Duration.ofHours(1));
         assertThat(c.batching().gzip()).isFalse();
         assertThat(c.event().guestIdentity()).isEqualTo(GuestIdentity.EMAIL);
-        assertThat(c.event().guestIdKey()).contains("secret");
+        assertThat(c.event().guestIdKey()).contains("a-guest-id-secret-of-32-bytes-or-more");
         assertThat(c.event().geoipDisable()).isFalse();
         assertThat(c.allowInsecureHttp()).isTrue();
     }
@@ -126,6 +126,7 @@ class PostHogConfigTest {
                 "POSTHOG_REQUEST_TIMEOUT|11m|PostHog configuration from the environment: requestTimeout (POSTHOG_REQUEST_TIMEOUT) must be positive and at most PT10M, was PT11M",
                 "POSTHOG_MAX_BACKOFF|2h|PostHog configuration from the environment: maxBackoff (POSTHOG_MAX_BACKOFF) must be positive and at most PT1H, was PT2H",
                 "POSTHOG_MAX_RETRIES|1001|PostHog configuration from the environment: maxRetries (POSTHOG_MAX_RETRIES) must be between 0 and 1000, was 1001",
+                "POSTHOG_GUEST_ID_KEY|short-secret|POSTHOG_GUEST_ID_KEY is invalid",
                 "POSTHOG_HOST|https://user:secret@eu.i.posthog.com|PostHog configuration from the environment: host (POSTHOG_HOST) must not contain user-info (user:password@); PostHog authenticates with the API key alone",
                 "POSTHOG_FLUSH_INTERVAL|0s|PostHog configuration from the environment: flushInterval (POSTHOG_FLUSH_INTERVAL) must be positive and at most PT1H, was PT0S",
                 "POSTHOG_FLUSH_AT|501|PostHog configuration from the environment: flushAt (POSTHOG_FLUSH_AT) must be between 1 and maxBatchSize (POSTHOG_MAX_BATCH_SIZE) = 500, was 501",
@@ -174,7 +175,7 @@ class PostHogConfigTest {
     void toStringNeverShowsTheSecrets() {
         PostHogConfig c = PostHogConfig.builder()
                 .apiKey("phc_very_secret")
-                .guestIdKey("hmac_secret")
+                .guestIdKey("hmac_secret_of_at_least_32_bytes_x")
                 .build();
 
         assertThat(c.toString())

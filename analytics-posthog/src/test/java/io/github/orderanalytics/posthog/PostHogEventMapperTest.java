@@ -80,13 +80,14 @@ class PostHogEventMapperTest {
 
     @Test
     void guestWithAKeyIsHmacked() {
-        PostHogEventMapper keyed = PostHogEventMapper.create(
-                PostHogConfig.builder().guestIdKey("k3y-secret").build());
+        PostHogEventMapper keyed = PostHogEventMapper.create(PostHogConfig.builder()
+                .guestIdKey("k3y-secret-0123456789abcdef-k3y-secret")
+                .build());
 
         PostHogEvent event = keyed.orderPlaced(designExample(), Identity.guest("jane@example.com"));
 
         assertThat(event.distinctId())
-                .isEqualTo("guest_9be03a39514a6e91ea05074e45ee3b7db8122a3b0ab9aeeb2ad5b369bca5ee51");
+                .isEqualTo("guest_2a6291fb9626f9d4a12a5e039469610c11959b0f484b8843da8120b5728b6ca3");
     }
 
     @Test

@@ -17,6 +17,8 @@ import java.util.Map;
  * @param events the events of the body's {@code batch}, parsed back (numbers as exact decimals)
  * @param answer how the fake answered
  * @param receivedAt when the request arrived
+ * @param violations the events real PostHog would drop or alter, with the rule each broke; they do not
+ *     count as delivered
  * @since 0.1.0
  */
 public record CapturedRequest(
@@ -28,7 +30,21 @@ public record CapturedRequest(
         String apiKey,
         List<PostHogEvent> events,
         FakeResponse answer,
-        Instant receivedAt) {
+        Instant receivedAt,
+        List<RuleViolation> violations) {
+
+    /** The events PostHog would ingest from this request, if it answered with a 2xx: the events less the violations. */
+    public List<PostHogEvent> ingested() {
+        if (!accepted()) {
+            return List.of();
+        }
+        if (violations.isEmpty()) {
+            return events;
+        }
+        return events.stream()
+                .filter(e -> violations.stream().noneMatch(v -> v.event() == e))
+                .toList();
+    }
 
     /** The first value of header {@code name} (any case), or null. */
     public String header(String name) {
@@ -43,6 +59,7 @@ public record CapturedRequest(
 
     @Override
     public String toString() {
-        return method + " " + path + " with " + events.size() + " event(s) -> " + answer;
+        return method + " " + path + " with " + events.size() + " event(s) -> " + answer
+                + (violations.isEmpty() ? "" : ", " + violations.size() + " breaking PostHog's rules");
     }
 }

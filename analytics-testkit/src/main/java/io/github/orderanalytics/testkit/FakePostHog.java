@@ -1,16 +1,10 @@
 package io.github.orderanalytics.testkit;
 
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.github.orderanalytics.posthog.PostHogConfig;
 import io.github.orderanalytics.posthog.PostHogEvent;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -28,14 +22,12 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
-import java.util.zip.GZIPInputStream;
 
 /**
  * A PostHog capture endpoint on 127.0.0.1 for tests: real HTTP, gzip-aware, recording every
@@ -62,15 +54,6 @@ import java.util.zip.GZIPInputStream;
 public final class FakePostHog implements AutoCloseable {
     /** The API key {@link #clientConfig()} uses. */
     public static final String API_KEY = "phc_fake_posthog_test_key";
-
-    /** An endless body stops here if the client never goes away. */
-    private static final long ENDLESS_BODY_LIMIT = 256L * 1024 * 1024;
-
-    // Maps, not trees: a tree would strip the trailing zeros that the amounts are sent with.
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-            .enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN)
-            .enable(SerializationFeature.INDENT_OUTPUT);
 
     static {
         // The JDK server writes headers and body separately; with Nagle's algorithm on, each answer
@@ -229,6 +212,20 @@ public final class FakePostHog implements AutoCloseable {
     }
 
     /**
+     * The events of acknowledged requests that real PostHog would have dropped or altered, each with
+     * the rule it broke: an over-long or placeholder distinct id, an event over 1 MB, a timestamp
+     * more than 23 hours ahead. They are not among {@link #events()}.
+     */
+    public List<RuleViolation> violations() {
+        synchronized (lock) {
+            return requests.stream()
+                    .filter(r -> r.accepted() && answered.contains(r))
+                    .flatMap(r -> r.violations().stream())
+                    .collect(Collectors.toUnmodifiableList());
+        }
+    }
+
+    /**
      * Waits until at least {@code count} events were delivered and returns them all.
      *
      * @throws AssertionError listing what arrived, if fewer did within {@code timeout}
@@ -245,7 +242,7 @@ public final class FakePostHog implements AutoCloseable {
                 if (left <= 0) {
                     throw new AssertionError("expected at least " + count + " delivered event(s) within " + timeout
                             + " but FakePostHog received " + events.size() + ": " + Describe.postHogEvents(events)
-                            + "\nrequests: " + requests);
+                            + "\nrequests: " + requests + violationsText());
                 }
                 waitFor(left);
             }
@@ -289,7 +286,7 @@ public final class FakePostHog implements AutoCloseable {
     /** An event as indented JSON, numbers exactly as they were sent. */
     public static String prettyJson(PostHogEvent event) {
         try {
-            return JSON.writeValueAsString(JSON.readValue(event.toJson(), LinkedHashMap.class));
+            return FakeWire.JSON.writeValueAsString(FakeWire.JSON.readValue(event.toJson(), LinkedHashMap.class));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -329,10 +326,19 @@ public final class FakePostHog implements AutoCloseable {
         }
     }
 
+    /** Held lock: the violations, for a failure message, or nothing. */
+    private String violationsText() {
+        List<RuleViolation> all = requests.stream()
+                .filter(r -> r.accepted() && answered.contains(r))
+                .flatMap(r -> r.violations().stream())
+                .toList();
+        return all.isEmpty() ? "" : "\nbreaking PostHog's rules, so not counted: " + all;
+    }
+
     private List<PostHogEvent> delivered() {
         return requests.stream()
-                .filter(r -> r.accepted() && answered.contains(r))
-                .flatMap(r -> r.events().stream())
+                .filter(r -> answered.contains(r))
+                .flatMap(r -> r.ingested().stream())
                 .collect(Collectors.toUnmodifiableList());
     }
 
@@ -348,13 +354,19 @@ public final class FakePostHog implements AutoCloseable {
             String body;
             String apiKey = null;
             List<PostHogEvent> events = List.of();
+            List<RuleViolation> violations = List.of();
             boolean valid;
+            int size = raw.length;
             try {
-                body = new String(gzipped ? gunzip(raw) : raw, StandardCharsets.UTF_8);
-                Map<?, ?> batch = JSON.readValue(body, LinkedHashMap.class);
+                byte[] json = gzipped ? FakeWire.gunzip(raw) : raw;
+                size = json.length;
+                body = new String(json, StandardCharsets.UTF_8);
+                Map<?, ?> batch = FakeWire.JSON.readValue(body, LinkedHashMap.class);
                 apiKey = batch.get("api_key") instanceof String key ? key : null;
-                events = parseEvents(batch.get("batch"));
-                valid = apiKey != null && !events.isEmpty();
+                events = FakeWire.parseEvents(batch.get("batch"));
+                violations = CaptureRules.check(
+                        events, FakeWire.eventSizes(batch.get("batch")), FakeWire.sentAt(batch), receivedAt);
+                valid = !events.isEmpty();
             } catch (IOException | RuntimeException e) {
                 body = new String(raw, StandardCharsets.ISO_8859_1);
                 valid = false;
@@ -365,6 +377,10 @@ public final class FakePostHog implements AutoCloseable {
                     answer = FakeResponse.status(404);
                 } else if (!script.isEmpty()) {
                     answer = script.poll();
+                } else if (size >= CaptureRules.MAX_REQUEST_BYTES) {
+                    answer = FakeResponse.status(413); // PostHog refuses requests of 20 MB or more
+                } else if (valid && apiKey == null) {
+                    answer = FakeResponse.status(401); // as PostHog answers a batch without a project key
                 } else if (!valid || events.stream().anyMatch(rejectWhere)) {
                     answer = FakeResponse.status(400);
                 } else {
@@ -380,7 +396,8 @@ public final class FakePostHog implements AutoCloseable {
                     apiKey,
                     events,
                     answer,
-                    receivedAt);
+                    receivedAt,
+                    List.copyOf(violations));
             Consumer<CapturedRequest> listener;
             synchronized (lock) {
                 if (keepRequests) {
@@ -390,7 +407,7 @@ public final class FakePostHog implements AutoCloseable {
                 lock.notifyAll();
             }
             if (!answer.delay().isZero() && answer.bodyMode() != FakeResponse.BodyMode.STALLS) {
-                if (!pause(answer.delay())) {
+                if (!FakeWire.pause(answer.delay())) {
                     return;
                 }
             }
@@ -403,76 +420,8 @@ public final class FakePostHog implements AutoCloseable {
             }
             listener.accept(request);
             if (!answer.isDisconnect()) { // closing the exchange before any response drops the connection
-                respond(exchange, answer);
+                FakeWire.respond(exchange, answer);
             }
         }
-    }
-
-    /** The fault being simulated, not synchronisation: false if the fake is closing. */
-    private static boolean pause(Duration delay) {
-        try {
-            Thread.sleep(delay.toMillis());
-            return true;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
-    }
-
-    private static void respond(HttpExchange exchange, FakeResponse answer) throws IOException {
-        answer.retryAfter().ifPresent(v -> exchange.getResponseHeaders().add("Retry-After", v));
-        answer.location().ifPresent(v -> exchange.getResponseHeaders().add("Location", v));
-        exchange.getResponseHeaders().add("Content-Type", "application/json");
-        switch (answer.bodyMode()) {
-            case STALLS:
-                exchange.sendResponseHeaders(answer.status(), 0); // chunked: the client waits for a body
-                exchange.getResponseBody().flush();
-                pause(answer.delay());
-                break;
-            case ENDLESS:
-                exchange.sendResponseHeaders(answer.status(), 0);
-                byte[] chunk = new byte[64 * 1024];
-                java.util.Arrays.fill(chunk, (byte) ' ');
-                for (long sent = 0; sent < ENDLESS_BODY_LIMIT; sent += chunk.length) {
-                    exchange.getResponseBody().write(chunk); // throws once the client has gone
-                }
-                break;
-            default:
-                byte[] out = answer.body().getBytes(StandardCharsets.UTF_8);
-                exchange.sendResponseHeaders(answer.status(), out.length == 0 ? -1 : out.length);
-                exchange.getResponseBody().write(out);
-        }
-    }
-
-    private static byte[] gunzip(byte[] raw) throws IOException {
-        try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(raw))) {
-            return in.readAllBytes();
-        }
-    }
-
-    /** ISO-8601 with an offset or a Z, as the clients write it. */
-    private static Instant timestamp(String text) {
-        return java.time.OffsetDateTime.parse(Objects.requireNonNull(text, "timestamp"))
-                .toInstant();
-    }
-
-    /** Parses the batch back into events; anything PostHog would refuse throws. */
-    @SuppressWarnings("unchecked")
-    private static List<PostHogEvent> parseEvents(Object batch) {
-        if (!(batch instanceof List<?> list)) {
-            throw new IllegalArgumentException("batch is not an array");
-        }
-        List<PostHogEvent> events = new ArrayList<>();
-        for (Object item : list) {
-            Map<String, Object> e = (Map<String, Object>) item;
-            Map<String, Object> properties = (Map<String, Object>) e.getOrDefault("properties", Map.of());
-            events.add(new PostHogEvent(
-                    (String) Objects.requireNonNull(e.get("event"), "event"),
-                    (String) Objects.requireNonNull(e.get("distinct_id"), "distinct_id"),
-                    UUID.fromString((String) e.get("uuid")),
-                    timestamp((String) e.get("timestamp")),
-                    Collections.unmodifiableMap(properties)));
-        }
-        return events;
     }
 }

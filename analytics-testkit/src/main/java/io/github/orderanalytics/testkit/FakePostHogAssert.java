@@ -5,7 +5,8 @@ import org.assertj.core.api.AbstractAssert;
 
 /**
  * Assertions on what a {@link FakePostHog} received and acknowledged; failures list every event
- * and request.
+ * and request. The assertions on what was received fail first if an event broke one of PostHog's
+ * capture rules, naming the rule: production would have lost or moved that event.
  *
  * @since 0.1.0
  */
@@ -15,15 +16,31 @@ public final class FakePostHogAssert extends AbstractAssert<FakePostHogAssert, F
         super(actual, FakePostHogAssert.class);
     }
 
+    /**
+     * Checks that no event broke a rule by which real PostHog would drop or alter it (an illegal or
+     * over-long distinct id, an event over 1 MB, a timestamp more than 23 hours ahead).
+     */
+    public FakePostHogAssert hasNoViolations() {
+        isNotNull();
+        List<RuleViolation> violations = actual.violations();
+        if (!violations.isEmpty()) {
+            failWithMessage(
+                    "Expected every event to pass PostHog's capture rules, but %d did not:%n%s",
+                    violations.size(),
+                    violations.stream().map(v -> "  " + v).collect(java.util.stream.Collectors.joining("\n")));
+        }
+        return this;
+    }
+
     /** Finds the one delivered event for {@code orderId}, for further assertions on it. */
     public PostHogEventAssert receivedOrder(String orderId) {
-        isNotNull();
+        hasNoViolations();
         return new PostHogEventAssert(Find.oneOrder(actual.events(), orderId, "received"));
     }
 
     /** Checks that exactly {@code count} events were delivered (answered with a 2xx). */
     public FakePostHogAssert receivedEventCount(int count) {
-        isNotNull();
+        hasNoViolations();
         if (actual.events().size() != count) {
             failWithMessage(
                     "Expected FakePostHog to have received %d event(s) but it received %d: %s%nrequests: %s",
@@ -34,7 +51,7 @@ public final class FakePostHogAssert extends AbstractAssert<FakePostHogAssert, F
 
     /** Checks that exactly these orders arrived, one event each, in any order: no other events, no copies. */
     public FakePostHogAssert receivedOnly(String... orderIds) {
-        isNotNull();
+        hasNoViolations();
         Find.exactly(actual.events(), List.of(orderIds), "received");
         return this;
     }

@@ -33,7 +33,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** DESIGN.md §4 under faults, over real HTTP to {@link FakePostHog}. */
+/** The delivery guarantees of the README (and docs/architecture.md) under faults, over real HTTP to {@link FakePostHog}. */
 class DeliveryFaultsTest {
     private static final Duration WAIT = Duration.ofSeconds(20);
 

@@ -2,14 +2,14 @@ package io.github.orderanalytics.posthog;
 
 import io.github.orderanalytics.OrderAnalytics;
 import io.github.orderanalytics.testkit.FakePostHogExtension;
-import io.github.orderanalytics.testkit.OrderAnalyticsContract;
+import io.github.orderanalytics.testkit.PostHogOrderAnalyticsContract;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The built-in client honours the contract, over real HTTP to FakePostHog. */
-class PostHogOrderAnalyticsContractTest extends OrderAnalyticsContract {
+class PostHogOrderAnalyticsContractTest extends PostHogOrderAnalyticsContract {
     @RegisterExtension
     static final FakePostHogExtension posthog = new FakePostHogExtension();
 

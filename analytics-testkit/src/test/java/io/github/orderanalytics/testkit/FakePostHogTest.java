@@ -113,4 +113,83 @@ class FakePostHogTest {
                 .hasMessageStartingWith(
                         "expected at least 1 delivered event(s) within PT0.05S but FakePostHog received 0");
     }
+
+    /** The test batch with one field of its one event replaced. */
+    private static String batchWith(String field, String value) {
+        return BATCH.replaceFirst("\"" + field + "\":\"[^\"]*\"", "\"" + field + "\":\"" + value + "\"");
+    }
+
+    @Test
+    void aBatchWithoutAnApiKeyIsRefusedAsPostHogDoes() throws Exception {
+        HttpResponse<String> response =
+                post("/batch/", BATCH.replace("\"api_key\":\"phc_x\",", "").getBytes(StandardCharsets.UTF_8), false);
+
+        assertThat(response.statusCode()).isEqualTo(401);
+        assertThat(posthog.events()).isEmpty();
+    }
+
+    @Test
+    void aRequestOfTwentyMegabytesIsRefused() throws Exception {
+        String padded = BATCH.replace(
+                "\"currency\":\"EUR\"", "\"currency\":\"EUR\",\"pad\":\"" + "x".repeat(20_000_000) + "\"");
+
+        HttpResponse<String> response = post("/batch/", gzip(padded), true);
+
+        assertThat(response.statusCode()).isEqualTo(413);
+    }
+
+    @Test
+    void anIllegalDistinctIdIsAViolationNotAnEvent() throws Exception {
+        post("/batch/", batchWith("distinct_id", "null").getBytes(StandardCharsets.UTF_8), false);
+
+        assertThat(posthog.events()).isEmpty();
+        assertThat(posthog.violations())
+                .singleElement()
+                .satisfies(v -> assertThat(v.rule())
+                        .isEqualTo("distinct_id 'null' is one PostHog refuses (a placeholder, not a person): dropped"));
+        assertThatThrownBy(() -> assertThat(posthog).receivedOnly("ord_1001"))
+                .hasMessageContaining("Expected every event to pass PostHog's capture rules, but 1 did not")
+                .hasMessageContaining("distinct_id 'null' is one PostHog refuses");
+    }
+
+    @Test
+    void anOverLongDistinctIdIsAViolation() throws Exception {
+        post("/batch/", batchWith("distinct_id", "c".repeat(201)).getBytes(StandardCharsets.UTF_8), false);
+
+        assertThat(posthog.violations())
+                .singleElement()
+                .satisfies(v -> assertThat(v.rule()).isEqualTo("distinct_id is 201 characters, over 200: dropped"));
+    }
+
+    @Test
+    void aTimestampMoreThan23HoursAheadIsAViolation() throws Exception {
+        String now = java.time.Instant.now().toString();
+        String batch = batchWith(
+                        "timestamp",
+                        java.time.Instant.now().plus(Duration.ofHours(30)).toString())
+                .replace("\"sent_at\":\"2026-11-27T10:15:31Z\"", "\"sent_at\":\"" + now + "\"");
+
+        post("/batch/", batch.getBytes(StandardCharsets.UTF_8), false);
+
+        assertThat(posthog.violations())
+                .singleElement()
+                .satisfies(v -> assertThat(v.rule()).contains("is more than 23 hours ahead"));
+    }
+
+    @Test
+    void anEventOverOneMegabyteIsAViolation() throws Exception {
+        String large =
+                BATCH.replace("\"currency\":\"EUR\"", "\"currency\":\"EUR\",\"pad\":\"" + "x".repeat(1_000_001) + "\"");
+
+        HttpResponse<String> response = post("/batch/", gzip(large), true);
+
+        assertThat(response.statusCode())
+                .as("PostHog takes the batch and drops the event later")
+                .isEqualTo(200);
+        assertThat(posthog.events()).isEmpty();
+        assertThat(posthog.violations())
+                .singleElement()
+                .satisfies(v ->
+                        assertThat(v.rule()).isEqualTo("the event is 1000205 bytes, over PostHog's 1 MB: dropped"));
+    }
 }

@@ -8,7 +8,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The recording fake honours the same contract as production. */
-class RecordingOrderAnalyticsContractTest extends OrderAnalyticsContract {
+class RecordingOrderAnalyticsContractTest extends PostHogOrderAnalyticsContract {
     @RegisterExtension
     final RecordingOrderAnalyticsExtension recording = new RecordingOrderAnalyticsExtension();
 

@@ -138,8 +138,10 @@ public final class EventJson {
             g.writeBoolean(b);
         } else if (v instanceof Integer || v instanceof Long || v instanceof Short || v instanceof Byte) {
             g.writeNumber(((Number) v).longValue());
-        } else if (v instanceof Double || v instanceof Float) {
-            g.writeNumber(((Number) v).doubleValue());
+        } else if (v instanceof Float f) {
+            g.writeNumber(f.floatValue()); // its own decimal text: 0.1f is 0.1, not 0.10000000149011612
+        } else if (v instanceof Double d) {
+            g.writeNumber(d.doubleValue());
         } else if (v instanceof BigInteger i) {
             g.writeNumber(i);
         } else if (v instanceof Map<?, ?> map) {

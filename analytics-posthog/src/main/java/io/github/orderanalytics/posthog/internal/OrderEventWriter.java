@@ -16,7 +16,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Writes the {@code order_placed} event of DESIGN.md §3 straight from the order and identity: the
+ * Writes the {@code order_placed} event (README, "The event") straight from the order and identity: the
  * one place that decides what goes on the wire. {@code PostHogEventMapper} parses what this writes,
  * so tests see these bytes. Keeps digests for reuse: one instance serves one thread.
  */

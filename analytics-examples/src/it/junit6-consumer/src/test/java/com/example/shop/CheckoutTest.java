@@ -7,7 +7,7 @@ import io.github.orderanalytics.posthog.PostHogEvent;
 import io.github.orderanalytics.posthog.PostHogOrderAnalytics;
 import io.github.orderanalytics.testkit.FakePostHog;
 import io.github.orderanalytics.testkit.FakePostHogExtension;
-import io.github.orderanalytics.testkit.OrderAnalyticsContract;
+import io.github.orderanalytics.testkit.PostHogOrderAnalyticsContract;
 import io.github.orderanalytics.testkit.RecordedOrderEvent;
 import io.github.orderanalytics.testkit.RecordingOrderAnalytics;
 import io.github.orderanalytics.testkit.RecordingOrderAnalyticsExtension;
@@ -41,7 +41,7 @@ class CheckoutTest {
     }
 
     @Nested
-    class Contract extends OrderAnalyticsContract {
+    class Contract extends PostHogOrderAnalyticsContract {
         private final RecordingOrderAnalytics recording = RecordingOrderAnalytics.create();
 
         @Override
