@@ -2,7 +2,6 @@ package io.github.orderanalytics.posthog;
 
 import io.github.orderanalytics.Identity;
 import io.github.orderanalytics.Order;
-import io.github.orderanalytics.posthog.internal.EventJson;
 import io.github.orderanalytics.posthog.internal.OrderEventWriter;
 import io.github.orderanalytics.posthog.internal.WriterPool;
 import java.util.Objects;
@@ -62,7 +61,7 @@ public final class PostHogEventMapper {
         Objects.requireNonNull(identity, "identity == null");
         OrderEventWriter writer = writers.take();
         try {
-            return PostHogEvent.fromJson(EventJson.write(writer, order, identity));
+            return PostHogEvent.fromJson(writer.toBytes(order, identity));
         } finally {
             writers.giveBack(writer);
         }

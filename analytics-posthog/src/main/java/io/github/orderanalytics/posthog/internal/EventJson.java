@@ -6,8 +6,6 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamWriteFeature;
 import com.fasterxml.jackson.core.util.JsonRecyclerPools;
-import io.github.orderanalytics.Identity;
-import io.github.orderanalytics.Order;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -42,17 +40,6 @@ public final class EventJson {
         JsonGenerator g = FACTORY.createGenerator(out);
         g.setRootValueSeparator(null);
         return g;
-    }
-
-    /** The order's event as {@code writer} writes it. */
-    public static byte[] write(OrderEventWriter writer, Order order, Identity identity) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(1024);
-        try (JsonGenerator g = generator(out)) {
-            writer.write(order, identity, g);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toByteArray();
     }
 
     /** Reads one JSON object, as immutable maps, lists and exact numbers. */

@@ -8,7 +8,9 @@ import io.github.orderanalytics.Money;
 import io.github.orderanalytics.Order;
 import io.github.orderanalytics.posthog.EventSettings;
 import io.github.orderanalytics.posthog.GuestIdentity;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.security.MessageDigest;
 import java.util.Map;
@@ -72,6 +74,17 @@ public final class OrderEventWriter {
 
     public static UUID uuid(String orderId) {
         return NameBasedUuid.v5(NameBasedUuid.URL_NAMESPACE, UUID_NAME_PREFIX + orderId);
+    }
+
+    /** The event as one JSON object, in a buffer of its own. */
+    public byte[] toBytes(Order order, Identity identity) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(1024);
+        try (JsonGenerator g = EventJson.generator(out)) {
+            write(order, identity, g);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
     }
 
     /** Writes the event as one JSON object and returns its uuid. */
