@@ -94,11 +94,32 @@ public final class Identity {
             throw new IllegalArgumentException("email must be at most " + MAX_EMAIL_LENGTH + " characters, was "
                     + email.length() + ": " + Text.quote(email));
         }
-        String normalised = Normalizer.normalize(email.trim().toLowerCase(Locale.ROOT), Normalizer.Form.NFC);
+        String lower = email.trim().toLowerCase(Locale.ROOT);
+        // Printable ASCII, as most emails are, is NFC already and has no invisible characters: one pass.
+        String normalised = isPrintableAscii(lower) ? lower : unicode(lower, email);
         if (normalised.length() > MAX_EMAIL_LENGTH) {
             throw new IllegalArgumentException("email must be at most " + MAX_EMAIL_LENGTH + " characters, was "
                     + normalised.length() + ": " + Text.quote(email));
         }
+        if (!looksLikeEmail(normalised)) {
+            throw new IllegalArgumentException("email is not a valid address: " + Text.quote(email));
+        }
+        return new Identity(Kind.GUEST, normalised, null);
+    }
+
+    private static boolean isPrintableAscii(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c < 0x20 || c >= 0x7f) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** NFC, then refuses control, invisible (format), private-use and unassigned characters. */
+    private static String unicode(String lower, String email) {
+        String normalised = Normalizer.normalize(lower, Normalizer.Form.NFC);
         Text.requireWellFormed("email", normalised);
         for (int i = 0; i < normalised.length(); ) {
             int c = normalised.codePointAt(i);
@@ -112,10 +133,7 @@ public final class Identity {
             }
             i += Character.charCount(c);
         }
-        if (!looksLikeEmail(normalised)) {
-            throw new IllegalArgumentException("email is not a valid address: " + Text.quote(email));
-        }
-        return new Identity(Kind.GUEST, normalised, null);
+        return normalised;
     }
 
     /** A visitor with no account and no email, for example by the browser's PostHog distinct id. */

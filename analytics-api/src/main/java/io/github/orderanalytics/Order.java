@@ -225,8 +225,9 @@ public final class Order {
         /** When the order was placed; the event's timestamp. Default: the time of {@link #build()}. */
         public Builder placedAt(Instant placedAt) {
             Objects.requireNonNull(placedAt, "placedAt == null");
-            Instant latest = Instant.now().plus(MAX_PLACED_AT_AHEAD);
-            if (placedAt.isAfter(latest)) {
+            // In whole seconds from the millisecond clock: no allocation, no overflow for Instant.MAX.
+            long latest = System.currentTimeMillis() / 1000 + MAX_PLACED_AT_AHEAD.getSeconds();
+            if (placedAt.getEpochSecond() >= latest) {
                 throw new IllegalArgumentException("placedAt must be at most 23 hours ahead of now, as PostHog"
                         + " moves later events to the time they arrive: " + placedAt);
             }

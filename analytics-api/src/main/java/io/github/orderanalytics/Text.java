@@ -23,14 +23,23 @@ final class Text {
         if (value.isBlank()) {
             throw new IllegalArgumentException(field + " must not be blank: " + quote(value));
         }
-        for (int i = 0; i < value.length(); i++) {
+        for (int i = 0; i < value.length(); i++) { // one pass: controls and lone surrogates
             char c = value.charAt(i);
-            if (Character.isISOControl(c)) {
+            if (c < 0x20 || c >= 0x7f && c <= 0x9f) {
                 throw new IllegalArgumentException(field + " must not contain control characters (" + codePoint(c)
                         + " at index " + i + "): " + quote(value));
             }
+            if (Character.isSurrogate(c)) {
+                if (Character.isHighSurrogate(c)
+                        && i + 1 < value.length()
+                        && Character.isLowSurrogate(value.charAt(i + 1))) {
+                    i++;
+                } else {
+                    throw new IllegalArgumentException(field + " must not contain a lone surrogate (" + codePoint(c)
+                            + " at index " + i + "): " + quote(value));
+                }
+            }
         }
-        requireWellFormed(field, value);
         return value;
     }
 

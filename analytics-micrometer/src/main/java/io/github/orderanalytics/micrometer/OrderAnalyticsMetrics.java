@@ -1,0 +1,88 @@
+package io.github.orderanalytics.micrometer;
+
+import io.github.orderanalytics.posthog.DeliveryStats;
+import io.github.orderanalytics.posthog.DropReason;
+import io.github.orderanalytics.posthog.PostHogOrderAnalytics;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tag;
+import io.micrometer.core.instrument.Tags;
+import io.micrometer.core.instrument.binder.MeterBinder;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.function.Supplier;
+import java.util.function.ToDoubleFunction;
+
+/**
+ * Publishes what an order-analytics client did with its events to Micrometer.
+ *
+ * <pre>{@code
+ * PostHogOrderAnalytics analytics = PostHogOrderAnalytics.create(config);
+ * new OrderAnalyticsMetrics(analytics).bindTo(meterRegistry);
+ * }</pre>
+ *
+ * <p>Meters, all read from {@link PostHogOrderAnalytics#stats()} when the registry asks:
+ *
+ * <ul>
+ *   <li>{@code order.analytics.events} (counter): tag {@code outcome} = {@code accepted},
+ *       {@code delivered} or {@code dropped}, and tag {@code reason}: the {@link DropReason} in lower
+ *       case for dropped events ({@code queue_full}, {@code retries_exhausted}, {@code rejected},
+ *       {@code closed}, {@code shutdown_timeout}, {@code disabled}), {@code none} otherwise;
+ *   <li>{@code order.analytics.queue.depth} (gauge): events held in memory, waiting, in a request or
+ *       waiting for a retry;
+ *   <li>{@code order.analytics.requests.retried} (counter): requests sent again after a retryable failure.
+ * </ul>
+ *
+ * <p>Alert on {@code order.analytics.events{outcome="dropped"}} rising: every dropped order is one
+ * PostHog will not count. The binder holds the client weakly through the registry's function meters,
+ * as Micrometer does for all of them.
+ *
+ * @since 0.1.0
+ */
+public final class OrderAnalyticsMetrics implements MeterBinder {
+    private final Supplier<DeliveryStats> stats;
+    private final Iterable<Tag> tags;
+
+    /** Metrics of {@code analytics}, without extra tags. */
+    public OrderAnalyticsMetrics(PostHogOrderAnalytics analytics) {
+        this(analytics, Tags.empty());
+    }
+
+    /** Metrics of {@code analytics}, each meter with {@code tags} added (a client name, say). */
+    public OrderAnalyticsMetrics(PostHogOrderAnalytics analytics, Iterable<Tag> tags) {
+        Objects.requireNonNull(analytics, "analytics == null");
+        this.stats = analytics::stats;
+        this.tags = Objects.requireNonNull(tags, "tags == null");
+    }
+
+    @Override
+    public void bindTo(MeterRegistry registry) {
+        Objects.requireNonNull(registry, "registry == null");
+        events(registry, "accepted", "none", DeliveryStats::accepted);
+        events(registry, "delivered", "none", DeliveryStats::delivered);
+        for (DropReason reason : DropReason.values()) {
+            events(registry, "dropped", reason.name().toLowerCase(Locale.ROOT), s -> s.dropped(reason));
+        }
+        Gauge.builder("order.analytics.queue.depth", stats, s -> s.get().queueDepth())
+                .description("Order events held in memory: waiting, in a request, or waiting for a retry")
+                .baseUnit("events")
+                .tags(tags)
+                .register(registry);
+        FunctionCounter.builder(
+                        "order.analytics.requests.retried", stats, s -> s.get().retriedRequests())
+                .description("Requests to PostHog sent again after a retryable failure")
+                .baseUnit("requests")
+                .tags(tags)
+                .register(registry);
+    }
+
+    private void events(MeterRegistry registry, String outcome, String reason, ToDoubleFunction<DeliveryStats> count) {
+        FunctionCounter.builder("order.analytics.events", stats, s -> count.applyAsDouble(s.get()))
+                .description("Order events by outcome: accepted by the client, delivered to PostHog, or dropped")
+                .baseUnit("events")
+                .tags(tags)
+                .tags("outcome", outcome, "reason", reason)
+                .register(registry);
+    }
+}

@@ -1,0 +1,97 @@
+package io.github.orderanalytics.micrometer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.orderanalytics.Identity;
+import io.github.orderanalytics.Money;
+import io.github.orderanalytics.Order;
+import io.github.orderanalytics.posthog.PostHogConfig;
+import io.github.orderanalytics.posthog.PostHogOrderAnalytics;
+import io.github.orderanalytics.testkit.FakePostHog;
+import io.github.orderanalytics.testkit.FakeResponse;
+import io.micrometer.core.instrument.Tags;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** The meters read a real client's numbers, delivering over HTTP to FakePostHog. */
+class OrderAnalyticsMetricsTest {
+    private final FakePostHog posthog = FakePostHog.start();
+    private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+
+    @AfterEach
+    void stop() {
+        posthog.close();
+    }
+
+    private static Order order(String id) {
+        return Order.builder(id, Money.of("49.99", "EUR")).build();
+    }
+
+    private double events(String outcome, String reason) {
+        return registry.get("order.analytics.events")
+                .tags("outcome", outcome, "reason", reason)
+                .functionCounter()
+                .count();
+    }
+
+    @Test
+    void countsAcceptedDeliveredAndRetried() {
+        posthog.enqueue(FakeResponse.status(503)); // one retry, then delivered
+        try (PostHogOrderAnalytics analytics =
+                PostHogOrderAnalytics.create(posthog.clientConfig().build())) {
+            new OrderAnalyticsMetrics(analytics, Tags.of("client", "checkout")).bindTo(registry);
+
+            analytics.orderPlaced(order("ord_1"), Identity.customer("cus_42"));
+            analytics.orderPlaced(order("ord_2"), Identity.customer("cus_42"));
+            assertThat(analytics.flush(Duration.ofSeconds(10))).isTrue();
+
+            assertThat(events("accepted", "none")).isEqualTo(2);
+            assertThat(events("delivered", "none")).isEqualTo(2);
+            assertThat(events("dropped", "rejected")).isZero();
+            assertThat(registry.get("order.analytics.requests.retried")
+                            .functionCounter()
+                            .count())
+                    .isEqualTo(1);
+            assertThat(registry.get("order.analytics.queue.depth")
+                            .tag("client", "checkout")
+                            .gauge()
+                            .value())
+                    .isZero();
+        }
+    }
+
+    @Test
+    void countsDropsByReason() {
+        PostHogOrderAnalytics disabled =
+                PostHogOrderAnalytics.create(PostHogConfig.builder().build());
+        new OrderAnalyticsMetrics(disabled).bindTo(registry);
+
+        disabled.orderPlaced(order("ord_1"), Identity.customer("cus_42"));
+        disabled.orderPlaced(order("ord_2"), Identity.customer("cus_42"));
+
+        assertThat(events("accepted", "none")).isEqualTo(2);
+        assertThat(events("dropped", "disabled")).isEqualTo(2);
+        assertThat(events("dropped", "queue_full")).isZero();
+        assertThat(registry.get("order.analytics.events")
+                        .tag("outcome", "dropped")
+                        .functionCounters())
+                .hasSize(6);
+    }
+
+    @Test
+    void theQueueDepthShowsWhatWaits() {
+        posthog.respondByDefault(FakeResponse.ok().delayedBy(Duration.ofSeconds(30))); // PostHog hangs
+        try (PostHogOrderAnalytics analytics = PostHogOrderAnalytics.create(
+                posthog.clientConfig().shutdownTimeout(Duration.ofMillis(200)).build())) {
+            new OrderAnalyticsMetrics(analytics).bindTo(registry);
+
+            analytics.orderPlaced(order("ord_1"), Identity.customer("cus_42"));
+            analytics.orderPlaced(order("ord_2"), Identity.customer("cus_42"));
+
+            assertThat(registry.get("order.analytics.queue.depth").gauge().value())
+                    .isEqualTo(2);
+        }
+    }
+}
