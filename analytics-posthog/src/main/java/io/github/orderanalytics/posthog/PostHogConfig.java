@@ -154,27 +154,7 @@ public final class PostHogConfig {
      * @throws IllegalArgumentException naming the variable, if one holds a bad value
      */
     public static PostHogConfig fromEnvironment(Map<String, String> env) {
-        Builder b = new Builder();
-        EnvironmentReader r = new EnvironmentReader(env);
-        r.read("POSTHOG_API_KEY", String::trim, b::apiKey);
-        r.read("POSTHOG_HOST", v -> v, b::host);
-        r.read("POSTHOG_PROFILE", v -> Settings.oneOf(Profile.class, v), b::profile);
-        r.read("POSTHOG_FLUSH_AT", Settings::wholeNumber, b::flushAt);
-        r.read("POSTHOG_FLUSH_INTERVAL", Settings::duration, b::flushInterval);
-        r.read("POSTHOG_MAX_BATCH_SIZE", Settings::wholeNumber, b::maxBatchSize);
-        r.read("POSTHOG_MAX_QUEUE_SIZE", Settings::wholeNumber, b::maxQueueSize);
-        r.read("POSTHOG_MAX_QUEUE_BYTES", Settings::bytes, b::maxQueueBytes);
-        r.read("POSTHOG_MAX_REQUESTS_IN_FLIGHT", Settings::wholeNumber, b::maxRequestsInFlight);
-        r.read("POSTHOG_REQUEST_TIMEOUT", Settings::duration, b::requestTimeout);
-        r.read("POSTHOG_SHUTDOWN_TIMEOUT", Settings::duration, b::shutdownTimeout);
-        r.read("POSTHOG_MAX_RETRIES", Settings::wholeNumber, b::maxRetries);
-        r.read("POSTHOG_INITIAL_BACKOFF", Settings::duration, b::initialBackoff);
-        r.read("POSTHOG_MAX_BACKOFF", Settings::duration, b::maxBackoff);
-        r.read("POSTHOG_GZIP", Settings::bool, b::gzip);
-        r.read("POSTHOG_GUEST_IDENTITY", v -> Settings.oneOf(GuestIdentity.class, v), b::guestIdentity);
-        r.read("POSTHOG_GUEST_ID_KEY", v -> v, b::guestIdKey);
-        r.read("POSTHOG_GEOIP_DISABLE", Settings::bool, b::geoipDisable);
-        r.read("POSTHOG_ALLOW_INSECURE_HTTP", Settings::bool, b::allowInsecureHttp);
+        Builder b = new Builder().environment(env);
         try {
             return b.build();
         } catch (IllegalArgumentException e) {
@@ -409,6 +389,37 @@ public final class PostHogConfig {
          */
         public Builder httpClient(HttpClient httpClient) {
             this.httpClient = Objects.requireNonNull(httpClient, "httpClient == null");
+            return this;
+        }
+
+        /**
+         * Sets what the {@code POSTHOG_*} variables of {@code env} say, as {@link #fromEnvironment(Map)}
+         * reads them; settings whose variable is unset or empty stay as they are, so profile defaults
+         * still apply. For frameworks that layer their own properties over the environment.
+         *
+         * @throws IllegalArgumentException naming the variable, if one holds a bad value
+         */
+        public Builder environment(Map<String, String> env) {
+            EnvironmentReader r = new EnvironmentReader(env);
+            r.read("POSTHOG_API_KEY", String::trim, this::apiKey);
+            r.read("POSTHOG_HOST", v -> v, this::host);
+            r.read("POSTHOG_PROFILE", v -> Settings.oneOf(Profile.class, v), this::profile);
+            r.read("POSTHOG_FLUSH_AT", Settings::wholeNumber, this::flushAt);
+            r.read("POSTHOG_FLUSH_INTERVAL", Settings::duration, this::flushInterval);
+            r.read("POSTHOG_MAX_BATCH_SIZE", Settings::wholeNumber, this::maxBatchSize);
+            r.read("POSTHOG_MAX_QUEUE_SIZE", Settings::wholeNumber, this::maxQueueSize);
+            r.read("POSTHOG_MAX_QUEUE_BYTES", Settings::bytes, this::maxQueueBytes);
+            r.read("POSTHOG_MAX_REQUESTS_IN_FLIGHT", Settings::wholeNumber, this::maxRequestsInFlight);
+            r.read("POSTHOG_REQUEST_TIMEOUT", Settings::duration, this::requestTimeout);
+            r.read("POSTHOG_SHUTDOWN_TIMEOUT", Settings::duration, this::shutdownTimeout);
+            r.read("POSTHOG_MAX_RETRIES", Settings::wholeNumber, this::maxRetries);
+            r.read("POSTHOG_INITIAL_BACKOFF", Settings::duration, this::initialBackoff);
+            r.read("POSTHOG_MAX_BACKOFF", Settings::duration, this::maxBackoff);
+            r.read("POSTHOG_GZIP", Settings::bool, this::gzip);
+            r.read("POSTHOG_GUEST_IDENTITY", v -> Settings.oneOf(GuestIdentity.class, v), this::guestIdentity);
+            r.read("POSTHOG_GUEST_ID_KEY", v -> v, this::guestIdKey);
+            r.read("POSTHOG_GEOIP_DISABLE", Settings::bool, this::geoipDisable);
+            r.read("POSTHOG_ALLOW_INSECURE_HTTP", Settings::bool, this::allowInsecureHttp);
             return this;
         }
 

@@ -1,0 +1,316 @@
+package io.github.orderanalytics.spring;
+
+import io.github.orderanalytics.posthog.GuestIdentity;
+import io.github.orderanalytics.posthog.PostHogConfig;
+import java.time.Duration;
+import java.util.Map;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * Configuration of the order-analytics starter, under {@code order-analytics}. Every
+ * {@link PostHogConfig} setting has a property under {@code order-analytics.posthog}; a property
+ * left unset falls back to its {@code POSTHOG_*} environment variable, then to the default.
+ *
+ * <pre>
+ * order-analytics.posthog.api-key=${POSTHOG_API_KEY}
+ * order-analytics.posthog.host=https://eu.i.posthog.com
+ * order-analytics.posthog.profile=development
+ * </pre>
+ *
+ * @since 0.1.0
+ */
+@ConfigurationProperties("order-analytics")
+public class OrderAnalyticsProperties {
+    /** Whether the starter reports orders at all; false makes the OrderAnalytics bean a no-op. */
+    private boolean enabled = true;
+
+    private final PostHog posthog = new PostHog();
+
+    public boolean isEnabled() {
+        return enabled;
+    }
+
+    public void setEnabled(boolean enabled) {
+        this.enabled = enabled;
+    }
+
+    public PostHog getPosthog() {
+        return posthog;
+    }
+
+    /** The PostHog client's settings; each one unset falls back to its environment variable. */
+    public static class PostHog {
+        /** The project API key (phc_...). Unset: POSTHOG_API_KEY; without either, the client is disabled. */
+        private String apiKey;
+
+        /** The PostHog host, e.g. https://eu.i.posthog.com. Unset: POSTHOG_HOST, else https://us.i.posthog.com. */
+        private String host;
+
+        /** Defaults for batching: production (flushAt 100, flushInterval 2s) or development (each event at once). */
+        private PostHogConfig.Profile profile;
+
+        /** Send as soon as this many events wait. */
+        private Integer flushAt;
+
+        /** Send what waits at least this often (at most 1 hour). */
+        private Duration flushInterval;
+
+        /** Most events in one request (1 to 10,000; default 500). */
+        private Integer maxBatchSize;
+
+        /** Most events held in memory, retries included (default 50,000). */
+        private Integer maxQueueSize;
+
+        /** Most bytes of orders held in memory, as their JSON size bounds (default 64MB). */
+        private DataSize maxQueueBytes;
+
+        /** Most requests under way at once (default 4). */
+        private Integer maxRequestsInFlight;
+
+        /** How long one request may take until PostHog's answer starts (default 10s). */
+        private Duration requestTimeout;
+
+        /** How long closing the client, with the application context, may take to deliver what is left (default 10s). */
+        private Duration shutdownTimeout;
+
+        /** How many times one request is sent again after a retryable failure (default 10). */
+        private Integer maxRetries;
+
+        /** The first retry's delay before jitter (default 1s). */
+        private Duration initialBackoff;
+
+        /** The longest delay between tries (default 30s). */
+        private Duration maxBackoff;
+
+        /** Whether request bodies are gzipped (default true). */
+        private Boolean gzip;
+
+        /** How a guest's email becomes the distinct id: hashed (default) or email. */
+        private GuestIdentity guestIdentity;
+
+        /** The secret (at least 32 bytes) under which guest emails are HMAC-SHA256 hashed. */
+        private String guestIdKey;
+
+        /** Whether events carry $geoip_disable: true (default true). */
+        private Boolean geoipDisable;
+
+        /** Allow a plain-http host that is not loopback (default false). */
+        private Boolean allowInsecureHttp;
+
+        public String getApiKey() {
+            return apiKey;
+        }
+
+        public void setApiKey(String apiKey) {
+            this.apiKey = apiKey;
+        }
+
+        public String getHost() {
+            return host;
+        }
+
+        public void setHost(String host) {
+            this.host = host;
+        }
+
+        public PostHogConfig.Profile getProfile() {
+            return profile;
+        }
+
+        public void setProfile(PostHogConfig.Profile profile) {
+            this.profile = profile;
+        }
+
+        public Integer getFlushAt() {
+            return flushAt;
+        }
+
+        public void setFlushAt(Integer flushAt) {
+            this.flushAt = flushAt;
+        }
+
+        public Duration getFlushInterval() {
+            return flushInterval;
+        }
+
+        public void setFlushInterval(Duration flushInterval) {
+            this.flushInterval = flushInterval;
+        }
+
+        public Integer getMaxBatchSize() {
+            return maxBatchSize;
+        }
+
+        public void setMaxBatchSize(Integer maxBatchSize) {
+            this.maxBatchSize = maxBatchSize;
+        }
+
+        public Integer getMaxQueueSize() {
+            return maxQueueSize;
+        }
+
+        public void setMaxQueueSize(Integer maxQueueSize) {
+            this.maxQueueSize = maxQueueSize;
+        }
+
+        public DataSize getMaxQueueBytes() {
+            return maxQueueBytes;
+        }
+
+        public void setMaxQueueBytes(DataSize maxQueueBytes) {
+            this.maxQueueBytes = maxQueueBytes;
+        }
+
+        public Integer getMaxRequestsInFlight() {
+            return maxRequestsInFlight;
+        }
+
+        public void setMaxRequestsInFlight(Integer maxRequestsInFlight) {
+            this.maxRequestsInFlight = maxRequestsInFlight;
+        }
+
+        public Duration getRequestTimeout() {
+            return requestTimeout;
+        }
+
+        public void setRequestTimeout(Duration requestTimeout) {
+            this.requestTimeout = requestTimeout;
+        }
+
+        public Duration getShutdownTimeout() {
+            return shutdownTimeout;
+        }
+
+        public void setShutdownTimeout(Duration shutdownTimeout) {
+            this.shutdownTimeout = shutdownTimeout;
+        }
+
+        public Integer getMaxRetries() {
+            return maxRetries;
+        }
+
+        public void setMaxRetries(Integer maxRetries) {
+            this.maxRetries = maxRetries;
+        }
+
+        public Duration getInitialBackoff() {
+            return initialBackoff;
+        }
+
+        public void setInitialBackoff(Duration initialBackoff) {
+            this.initialBackoff = initialBackoff;
+        }
+
+        public Duration getMaxBackoff() {
+            return maxBackoff;
+        }
+
+        public void setMaxBackoff(Duration maxBackoff) {
+            this.maxBackoff = maxBackoff;
+        }
+
+        public Boolean getGzip() {
+            return gzip;
+        }
+
+        public void setGzip(Boolean gzip) {
+            this.gzip = gzip;
+        }
+
+        public GuestIdentity getGuestIdentity() {
+            return guestIdentity;
+        }
+
+        public void setGuestIdentity(GuestIdentity guestIdentity) {
+            this.guestIdentity = guestIdentity;
+        }
+
+        public String getGuestIdKey() {
+            return guestIdKey;
+        }
+
+        public void setGuestIdKey(String guestIdKey) {
+            this.guestIdKey = guestIdKey;
+        }
+
+        public Boolean getGeoipDisable() {
+            return geoipDisable;
+        }
+
+        public void setGeoipDisable(Boolean geoipDisable) {
+            this.geoipDisable = geoipDisable;
+        }
+
+        public Boolean getAllowInsecureHttp() {
+            return allowInsecureHttp;
+        }
+
+        public void setAllowInsecureHttp(Boolean allowInsecureHttp) {
+            this.allowInsecureHttp = allowInsecureHttp;
+        }
+
+        /** The client configuration: {@code env} first, then every property that is set. */
+        PostHogConfig toConfig(Map<String, String> env) {
+            PostHogConfig.Builder b = PostHogConfig.builder().environment(env);
+            if (apiKey != null) {
+                b.apiKey(apiKey);
+            }
+            if (host != null) {
+                b.host(host);
+            }
+            if (profile != null) {
+                b.profile(profile);
+            }
+            if (flushAt != null) {
+                b.flushAt(flushAt);
+            }
+            if (flushInterval != null) {
+                b.flushInterval(flushInterval);
+            }
+            if (maxBatchSize != null) {
+                b.maxBatchSize(maxBatchSize);
+            }
+            if (maxQueueSize != null) {
+                b.maxQueueSize(maxQueueSize);
+            }
+            if (maxQueueBytes != null) {
+                b.maxQueueBytes(maxQueueBytes.toBytes());
+            }
+            if (maxRequestsInFlight != null) {
+                b.maxRequestsInFlight(maxRequestsInFlight);
+            }
+            if (requestTimeout != null) {
+                b.requestTimeout(requestTimeout);
+            }
+            if (shutdownTimeout != null) {
+                b.shutdownTimeout(shutdownTimeout);
+            }
+            if (maxRetries != null) {
+                b.maxRetries(maxRetries);
+            }
+            if (initialBackoff != null) {
+                b.initialBackoff(initialBackoff);
+            }
+            if (maxBackoff != null) {
+                b.maxBackoff(maxBackoff);
+            }
+            if (gzip != null) {
+                b.gzip(gzip);
+            }
+            if (guestIdentity != null) {
+                b.guestIdentity(guestIdentity);
+            }
+            if (guestIdKey != null) {
+                b.guestIdKey(guestIdKey);
+            }
+            if (geoipDisable != null) {
+                b.geoipDisable(geoipDisable);
+            }
+            if (allowInsecureHttp != null) {
+                b.allowInsecureHttp(allowInsecureHttp);
+            }
+            return b.build();
+        }
+    }
+}

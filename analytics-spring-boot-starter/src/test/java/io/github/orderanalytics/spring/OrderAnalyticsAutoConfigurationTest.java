@@ -1,0 +1,169 @@
+package io.github.orderanalytics.spring;
+
+import static io.github.orderanalytics.testkit.OrderAnalyticsAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.orderanalytics.Identity;
+import io.github.orderanalytics.Money;
+import io.github.orderanalytics.Order;
+import io.github.orderanalytics.OrderAnalytics;
+import io.github.orderanalytics.posthog.PostHogOrderAnalytics;
+import io.github.orderanalytics.testkit.FakePostHog;
+import io.github.orderanalytics.testkit.RecordingOrderAnalytics;
+import java.time.Duration;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.test.context.FilteredClassLoader;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** Each condition of the auto-configuration, in a real application context. */
+class OrderAnalyticsAutoConfigurationTest {
+    private final FakePostHog posthog = FakePostHog.start();
+
+    private final ApplicationContextRunner runner = new ApplicationContextRunner()
+            .withConfiguration(AutoConfigurations.of(OrderAnalyticsAutoConfiguration.class));
+
+    @AfterEach
+    void stop() {
+        posthog.close();
+    }
+
+    private String[] clientProperties() {
+        return new String[] {
+            "order-analytics.posthog.api-key=" + FakePostHog.API_KEY,
+            "order-analytics.posthog.host=" + posthog.host(),
+            "order-analytics.posthog.profile=development",
+            "order-analytics.posthog.shutdown-timeout=5s"
+        };
+    }
+
+    private static Order order(String id) {
+        return Order.builder(id, Money.of("49.99", "EUR")).build();
+    }
+
+    @Test
+    void withAnApiKeyTheClientIsABeanAndOrderAnalyticsReportsAtOnceOutsideATransaction() {
+        runner.withPropertyValues(clientProperties()).run(context -> {
+            assertThat(context).hasSingleBean(PostHogOrderAnalytics.class);
+            assertThat(context.getBean(OrderAnalytics.class)).isInstanceOf(TransactionAwareOrderAnalytics.class);
+            PostHogOrderAnalytics client = context.getBean(PostHogOrderAnalytics.class);
+            assertThat(client.isEnabled()).isTrue();
+            assertThat(client.config().batching().flushAt()).isEqualTo(1);
+
+            context.getBean(OrderAnalytics.class).orderPlaced(order("ord_1"), Identity.customer("cus_42"));
+
+            posthog.awaitEvents(1, Duration.ofSeconds(10));
+            assertThat(posthog).receivedOnly("ord_1");
+        });
+    }
+
+    @Test
+    void closingTheContextClosesTheClientAndDeliversWhatWasAccepted() {
+        PostHogOrderAnalytics[] client = new PostHogOrderAnalytics[1];
+        runner.withPropertyValues(clientProperties())
+                .withPropertyValues(
+                        "order-analytics.posthog.profile=production", "order-analytics.posthog.flush-interval=1h")
+                .run(context -> {
+                    client[0] = context.getBean(PostHogOrderAnalytics.class);
+                    for (int i = 0; i < 50; i++) {
+                        context.getBean(OrderAnalytics.class).orderPlaced(order("ord_" + i), Identity.customer("c_1"));
+                    }
+                    assertThat(posthog.events()).isEmpty(); // batching: only closing sends them now
+                });
+
+        assertThat(posthog.events()).hasSize(50);
+        assertThat(client[0].stats().delivered()).isEqualTo(50);
+    }
+
+    @Test
+    void withoutAnApiKeyTheClientIsDisabled() {
+        runner.withPropertyValues("order-analytics.posthog.host=" + posthog.host())
+                .run(context -> {
+                    assertThat(context.getBean(PostHogOrderAnalytics.class).isEnabled())
+                            .isFalse();
+                });
+    }
+
+    @Test
+    void disabledGivesTheNoop() {
+        runner.withPropertyValues("order-analytics.enabled=false").run(context -> {
+            assertThat(context).doesNotHaveBean(PostHogOrderAnalytics.class);
+            assertThat(context.getBean(OrderAnalytics.class)).isSameAs(OrderAnalytics.noop());
+        });
+    }
+
+    @Test
+    void aUsersOwnBeanWins() {
+        RecordingOrderAnalytics recording = RecordingOrderAnalytics.create();
+        runner.withPropertyValues(clientProperties())
+                .withBean(OrderAnalytics.class, () -> recording)
+                .run(context -> {
+                    assertThat(context).doesNotHaveBean(PostHogOrderAnalytics.class);
+                    assertThat(context).doesNotHaveBean(TransactionAwareOrderAnalytics.class);
+
+                    context.publishEvent(new OrderPlacedEvent(order("ord_7"), Identity.customer("cus_42")));
+
+                    assertThat(recording).hasPlacedOnly("ord_7");
+                });
+    }
+
+    @Test
+    void badPropertiesFailTheStartNamingTheSetting() {
+        runner.withPropertyValues(clientProperties())
+                .withPropertyValues("order-analytics.posthog.flush-at=0")
+                .run(context -> assertThat(context)
+                        .hasFailed()
+                        .getFailure()
+                        .rootCause()
+                        .hasMessageContaining("flushAt (POSTHOG_FLUSH_AT) must be between 1 and"));
+    }
+
+    @Test
+    void withoutSpringTransactionsAPublishedEventIsReportedAtOnce() {
+        RecordingOrderAnalytics recording = RecordingOrderAnalytics.create();
+        runner.withClassLoader(new FilteredClassLoader("org.springframework.transaction"))
+                .withBean(OrderAnalytics.class, () -> recording)
+                .run(context -> {
+                    context.publishEvent(new OrderPlacedEvent(order("ord_9"), Identity.customer("cus_42")));
+
+                    assertThat(recording).hasPlacedOnly("ord_9");
+                });
+    }
+
+    @Test
+    void inATransactionOrdersAreReportedAfterCommitAndNeverOnRollback() {
+        runner.withPropertyValues(clientProperties())
+                .withBean(DataSource.class, () -> new DriverManagerDataSource("jdbc:h2:mem:tx;DB_CLOSE_DELAY=-1"))
+                .run(context -> {
+                    DataSource dataSource = context.getBean(DataSource.class);
+                    TransactionTemplate tx = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
+                    OrderAnalytics analytics = context.getBean(OrderAnalytics.class);
+                    ApplicationEventPublisher publisher = context;
+
+                    tx.executeWithoutResult(status -> {
+                        analytics.orderPlaced(order("ord_direct_committed"), Identity.customer("cus_42"));
+                        publisher.publishEvent(
+                                new OrderPlacedEvent(order("ord_event_committed"), Identity.customer("cus_42")));
+                        assertThat(posthog.requests())
+                                .as("nothing before commit")
+                                .isEmpty();
+                    });
+                    tx.executeWithoutResult(status -> {
+                        analytics.orderPlaced(order("ord_direct_rolled_back"), Identity.customer("cus_42"));
+                        publisher.publishEvent(
+                                new OrderPlacedEvent(order("ord_event_rolled_back"), Identity.customer("cus_42")));
+                        status.setRollbackOnly();
+                    });
+
+                    assertThat(context.getBean(PostHogOrderAnalytics.class).flush(Duration.ofSeconds(10)))
+                            .isTrue();
+                    assertThat(posthog).receivedOnly("ord_direct_committed", "ord_event_committed");
+                });
+    }
+}
