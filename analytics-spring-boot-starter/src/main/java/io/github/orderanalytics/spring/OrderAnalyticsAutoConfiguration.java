@@ -1,6 +1,7 @@
 package io.github.orderanalytics.spring;
 
 import io.github.orderanalytics.OrderAnalytics;
+import io.github.orderanalytics.micrometer.OrderAnalyticsMetrics;
 import io.github.orderanalytics.posthog.PostHogOrderAnalytics;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -71,6 +72,18 @@ public class OrderAnalyticsAutoConfiguration {
     @ConditionalOnBean(OrderAnalytics.class)
     ImmediateListener immediateOrderPlacedEventListener(OrderAnalytics analytics) {
         return new ImmediateListener(analytics);
+    }
+
+    /**
+     * The client's delivery numbers as meters; Spring Boot's metrics support binds every
+     * {@code MeterBinder} bean to the application's registries.
+     */
+    @Bean
+    @ConditionalOnClass(name = "io.micrometer.core.instrument.MeterRegistry")
+    @ConditionalOnBean(name = CLIENT)
+    @ConditionalOnMissingBean(OrderAnalyticsMetrics.class)
+    public OrderAnalyticsMetrics orderAnalyticsMetrics(@Qualifier(CLIENT) PostHogOrderAnalytics client) {
+        return new OrderAnalyticsMetrics(client);
     }
 
     /** Reports each {@link OrderPlacedEvent} as it is published. */

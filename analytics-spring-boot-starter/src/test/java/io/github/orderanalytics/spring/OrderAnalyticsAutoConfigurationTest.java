@@ -7,9 +7,11 @@ import io.github.orderanalytics.Identity;
 import io.github.orderanalytics.Money;
 import io.github.orderanalytics.Order;
 import io.github.orderanalytics.OrderAnalytics;
+import io.github.orderanalytics.micrometer.OrderAnalyticsMetrics;
 import io.github.orderanalytics.posthog.PostHogOrderAnalytics;
 import io.github.orderanalytics.testkit.FakePostHog;
 import io.github.orderanalytics.testkit.RecordingOrderAnalytics;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
@@ -164,6 +166,31 @@ class OrderAnalyticsAutoConfigurationTest {
                     assertThat(context.getBean(PostHogOrderAnalytics.class).flush(Duration.ofSeconds(10)))
                             .isTrue();
                     assertThat(posthog).receivedOnly("ord_direct_committed", "ord_event_committed");
+                });
+    }
+
+    @Test
+    void withMicrometerTheClientsMetersAreABinder() {
+        runner.withPropertyValues(clientProperties()).run(context -> {
+            SimpleMeterRegistry registry = new SimpleMeterRegistry();
+            context.getBean(OrderAnalyticsMetrics.class).bindTo(registry);
+            context.getBean(OrderAnalytics.class).orderPlaced(order("ord_m"), Identity.customer("cus_42"));
+
+            assertThat(registry.get("order.analytics.events")
+                            .tag("outcome", "accepted")
+                            .functionCounter()
+                            .count())
+                    .isEqualTo(1);
+        });
+    }
+
+    @Test
+    void withoutMicrometerThereIsNoBinder() {
+        runner.withPropertyValues(clientProperties())
+                .withClassLoader(new FilteredClassLoader("io.micrometer"))
+                .run(context -> {
+                    assertThat(context).hasSingleBean(PostHogOrderAnalytics.class);
+                    assertThat(context).doesNotHaveBean(OrderAnalyticsMetrics.class);
                 });
     }
 }
