@@ -79,15 +79,16 @@ final class Ledger {
 
     /** Settles each unsettled event of {@code events}; see {@link #settle(List, DropReason, long, LongSupplier)}. */
     int settle(List<Pending> events, DropReason reason) {
-        return settle(events, reason, Long.MAX_VALUE, System::nanoTime);
+        return settle(events, reason, 0, null);
     }
 
     /**
      * Settles each unsettled event of {@code events} as delivered ({@code reason} null) or dropped, and
      * returns how many that was. The shared counters change once per call, not once per event: callers
      * add to the queue bound on every orderPlaced, and per-event updates would fight them for it. The
-     * listener is called on this thread until {@code deadline}; what is left is told on a thread of its
-     * own, so close() keeps its deadline whatever the listener costs.
+     * listener is called on this thread until {@code deadline} (when {@code nanoTime} is given; null
+     * means no deadline); what is left is told on a thread of its own, so close() keeps its deadline
+     * whatever the listener costs.
      */
     int settle(List<Pending> events, DropReason reason, long deadline, LongSupplier nanoTime) {
         List<Pending> settled = new ArrayList<>(events.size());
@@ -111,7 +112,7 @@ final class Ledger {
         }
         if (listener != null) {
             for (int i = 0; i < settled.size(); i++) {
-                if (nanoTime.getAsLong() - deadline > 0) {
+                if (nanoTime != null && nanoTime.getAsLong() - deadline > 0) {
                     notifyLater(settled.subList(i, settled.size()), reason);
                     break;
                 }
