@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -218,10 +217,7 @@ public final class FakePostHog implements AutoCloseable {
      */
     public List<RuleViolation> violations() {
         synchronized (lock) {
-            return requests.stream()
-                    .filter(r -> r.accepted() && answered.contains(r))
-                    .flatMap(r -> r.violations().stream())
-                    .collect(Collectors.toUnmodifiableList());
+            return acknowledgedViolations();
         }
     }
 
@@ -326,12 +322,17 @@ public final class FakePostHog implements AutoCloseable {
         }
     }
 
-    /** Held lock: the violations, for a failure message, or nothing. */
-    private String violationsText() {
-        List<RuleViolation> all = requests.stream()
+    /** Held lock: the violations in acknowledged requests. */
+    private List<RuleViolation> acknowledgedViolations() {
+        return requests.stream()
                 .filter(r -> r.accepted() && answered.contains(r))
                 .flatMap(r -> r.violations().stream())
                 .toList();
+    }
+
+    /** Held lock: the violations, for a failure message, or nothing. */
+    private String violationsText() {
+        List<RuleViolation> all = acknowledgedViolations();
         return all.isEmpty() ? "" : "\nbreaking PostHog's rules, so not counted: " + all;
     }
 
@@ -351,37 +352,18 @@ public final class FakePostHog implements AutoCloseable {
             boolean gzipped =
                     "gzip".equalsIgnoreCase(exchange.getRequestHeaders().getFirst("Content-Encoding"));
             String path = exchange.getRequestURI().getPath();
-            String body;
-            String apiKey = null;
-            List<PostHogEvent> events = List.of();
-            List<RuleViolation> violations = List.of();
-            boolean valid;
-            int size = raw.length;
-            try {
-                byte[] json = gzipped ? FakeWire.gunzip(raw) : raw;
-                size = json.length;
-                body = new String(json, StandardCharsets.UTF_8);
-                Map<?, ?> batch = FakeWire.JSON.readValue(body, LinkedHashMap.class);
-                apiKey = batch.get("api_key") instanceof String key ? key : null;
-                events = FakeWire.parseEvents(batch.get("batch"));
-                violations = CaptureRules.check(
-                        events, FakeWire.eventSizes(batch.get("batch")), FakeWire.sentAt(batch), receivedAt);
-                valid = !events.isEmpty();
-            } catch (IOException | RuntimeException e) {
-                body = new String(raw, StandardCharsets.ISO_8859_1);
-                valid = false;
-            }
+            FakeWire.Batch batch = FakeWire.read(raw, gzipped, receivedAt);
             FakeResponse answer;
             synchronized (lock) {
                 if (!exchange.getRequestMethod().equals("POST") || !(path.equals("/batch/") || path.equals("/batch"))) {
                     answer = FakeResponse.status(404);
                 } else if (!script.isEmpty()) {
                     answer = script.poll();
-                } else if (size >= CaptureRules.MAX_REQUEST_BYTES) {
+                } else if (batch.size() >= CaptureRules.MAX_REQUEST_BYTES) {
                     answer = FakeResponse.status(413); // PostHog refuses requests of 20 MB or more
-                } else if (valid && apiKey == null) {
+                } else if (batch.valid() && batch.apiKey() == null) {
                     answer = FakeResponse.status(401); // as PostHog answers a batch without a project key
-                } else if (!valid || events.stream().anyMatch(rejectWhere)) {
+                } else if (!batch.valid() || batch.events().stream().anyMatch(rejectWhere)) {
                     answer = FakeResponse.status(400);
                 } else {
                     answer = defaultResponse.get();
@@ -392,12 +374,12 @@ public final class FakePostHog implements AutoCloseable {
                     path,
                     Collections.unmodifiableMap(headers),
                     gzipped,
-                    body,
-                    apiKey,
-                    events,
+                    batch.body(),
+                    batch.apiKey(),
+                    batch.events(),
                     answer,
                     receivedAt,
-                    List.copyOf(violations));
+                    batch.violations());
             Consumer<CapturedRequest> listener;
             synchronized (lock) {
                 if (keepRequests) {

@@ -84,6 +84,33 @@ final class FakeWire {
                 .toInstant();
     }
 
+    /** A request body as read: its text, key, events and the rules they break; {@code valid} if it is a batch. */
+    record Batch(
+            String body,
+            String apiKey,
+            List<PostHogEvent> events,
+            List<RuleViolation> violations,
+            int size,
+            boolean valid) {}
+
+    /** Reads a request body (gunzipped if {@code gzipped}); a body that is not a batch reads as not valid. */
+    static Batch read(byte[] raw, boolean gzipped, Instant receivedAt) {
+        int size = raw.length;
+        try {
+            byte[] json = gzipped ? gunzip(raw) : raw;
+            size = json.length;
+            String body = new String(json, StandardCharsets.UTF_8);
+            Map<?, ?> batch = JSON.readValue(body, java.util.LinkedHashMap.class);
+            String apiKey = batch.get("api_key") instanceof String key ? key : null;
+            List<PostHogEvent> events = parseEvents(batch.get("batch"));
+            List<RuleViolation> violations =
+                    CaptureRules.check(events, eventSizes(batch.get("batch")), sentAt(batch), receivedAt);
+            return new Batch(body, apiKey, events, List.copyOf(violations), size, !events.isEmpty());
+        } catch (IOException | RuntimeException e) {
+            return new Batch(new String(raw, StandardCharsets.ISO_8859_1), null, List.of(), List.of(), size, false);
+        }
+    }
+
     /** Each event's size as compact JSON, as PostHog measures it against its 1 MB limit. */
     static List<Integer> eventSizes(Object batch) throws IOException {
         List<Integer> sizes = new ArrayList<>();
