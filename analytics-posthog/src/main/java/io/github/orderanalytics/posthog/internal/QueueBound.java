@@ -41,10 +41,6 @@ final class QueueBound {
         return (int) (held.get() >>> BYTE_BITS);
     }
 
-    long bytes() {
-        return held.get() & BYTE_MASK;
-    }
-
     int maxEvents() {
         return maxEvents;
     }

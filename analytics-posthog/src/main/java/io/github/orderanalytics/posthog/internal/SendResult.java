@@ -22,10 +22,6 @@ public record SendResult(
         return new SendResult(status, Optional.of(value), location, body, failure);
     }
 
-    public SendResult withLocation(String value) {
-        return new SendResult(status, retryAfter, Optional.of(value), body, failure);
-    }
-
     /** For logs and {@code DeliveryStats.lastError()}: never holds the body or the request. */
     public String describe() {
         if (failure != null) {
