@@ -1,5 +1,6 @@
 package io.github.orderanalytics.posthog;
 
+import java.time.Instant;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.Map;
@@ -24,6 +25,10 @@ import java.util.Optional;
  * @param dropped events not delivered, by reason; every reason is present
  * @param queueDepth events held in memory: waiting, in a request, or waiting for a retry
  * @param lastError the last delivery error, for example {@code "HTTP 503"}; never holds the API key or event data
+ * @param failingSince while the latest request failed and none succeeded since: when that run of
+ *     failures began. A long one is an outage (PostHog down, a wrong host or key), a short one a
+ *     request being retried
+ * @param lastDeliveredAt when PostHog last acknowledged a request
  * @since 0.1.0
  */
 public record DeliveryStats(
@@ -32,7 +37,9 @@ public record DeliveryStats(
         long retriedRequests,
         Map<DropReason, Long> dropped,
         int queueDepth,
-        Optional<String> lastError) {
+        Optional<String> lastError,
+        Optional<Instant> failingSince,
+        Optional<Instant> lastDeliveredAt) {
 
     public DeliveryStats {
         EnumMap<DropReason, Long> all = new EnumMap<>(DropReason.class);

@@ -1,9 +1,7 @@
 package io.github.orderanalytics.spring;
 
 import io.github.orderanalytics.OrderAnalytics;
-import io.github.orderanalytics.micrometer.OrderAnalyticsMetrics;
 import io.github.orderanalytics.posthog.PostHogOrderAnalytics;
-import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -12,14 +10,20 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingClas
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Primary;
 import org.springframework.context.event.EventListener;
 
 /**
  * Auto-configuration of order analytics for Spring Boot: the built-in PostHog client as a bean, closed
- * by the application context (never by a JVM shutdown hook of its own), an {@link OrderAnalytics} bean
- * that reports after commit, and a listener for {@link OrderPlacedEvent}. A user's own
+ * by the application context (never by a JVM shutdown hook of its own). A user's own
  * {@code OrderAnalytics} bean wins; {@code order-analytics.enabled=false} gives the no-op.
+ *
+ * <p>The context destroys the client after its lifecycle beans stop, so the web server has finished
+ * its requests (and, with graceful shutdown, drained them) before {@code close()} delivers what is
+ * left within {@code shutdownTimeout}. What comes with optional libraries sits in configurations of
+ * its own, ordered after this one so that they see the client: reporting after commit
+ * ({@link OrderAnalyticsTransactionAutoConfiguration}), meters
+ * ({@link OrderAnalyticsMetricsAutoConfiguration}) and health
+ * ({@link OrderAnalyticsHealthAutoConfiguration}).
  *
  * @since 0.1.0
  */
@@ -30,8 +34,7 @@ public class OrderAnalyticsAutoConfiguration {
     /** The bean name of the starter's own client, so the wrapper never wraps a user's bean. */
     static final String CLIENT = "orderAnalyticsPostHogClient";
 
-    private static final String TRANSACTIONS =
-            "org.springframework.transaction.support.TransactionSynchronizationManager";
+    static final String TRANSACTIONS = "org.springframework.transaction.support.TransactionSynchronizationManager";
 
     @Bean(name = CLIENT, destroyMethod = "close")
     @ConditionalOnMissingBean(OrderAnalytics.class)
@@ -47,43 +50,15 @@ public class OrderAnalyticsAutoConfiguration {
         return OrderAnalytics.noop();
     }
 
-    // Member configuration classes would be evaluated before the client above exists: these stay
-    // methods, in this order, each guarded by its own class condition.
-
-    /** With Spring's transactions, the bean to inject: reports after commit, never on rollback. */
-    @Bean
-    @Primary
-    @ConditionalOnClass(name = TRANSACTIONS)
-    @ConditionalOnBean(name = CLIENT)
-    public TransactionAwareOrderAnalytics orderAnalytics(@Qualifier(CLIENT) PostHogOrderAnalytics client) {
-        return new TransactionAwareOrderAnalytics(client);
-    }
-
-    @Bean
-    @ConditionalOnClass(name = TRANSACTIONS)
-    @ConditionalOnBean(OrderAnalytics.class)
-    public OrderPlacedEventListener orderPlacedEventListener(OrderAnalytics analytics) {
-        return new OrderPlacedEventListener(analytics);
-    }
-
-    /** Without Spring's transactions there is no commit to wait for: report at once. */
+    /**
+     * Without Spring's transactions there is no commit to wait for: report at once. With them,
+     * {@link OrderAnalyticsTransactionAutoConfiguration} listens instead.
+     */
     @Bean
     @ConditionalOnMissingClass(TRANSACTIONS)
     @ConditionalOnBean(OrderAnalytics.class)
     ImmediateListener immediateOrderPlacedEventListener(OrderAnalytics analytics) {
         return new ImmediateListener(analytics);
-    }
-
-    /**
-     * The client's delivery numbers as meters; Spring Boot's metrics support binds every
-     * {@code MeterBinder} bean to the application's registries.
-     */
-    @Bean
-    @ConditionalOnClass(name = "io.micrometer.core.instrument.MeterRegistry")
-    @ConditionalOnBean(name = CLIENT)
-    @ConditionalOnMissingBean(OrderAnalyticsMetrics.class)
-    public OrderAnalyticsMetrics orderAnalyticsMetrics(@Qualifier(CLIENT) PostHogOrderAnalytics client) {
-        return new OrderAnalyticsMetrics(client);
     }
 
     /** Reports each {@link OrderPlacedEvent} as it is published. */

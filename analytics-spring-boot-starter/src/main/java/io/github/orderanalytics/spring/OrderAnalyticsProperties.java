@@ -27,6 +27,8 @@ public class OrderAnalyticsProperties {
 
     private final PostHog posthog = new PostHog();
 
+    private final Health health = new Health();
+
     public boolean isEnabled() {
         return enabled;
     }
@@ -37,6 +39,24 @@ public class OrderAnalyticsProperties {
 
     public PostHog getPosthog() {
         return posthog;
+    }
+
+    public Health getHealth() {
+        return health;
+    }
+
+    /** The Actuator health contributor (Spring Boot 4). */
+    public static class Health {
+        /** How long every request may fail before the orderAnalytics health contributor says DOWN. */
+        private Duration downAfter = Duration.ofMinutes(5);
+
+        public Duration getDownAfter() {
+            return downAfter;
+        }
+
+        public void setDownAfter(Duration downAfter) {
+            this.downAfter = downAfter;
+        }
     }
 
     /** The PostHog client's settings; each one unset falls back to its environment variable. */

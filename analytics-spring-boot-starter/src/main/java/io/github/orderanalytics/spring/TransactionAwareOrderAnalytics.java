@@ -4,6 +4,8 @@ import io.github.orderanalytics.Identity;
 import io.github.orderanalytics.Order;
 import io.github.orderanalytics.OrderAnalytics;
 import java.util.Objects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
@@ -15,6 +17,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * @since 0.1.0
  */
 public final class TransactionAwareOrderAnalytics implements OrderAnalytics {
+    private static final Logger log = LoggerFactory.getLogger(TransactionAwareOrderAnalytics.class);
+
     private final OrderAnalytics delegate;
 
     public TransactionAwareOrderAnalytics(OrderAnalytics delegate) {
@@ -31,15 +35,30 @@ public final class TransactionAwareOrderAnalytics implements OrderAnalytics {
         Objects.requireNonNull(order, "order == null");
         Objects.requireNonNull(identity, "identity == null");
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            // afterCompletion, not afterCommit: a synchronization registered while others run their
+            // afterCommit (an order reported from one) would never get its own afterCommit call.
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
-                public void afterCommit() {
-                    delegate.orderPlaced(order, identity);
+                public void afterCompletion(int status) {
+                    if (status == STATUS_COMMITTED) {
+                        delegate.orderPlaced(order, identity);
+                    } else if (status == STATUS_UNKNOWN) {
+                        unknownOutcome(order);
+                    }
                 }
             });
         } else {
             delegate.orderPlaced(order, identity);
         }
+    }
+
+    /**
+     * A JTA heuristic outcome: the order may or may not exist. Reporting it could count an order
+     * that never was, so it is left out, loudly.
+     */
+    private static void unknownOutcome(Order order) {
+        log.warn("order-analytics did not report an order: its transaction ended with an unknown outcome");
+        log.debug("order-analytics: the order left out was {}", order.orderId());
     }
 
     @Override

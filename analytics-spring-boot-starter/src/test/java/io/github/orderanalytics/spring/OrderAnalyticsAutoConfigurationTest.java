@@ -22,6 +22,8 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /** Each condition of the auto-configuration, in a real application context. */
@@ -29,7 +31,11 @@ class OrderAnalyticsAutoConfigurationTest {
     private final FakePostHog posthog = FakePostHog.start();
 
     private final ApplicationContextRunner runner = new ApplicationContextRunner()
-            .withConfiguration(AutoConfigurations.of(OrderAnalyticsAutoConfiguration.class));
+            .withConfiguration(AutoConfigurations.of(
+                    OrderAnalyticsAutoConfiguration.class,
+                    OrderAnalyticsTransactionAutoConfiguration.class,
+                    OrderAnalyticsMetricsAutoConfiguration.class,
+                    OrderAnalyticsHealthAutoConfiguration.class));
 
     @AfterEach
     void stop() {
@@ -166,6 +172,31 @@ class OrderAnalyticsAutoConfigurationTest {
                     assertThat(context.getBean(PostHogOrderAnalytics.class).flush(Duration.ofSeconds(10)))
                             .isTrue();
                     assertThat(posthog).receivedOnly("ord_direct_committed", "ord_event_committed");
+                });
+    }
+
+    @Test
+    void anOrderReportedFromAnotherAfterCommitCallbackIsStillReported() {
+        runner.withPropertyValues(clientProperties())
+                .withBean(DataSource.class, () -> new DriverManagerDataSource("jdbc:h2:mem:tx2;DB_CLOSE_DELAY=-1"))
+                .run(context -> {
+                    TransactionTemplate tx = new TransactionTemplate(
+                            new DataSourceTransactionManager(context.getBean(DataSource.class)));
+                    OrderAnalytics analytics = context.getBean(OrderAnalytics.class);
+
+                    tx.executeWithoutResult(status ->
+                            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                                @Override
+                                public void afterCommit() {
+                                    // Still "in" the transaction: synchronization is active, but its
+                                    // afterCommit calls were handed out already.
+                                    analytics.orderPlaced(order("ord_from_after_commit"), Identity.customer("c"));
+                                }
+                            }));
+
+                    assertThat(context.getBean(PostHogOrderAnalytics.class).flush(Duration.ofSeconds(10)))
+                            .isTrue();
+                    assertThat(posthog).receivedOnly("ord_from_after_commit");
                 });
     }
 

@@ -189,13 +189,22 @@ class CaptureClientDeliveryTest {
         posthog.refuseConnections();
         PostHogOrderAnalytics analytics = client();
 
+        Instant before = Instant.now();
         analytics.orderPlaced(order("ord_1"), Identity.customer("c"));
         Await.until(() -> analytics.stats().retriedRequests() >= 2, WAIT, analytics::stats);
+        DeliveryStats outage = analytics.stats();
+        assertThat(outage.failingSince()).hasValueSatisfying(t -> assertThat(t).isAfterOrEqualTo(before));
+        assertThat(outage.lastDeliveredAt()).isEmpty();
         posthog.acceptConnections();
 
         assertThat(posthog.awaitEvents(1, WAIT)).hasSize(1);
-        assertThat(analytics.stats().lastError())
-                .hasValueSatisfying(e -> assertThat(e).contains("ConnectException"));
+        assertThat(analytics.flush(WAIT)).isTrue();
+        DeliveryStats recovered = analytics.stats();
+        assertThat(recovered.lastError()).hasValueSatisfying(e -> assertThat(e).contains("ConnectException"));
+        assertThat(recovered.failingSince()).as("over once a request succeeds").isEmpty();
+        assertThat(recovered.lastDeliveredAt())
+                .hasValueSatisfying(
+                        t -> assertThat(t).isAfter(outage.failingSince().orElseThrow()));
     }
 
     @Test

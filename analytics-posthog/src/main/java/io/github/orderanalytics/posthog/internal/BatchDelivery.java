@@ -91,17 +91,18 @@ final class BatchDelivery {
             RetryPolicy.Decision decision = policy.decide(result, retries, clock.now());
             switch (decision.action()) {
                 case DELIVERED:
+                    ledger.deliveredAt(clock.now());
                     ledger.settle(request, null);
                     return true;
                 case SPLIT:
-                    ledger.lastError(result.describe());
+                    ledger.lastError(result.describe(), clock.now());
                     return split(request, result);
                 case REJECT:
-                    ledger.lastError(result.describe());
+                    ledger.lastError(result.describe(), clock.now());
                     reject(request, result);
                     return true;
                 case GIVE_UP:
-                    ledger.lastError(result.describe());
+                    ledger.lastError(result.describe(), clock.now());
                     int dropped = ledger.settle(request, DropReason.RETRIES_EXHAUSTED);
                     long count = exhaustedLog.record(dropped);
                     if (count > 0) {
@@ -113,7 +114,7 @@ final class BatchDelivery {
                     }
                     return true;
                 default: // RETRY
-                    ledger.lastError(result.describe());
+                    ledger.lastError(result.describe(), clock.now());
                     retries++;
                     log.debug(
                             "PostHog request failed ({}); retry {} in {} ms",

@@ -5,6 +5,7 @@ import io.github.orderanalytics.Order;
 import io.github.orderanalytics.posthog.DeliveryListener;
 import io.github.orderanalytics.posthog.DeliveryStats;
 import io.github.orderanalytics.posthog.DropReason;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -32,6 +33,8 @@ final class Ledger {
     private final LongAdder retriedRequests = new LongAdder();
     private final LongAdder[] dropped = new LongAdder[DropReason.values().length];
     private volatile String lastError;
+    private volatile Instant failingSince;
+    private volatile Instant lastDeliveredAt;
 
     private final DeliveryListener listener;
     private final QueueBound bound;
@@ -62,8 +65,21 @@ final class Ledger {
         retriedRequests.increment();
     }
 
-    void lastError(String error) {
+    /**
+     * A failed request. The first failure after a success starts the outage a health check measures;
+     * senders race here, so the instant is approximate, never missing.
+     */
+    void lastError(String error, Instant at) {
         lastError = error;
+        if (failingSince == null) {
+            failingSince = at;
+        }
+    }
+
+    /** A request PostHog acknowledged: whatever failed before is over. */
+    void deliveredAt(Instant at) {
+        lastDeliveredAt = at;
+        failingSince = null;
     }
 
     /** Drops an event that never entered the queue, warning at most every 10 s per reason. */
@@ -172,6 +188,13 @@ final class Ledger {
         long deliveredNow = delivered.sum();
         long retried = retriedRequests.sum();
         return new DeliveryStats(
-                accepted.sum(), deliveredNow, retried, byReason, queueDepth, Optional.ofNullable(lastError));
+                accepted.sum(),
+                deliveredNow,
+                retried,
+                byReason,
+                queueDepth,
+                Optional.ofNullable(lastError),
+                Optional.ofNullable(failingSince),
+                Optional.ofNullable(lastDeliveredAt));
     }
 }

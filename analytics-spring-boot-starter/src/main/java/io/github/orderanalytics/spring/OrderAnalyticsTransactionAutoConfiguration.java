@@ -1,0 +1,36 @@
+package io.github.orderanalytics.spring;
+
+import io.github.orderanalytics.OrderAnalytics;
+import io.github.orderanalytics.posthog.PostHogOrderAnalytics;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
+
+/**
+ * With Spring's transactions: the {@link OrderAnalytics} bean to inject reports after commit and
+ * never on rollback, and so does a published {@link OrderPlacedEvent}.
+ *
+ * @since 0.1.0
+ */
+@AutoConfiguration(after = OrderAnalyticsAutoConfiguration.class)
+@ConditionalOnClass(name = OrderAnalyticsAutoConfiguration.TRANSACTIONS)
+public class OrderAnalyticsTransactionAutoConfiguration {
+
+    /** Wraps the starter's own client only: a user's bean is theirs to shape. */
+    @Bean
+    @Primary
+    @ConditionalOnBean(name = OrderAnalyticsAutoConfiguration.CLIENT)
+    public TransactionAwareOrderAnalytics orderAnalytics(
+            @Qualifier(OrderAnalyticsAutoConfiguration.CLIENT) PostHogOrderAnalytics client) {
+        return new TransactionAwareOrderAnalytics(client);
+    }
+
+    @Bean
+    @ConditionalOnBean(OrderAnalytics.class)
+    public OrderPlacedEventListener orderPlacedEventListener(OrderAnalytics analytics) {
+        return new OrderPlacedEventListener(analytics);
+    }
+}

@@ -1,0 +1,62 @@
+package io.github.orderanalytics.spring.minimal;
+
+import static io.github.orderanalytics.testkit.OrderAnalyticsAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.github.orderanalytics.Identity;
+import io.github.orderanalytics.Money;
+import io.github.orderanalytics.Order;
+import io.github.orderanalytics.OrderAnalytics;
+import io.github.orderanalytics.posthog.PostHogOrderAnalytics;
+import io.github.orderanalytics.spring.OrderPlacedEvent;
+import io.github.orderanalytics.testkit.FakePostHog;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * A Boot application whose class path lacks every optional library of the starter: spring-tx,
+ * Micrometer and Boot's health support. Surefire runs this class alone, with those jars removed
+ * (see the pom), so a configuration that touches one of them fails here, not in a user's start-up.
+ */
+class MinimalClasspathTest {
+
+    @Test
+    void theOptionalLibrariesAreReallyAbsent() {
+        for (String name : new String[] {
+            "org.springframework.transaction.support.TransactionSynchronizationManager",
+            "io.micrometer.core.instrument.binder.MeterBinder",
+            "org.springframework.boot.health.contributor.HealthIndicator"
+        }) {
+            assertThatThrownBy(() -> Class.forName(name)).isInstanceOf(ClassNotFoundException.class);
+        }
+    }
+
+    @Test
+    void startsAndReportsAPublishedEventAtOnce() {
+        try (FakePostHog posthog = FakePostHog.start();
+                ConfigurableApplicationContext context = new SpringApplicationBuilder(App.class)
+                        .web(WebApplicationType.NONE)
+                        .run(
+                                "--order-analytics.posthog.api-key=" + FakePostHog.API_KEY,
+                                "--order-analytics.posthog.host=" + posthog.host(),
+                                "--order-analytics.posthog.profile=development")) {
+            assertThat(context.getBean(OrderAnalytics.class)).isInstanceOf(PostHogOrderAnalytics.class);
+
+            context.publishEvent(new OrderPlacedEvent(
+                    Order.builder("ord_min", Money.of("5.00", "EUR")).build(), Identity.customer("c")));
+
+            posthog.awaitEvents(1, Duration.ofSeconds(10));
+            assertThat(posthog).receivedOnly("ord_min");
+        }
+    }
+
+    @SpringBootConfiguration
+    @EnableAutoConfiguration
+    static class App {}
+}
