@@ -31,15 +31,19 @@ import org.springframework.context.event.EventListener;
 @ConditionalOnClass(PostHogOrderAnalytics.class)
 @EnableConfigurationProperties(OrderAnalyticsProperties.class)
 public class OrderAnalyticsAutoConfiguration {
-    /** The bean name of the starter's own client, so the wrapper never wraps a user's bean. */
-    static final String CLIENT = "orderAnalyticsPostHogClient";
+    /**
+     * The bean the starter's transaction-aware {@code OrderAnalytics} delegates to: its PostHog client,
+     * or in tests the testkit's recording ({@code @UseRecordingOrderAnalytics} registers it under this
+     * name). A user's own {@code OrderAnalytics} bean has another name and is never wrapped.
+     */
+    public static final String CLIENT = "orderAnalyticsClient";
 
     static final String TRANSACTIONS = "org.springframework.transaction.support.TransactionSynchronizationManager";
 
     @Bean(name = CLIENT, destroyMethod = "close")
     @ConditionalOnMissingBean(OrderAnalytics.class)
     @ConditionalOnProperty(prefix = "order-analytics", name = "enabled", havingValue = "true", matchIfMissing = true)
-    public PostHogOrderAnalytics orderAnalyticsPostHogClient(OrderAnalyticsProperties properties) {
+    public PostHogOrderAnalytics orderAnalyticsClient(OrderAnalyticsProperties properties) {
         return PostHogOrderAnalytics.create(properties.getPosthog().toConfig(System.getenv()));
     }
 

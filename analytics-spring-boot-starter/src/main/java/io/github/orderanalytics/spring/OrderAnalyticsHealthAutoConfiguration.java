@@ -1,10 +1,9 @@
 package io.github.orderanalytics.spring;
 
 import io.github.orderanalytics.posthog.PostHogOrderAnalytics;
-import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnSingleCandidate;
 import org.springframework.boot.health.autoconfigure.contributor.ConditionalOnEnabledHealthIndicator;
 import org.springframework.context.annotation.Bean;
 
@@ -24,10 +23,9 @@ public class OrderAnalyticsHealthAutoConfiguration {
     // and this one's class exists only where the class condition above holds.
     @Bean
     @ConditionalOnEnabledHealthIndicator("order-analytics")
-    @ConditionalOnBean(name = OrderAnalyticsAutoConfiguration.CLIENT)
+    @ConditionalOnSingleCandidate(PostHogOrderAnalytics.class)
     public OrderAnalyticsHealthIndicator orderAnalyticsHealthIndicator(
-            @Qualifier(OrderAnalyticsAutoConfiguration.CLIENT) PostHogOrderAnalytics client,
-            OrderAnalyticsProperties properties) {
+            PostHogOrderAnalytics client, OrderAnalyticsProperties properties) {
         return new OrderAnalyticsHealthIndicator(client, properties.getHealth().getDownAfter());
     }
 }

@@ -2,15 +2,15 @@ package io.github.orderanalytics.spring;
 
 import io.github.orderanalytics.micrometer.OrderAnalyticsMetrics;
 import io.github.orderanalytics.posthog.PostHogOrderAnalytics;
-import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnSingleCandidate;
 import org.springframework.context.annotation.Bean;
 
 /**
- * With Micrometer: the client's delivery numbers as meters. Spring Boot's metrics support binds every
+ * With Micrometer: the delivery numbers of the one {@code PostHogOrderAnalytics} bean, the
+ * starter's or a user's own, as meters. Spring Boot's metrics support binds every
  * {@code MeterBinder} bean to the application's registries.
  *
  * @since 0.1.0
@@ -20,10 +20,9 @@ import org.springframework.context.annotation.Bean;
 public class OrderAnalyticsMetricsAutoConfiguration {
 
     @Bean
-    @ConditionalOnBean(name = OrderAnalyticsAutoConfiguration.CLIENT)
+    @ConditionalOnSingleCandidate(PostHogOrderAnalytics.class)
     @ConditionalOnMissingBean(OrderAnalyticsMetrics.class)
-    public OrderAnalyticsMetrics orderAnalyticsMetrics(
-            @Qualifier(OrderAnalyticsAutoConfiguration.CLIENT) PostHogOrderAnalytics client) {
+    public OrderAnalyticsMetrics orderAnalyticsMetrics(PostHogOrderAnalytics client) {
         return new OrderAnalyticsMetrics(client);
     }
 }

@@ -1,7 +1,6 @@
 package io.github.orderanalytics.spring;
 
 import io.github.orderanalytics.OrderAnalytics;
-import io.github.orderanalytics.posthog.PostHogOrderAnalytics;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -19,12 +18,12 @@ import org.springframework.context.annotation.Primary;
 @ConditionalOnClass(name = OrderAnalyticsAutoConfiguration.TRANSACTIONS)
 public class OrderAnalyticsTransactionAutoConfiguration {
 
-    /** Wraps the starter's own client only: a user's bean is theirs to shape. */
+    /** Wraps the starter's own client (or the testkit's recording) only: a user's bean is theirs to shape. */
     @Bean
     @Primary
     @ConditionalOnBean(name = OrderAnalyticsAutoConfiguration.CLIENT)
     public TransactionAwareOrderAnalytics orderAnalytics(
-            @Qualifier(OrderAnalyticsAutoConfiguration.CLIENT) PostHogOrderAnalytics client) {
+            @Qualifier(OrderAnalyticsAutoConfiguration.CLIENT) OrderAnalytics client) {
         return new TransactionAwareOrderAnalytics(client);
     }
 

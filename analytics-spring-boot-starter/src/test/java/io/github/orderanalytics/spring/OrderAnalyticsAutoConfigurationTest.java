@@ -20,6 +20,7 @@ import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -87,6 +88,45 @@ class OrderAnalyticsAutoConfigurationTest {
 
         assertThat(posthog.events()).hasSize(50);
         assertThat(client[0].stats().delivered()).isEqualTo(50);
+    }
+
+    @Test
+    void theClientClosesAfterLifecycleBeansStopSoTheirLastOrdersArrive() {
+        PostHogOrderAnalytics[] client = new PostHogOrderAnalytics[1];
+        runner.withPropertyValues(clientProperties())
+                .withPropertyValues(
+                        "order-analytics.posthog.profile=production", "order-analytics.posthog.flush-interval=1h")
+                .withBean(WebServerStandIn.class)
+                .run(context -> client[0] = context.getBean(PostHogOrderAnalytics.class));
+
+        assertThat(posthog).receivedOnly("ord_during_stop");
+        assertThat(client[0].stats().delivered()).isEqualTo(1);
+    }
+
+    /** Like a web server finishing its last request while the context stops it. */
+    static final class WebServerStandIn implements SmartLifecycle {
+        private final OrderAnalytics analytics;
+        private volatile boolean running;
+
+        WebServerStandIn(OrderAnalytics analytics) {
+            this.analytics = analytics;
+        }
+
+        @Override
+        public void start() {
+            running = true;
+        }
+
+        @Override
+        public void stop() {
+            analytics.orderPlaced(order("ord_during_stop"), Identity.customer("c_1"));
+            running = false;
+        }
+
+        @Override
+        public boolean isRunning() {
+            return running;
+        }
     }
 
     @Test
