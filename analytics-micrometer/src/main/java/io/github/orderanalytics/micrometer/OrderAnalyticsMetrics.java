@@ -11,7 +11,6 @@ import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import java.util.Locale;
 import java.util.Objects;
-import java.util.function.Supplier;
 import java.util.function.ToDoubleFunction;
 
 /**
@@ -35,13 +34,13 @@ import java.util.function.ToDoubleFunction;
  * </ul>
  *
  * <p>Alert on {@code order.analytics.events{outcome="dropped"}} rising: every dropped order is one
- * PostHog will not count. The binder holds the client weakly through the registry's function meters,
- * as Micrometer does for all of them.
+ * PostHog will not count. The meters hold the client weakly, as Micrometer's function meters do:
+ * they report while the client lives, whether or not the binder is kept.
  *
  * @since 0.1.0
  */
 public final class OrderAnalyticsMetrics implements MeterBinder {
-    private final Supplier<DeliveryStats> stats;
+    private final PostHogOrderAnalytics analytics;
     private final Iterable<Tag> tags;
 
     /** Metrics of {@code analytics}, without extra tags. */
@@ -51,8 +50,7 @@ public final class OrderAnalyticsMetrics implements MeterBinder {
 
     /** Metrics of {@code analytics}, each meter with {@code tags} added (a client name, say). */
     public OrderAnalyticsMetrics(PostHogOrderAnalytics analytics, Iterable<Tag> tags) {
-        Objects.requireNonNull(analytics, "analytics == null");
-        this.stats = analytics::stats;
+        this.analytics = Objects.requireNonNull(analytics, "analytics == null");
         this.tags = Objects.requireNonNull(tags, "tags == null");
     }
 
@@ -64,13 +62,17 @@ public final class OrderAnalyticsMetrics implements MeterBinder {
         for (DropReason reason : DropReason.values()) {
             events(registry, "dropped", reason.name().toLowerCase(Locale.ROOT), s -> s.dropped(reason));
         }
-        Gauge.builder("order.analytics.queue.depth", stats, s -> s.get().queueDepth())
+        // Every meter refers to the client itself, weakly as Micrometer does: they live as long as
+        // the client, whether or not anybody keeps this binder.
+        Gauge.builder("order.analytics.queue.depth", analytics, a -> a.stats().queueDepth())
                 .description("Order events held in memory: waiting, in a request, or waiting for a retry")
                 .baseUnit("events")
                 .tags(tags)
                 .register(registry);
         FunctionCounter.builder(
-                        "order.analytics.requests.retried", stats, s -> s.get().retriedRequests())
+                        "order.analytics.requests.retried",
+                        analytics,
+                        a -> a.stats().retriedRequests())
                 .description("Requests to PostHog sent again after a retryable failure")
                 .baseUnit("requests")
                 .tags(tags)
@@ -78,7 +80,7 @@ public final class OrderAnalyticsMetrics implements MeterBinder {
     }
 
     private void events(MeterRegistry registry, String outcome, String reason, ToDoubleFunction<DeliveryStats> count) {
-        FunctionCounter.builder("order.analytics.events", stats, s -> count.applyAsDouble(s.get()))
+        FunctionCounter.builder("order.analytics.events", analytics, a -> count.applyAsDouble(a.stats()))
                 .description("Order events by outcome: accepted by the client, delivered to PostHog, or dropped")
                 .baseUnit("events")
                 .tags(tags)

@@ -63,6 +63,22 @@ class OrderAnalyticsMetricsTest {
     }
 
     @Test
+    void metersOutliveABinderNobodyKeeps() {
+        PostHogOrderAnalytics disabled =
+                PostHogOrderAnalytics.create(PostHogConfig.builder().build());
+        new OrderAnalyticsMetrics(disabled).bindTo(registry); // as the class's javadoc shows it
+
+        for (int i = 0; i < 3; i++) {
+            System.gc(); // a full collection clears whatever only weak references hold
+        }
+        disabled.orderPlaced(order("ord_1"), Identity.customer("cus_42"));
+
+        assertThat(events("accepted", "none")).isEqualTo(1);
+        assertThat(events("dropped", "disabled")).isEqualTo(1);
+        assertThat(disabled).isNotNull(); // keeps the client itself reachable up to here
+    }
+
+    @Test
     void countsDropsByReason() {
         PostHogOrderAnalytics disabled =
                 PostHogOrderAnalytics.create(PostHogConfig.builder().build());

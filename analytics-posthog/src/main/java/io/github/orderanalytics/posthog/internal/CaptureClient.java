@@ -37,10 +37,10 @@ public final class CaptureClient implements Delivery {
     private final AtomicBoolean closeStarted = new AtomicBoolean();
     private final CountDownLatch closeDone = new CountDownLatch(1);
 
-    /** A client that sends over HTTP: the configured client, or one made for it. */
+    /** A client that sends over HTTP: the configured client, or one made for it when first needed. */
     public static CaptureClient start(PostHogConfig config) {
         HttpBatchSender sender = new HttpBatchSender(
-                config.httpClient()
+                () -> config.httpClient()
                         .orElseGet(() -> HttpBatchSender.defaultClient(
                                 config.host(), config.batching().requestTimeout())),
                 config.host(),

@@ -7,19 +7,26 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.function.Supplier;
 
 /** {@link BatchSender} over the JDK's HTTP client, to {@code {host}/batch/}. */
 public final class HttpBatchSender implements BatchSender {
     /** The longest a log line waits for the rest of an error body; 2xx bodies are never waited for. */
     private static final Duration BODY_WAIT = Duration.ofMillis(500);
 
-    private final HttpClient http;
+    private final Supplier<HttpClient> newClient;
     private final URI batchUri;
     private final Duration requestTimeout;
     private final String userAgent;
 
-    public HttpBatchSender(HttpClient http, URI host, Duration requestTimeout) {
-        this.http = Objects.requireNonNull(http, "http == null");
+    private volatile HttpClient http;
+
+    /**
+     * @param newClient makes the HTTP client on the first request, on a sender thread: building the
+     *     JDK's client costs about 300 ms in a fresh JVM, which an application's start-up need not pay
+     */
+    public HttpBatchSender(Supplier<HttpClient> newClient, URI host, Duration requestTimeout) {
+        this.newClient = Objects.requireNonNull(newClient, "newClient == null");
         this.batchUri = URI.create(host + "/batch/");
         this.requestTimeout = requestTimeout;
         this.userAgent = LibraryVersion.NAME + "/" + LibraryVersion.VERSION;
@@ -44,6 +51,20 @@ public final class HttpBatchSender implements BatchSender {
         return batchUri;
     }
 
+    private HttpClient http() {
+        HttpClient client = http;
+        if (client == null) {
+            synchronized (this) {
+                client = http;
+                if (client == null) {
+                    client = Objects.requireNonNull(newClient.get(), "the HTTP client supplier returned null");
+                    http = client;
+                }
+            }
+        }
+        return client;
+    }
+
     @Override
     public SendResult send(byte[] body, boolean gzipped) throws InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(batchUri)
@@ -56,9 +77,10 @@ public final class HttpBatchSender implements BatchSender {
         try {
             // send(), not sendAsync(): sendAsync hands every completion to the common pool, which on
             // a 2-core machine means a new thread per request. An interrupt from close() cancels it.
-            HttpResponse<BoundedBody> r = http.send(
-                    request.POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(),
-                    info -> new BoundedBody(requestTimeout));
+            HttpResponse<BoundedBody> r = http().send(
+                            request.POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                                    .build(),
+                            info -> new BoundedBody(requestTimeout));
             BoundedBody responseBody = r.body();
             return new SendResult(
                     r.statusCode(),
