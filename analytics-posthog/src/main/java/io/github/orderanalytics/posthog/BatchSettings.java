@@ -18,6 +18,10 @@ import java.time.Duration;
  * @param maxRequestsInFlight most requests under way at once (1 to 64)
  * @param requestTimeout how long one request may take until PostHog's answer starts (at most 10 minutes)
  * @param gzip whether request bodies are gzipped
+ * @param historicalMigration whether a request whose events are all more than 48 hours old is sent
+ *     with PostHog's {@code historical_migration} flag, which routes it to historical ingestion
+ *     (PostHog asks for it on backfills of events at least 48 hours old, and only then); for an outbox
+ *     relay catching up after a long outage, and for backfills
  * @since 0.1.0
  */
 public record BatchSettings(
@@ -28,7 +32,11 @@ public record BatchSettings(
         long maxQueueBytes,
         int maxRequestsInFlight,
         Duration requestTimeout,
-        boolean gzip) {
+        boolean gzip,
+        boolean historicalMigration) {
+
+    /** How old every event of a request must be for {@link #historicalMigration()} to mark it. */
+    public static final Duration HISTORICAL_AGE = Duration.ofHours(48);
 
     static final int MAX_BATCH_SIZE = 10_000;
     static final int MAX_QUEUE_SIZE = 1_000_000;

@@ -91,7 +91,8 @@ public final class PostHogConfig {
                 or(b.maxQueueBytes, DEFAULT_MAX_QUEUE_BYTES),
                 or(b.maxRequestsInFlight, 4),
                 or(b.requestTimeout, Duration.ofSeconds(10)),
-                or(b.gzip, true));
+                or(b.gzip, true),
+                or(b.historicalMigration, false));
         this.retries = new RetrySettings(
                 or(b.maxRetries, 10),
                 or(b.initialBackoff, Duration.ofSeconds(1)),
@@ -124,6 +125,7 @@ public final class PostHogConfig {
         b.maxRequestsInFlight = batching.maxRequestsInFlight();
         b.requestTimeout = batching.requestTimeout();
         b.gzip = batching.gzip();
+        b.historicalMigration = batching.historicalMigration();
         b.maxRetries = retries.maxRetries();
         b.initialBackoff = retries.initialBackoff();
         b.maxBackoff = retries.maxBackoff();
@@ -241,6 +243,7 @@ public final class PostHogConfig {
         private Integer maxRequestsInFlight;
         private Duration requestTimeout;
         private Boolean gzip;
+        private Boolean historicalMigration;
         private Integer maxRetries;
         private Duration initialBackoff;
         private Duration maxBackoff;
@@ -359,6 +362,12 @@ public final class PostHogConfig {
             return this;
         }
 
+        /** See {@link BatchSettings#historicalMigration()}; default false. */
+        public Builder historicalMigration(boolean historicalMigration) {
+            this.historicalMigration = historicalMigration;
+            return this;
+        }
+
         /** See {@link RetrySettings#maxRetries()}; default 10. */
         public Builder maxRetries(int maxRetries) {
             this.maxRetries = maxRetries;
@@ -416,6 +425,7 @@ public final class PostHogConfig {
             r.read("POSTHOG_INITIAL_BACKOFF", Settings::duration, this::initialBackoff);
             r.read("POSTHOG_MAX_BACKOFF", Settings::duration, this::maxBackoff);
             r.read("POSTHOG_GZIP", Settings::bool, this::gzip);
+            r.read("POSTHOG_HISTORICAL_MIGRATION", Settings::bool, this::historicalMigration);
             r.read("POSTHOG_GUEST_IDENTITY", v -> Settings.oneOf(GuestIdentity.class, v), this::guestIdentity);
             r.read("POSTHOG_GUEST_ID_KEY", v -> v, this::guestIdKey);
             r.read("POSTHOG_GEOIP_DISABLE", Settings::bool, this::geoipDisable);

@@ -4,6 +4,7 @@ import io.github.orderanalytics.Identity;
 import io.github.orderanalytics.Order;
 import io.github.orderanalytics.posthog.internal.OrderEventWriter;
 import io.github.orderanalytics.posthog.internal.WriterPool;
+import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 import java.util.UUID;
 
@@ -57,11 +58,26 @@ public final class PostHogEventMapper {
      * writer and read back, so what you see here is exactly what goes on the wire.
      */
     public PostHogEvent orderPlaced(Order order, Identity identity) {
+        return PostHogEvent.fromJson(bytes(order, identity));
+    }
+
+    /**
+     * The same event as the exact bytes the client sends, with its uuid and time: for keeping it (in
+     * an outbox table, say) and sending it later with {@link PostHogOrderAnalytics#sendNow}.
+     */
+    public EncodedEvent encode(Order order, Identity identity) {
+        return new EncodedEvent(
+                orderPlacedUuid(order.orderId()),
+                order.placedAt(),
+                new String(bytes(order, identity), StandardCharsets.UTF_8));
+    }
+
+    private byte[] bytes(Order order, Identity identity) {
         Objects.requireNonNull(order, "order == null");
         Objects.requireNonNull(identity, "identity == null");
         OrderEventWriter writer = writers.take();
         try {
-            return PostHogEvent.fromJson(writer.toBytes(order, identity));
+            return writer.toBytes(order, identity);
         } finally {
             writers.giveBack(writer);
         }

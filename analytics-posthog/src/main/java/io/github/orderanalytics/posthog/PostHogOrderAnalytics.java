@@ -7,6 +7,7 @@ import io.github.orderanalytics.posthog.internal.CaptureClient;
 import io.github.orderanalytics.posthog.internal.Delivery;
 import io.github.orderanalytics.posthog.internal.DisabledDelivery;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
@@ -150,6 +151,24 @@ public final class PostHogOrderAnalytics implements OrderAnalytics, AutoCloseabl
     @Override
     public void close() {
         delivery.close();
+    }
+
+    /**
+     * Sends events written earlier (by an outbox, say) now, on this thread: one request per 5 MB,
+     * each sent once, with this client's host, key, HTTP client and {@code historicalMigration}
+     * setting. Returns one outcome per event, in order: {@code DELIVERED}; {@code REJECTED} when
+     * PostHog refuses that event alone (a 400 or 413 is halved until the bad events stand alone), so
+     * sending it again cannot help; or {@code RETRY}, for the caller to try again later. These events
+     * are not counted in {@link #stats()}'s event counts (the caller keeps its own), but their errors
+     * and successes show in its {@code lastError}, {@code failingSince} and {@code lastDeliveredAt}.
+     * A disabled or closed client answers {@code RETRY} for all.
+     *
+     * @throws InterruptedException if the thread is interrupted while a request is under way
+     */
+    public List<EncodedEvent.Outcome> sendNow(List<EncodedEvent> events) throws InterruptedException {
+        Objects.requireNonNull(events, "events == null");
+        events.forEach(e -> Objects.requireNonNull(e, "an event == null"));
+        return events.isEmpty() ? List.of() : delivery.sendNow(events);
     }
 
     public DeliveryStats stats() {

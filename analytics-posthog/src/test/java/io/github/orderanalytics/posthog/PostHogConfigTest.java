@@ -69,6 +69,7 @@ class PostHogConfigTest {
                 Map.entry("POSTHOG_INITIAL_BACKOFF", "250ms"),
                 Map.entry("POSTHOG_MAX_BACKOFF", "1h"),
                 Map.entry("POSTHOG_GZIP", "false"),
+                Map.entry("POSTHOG_HISTORICAL_MIGRATION", "true"),
                 Map.entry("POSTHOG_GUEST_IDENTITY", "email"),
                 Map.entry("POSTHOG_GUEST_ID_KEY", "a-guest-id-secret-of-32-bytes-or-more"),
                 Map.entry("POSTHOG_GEOIP_DISABLE", "FALSE"),
@@ -91,6 +92,7 @@ class PostHogConfigTest {
         assertThat(c.retries().initialBackoff()).isEqualTo(Duration.ofMillis(250));
         assertThat(c.retries().maxBackoff()).isEqualTo(Duration.ofHours(1));
         assertThat(c.batching().gzip()).isFalse();
+        assertThat(c.batching().historicalMigration()).isTrue();
         assertThat(c.event().guestIdentity()).isEqualTo(GuestIdentity.EMAIL);
         assertThat(c.event().guestIdKey()).contains("a-guest-id-secret-of-32-bytes-or-more");
         assertThat(c.event().geoipDisable()).isFalse();

@@ -106,6 +106,9 @@ public class OrderAnalyticsProperties {
         /** Whether request bodies are gzipped (default true). */
         private Boolean gzip;
 
+        /** Whether a request whose events are all over 48 hours old is marked historical_migration (default false). */
+        private Boolean historicalMigration;
+
         /** How a guest's email becomes the distinct id: hashed (default) or email. */
         private GuestIdentity guestIdentity;
 
@@ -238,6 +241,14 @@ public class OrderAnalyticsProperties {
             this.gzip = gzip;
         }
 
+        public Boolean getHistoricalMigration() {
+            return historicalMigration;
+        }
+
+        public void setHistoricalMigration(Boolean historicalMigration) {
+            this.historicalMigration = historicalMigration;
+        }
+
         public GuestIdentity getGuestIdentity() {
             return guestIdentity;
         }
@@ -317,6 +328,9 @@ public class OrderAnalyticsProperties {
             }
             if (gzip != null) {
                 b.gzip(gzip);
+            }
+            if (historicalMigration != null) {
+                b.historicalMigration(historicalMigration);
             }
             if (guestIdentity != null) {
                 b.guestIdentity(guestIdentity);

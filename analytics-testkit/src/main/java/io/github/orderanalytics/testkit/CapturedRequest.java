@@ -52,6 +52,15 @@ public record CapturedRequest(
         return values == null || values.isEmpty() ? null : values.get(0);
     }
 
+    /** Whether the body carries PostHog's {@code historical_migration: true} (backfills; see the client's option). */
+    public boolean historicalMigration() {
+        try {
+            return FakeWire.JSON.readTree(body).path("historical_migration").asBoolean(false);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            return false;
+        }
+    }
+
     /** Whether the fake answered with a 2xx, so the events count as delivered. */
     public boolean accepted() {
         return answer.status() >= 200 && answer.status() < 300;

@@ -1,6 +1,7 @@
 package io.github.orderanalytics.posthog.internal;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import io.github.orderanalytics.posthog.BatchSettings;
 import io.github.orderanalytics.posthog.EventSettings;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -23,15 +24,19 @@ final class BatchEncoder {
     static final int MAX_REQUEST_BYTES = 5 * 1024 * 1024;
 
     private final byte[] bodyStart;
+    private final byte[] historicalBodyStart;
     private final EventSettings event;
     private final boolean gzip;
+    private final boolean historicalMigration;
 
-    BatchEncoder(String apiKey, EventSettings event, boolean gzip) {
-        this.bodyStart = ("{\"api_key\":" + new String(EventJson.quoted(apiKey), StandardCharsets.UTF_8)
-                        + ",\"batch\":[")
-                .getBytes(StandardCharsets.UTF_8);
+    BatchEncoder(String apiKey, EventSettings event, boolean gzip, boolean historicalMigration) {
+        String key = "{\"api_key\":" + new String(EventJson.quoted(apiKey), StandardCharsets.UTF_8);
+        this.bodyStart = (key + ",\"batch\":[").getBytes(StandardCharsets.UTF_8);
+        this.historicalBodyStart =
+                (key + ",\"historical_migration\":true,\"batch\":[").getBytes(StandardCharsets.UTF_8);
         this.event = event;
         this.gzip = gzip;
+        this.historicalMigration = historicalMigration;
     }
 
     boolean gzip() {
@@ -67,6 +72,10 @@ final class BatchEncoder {
             if (p.isSettled()) {
                 continue;
             }
+            if (p.isWritten()) {
+                encoded.add(p);
+                continue;
+            }
             int start = buffer.size();
             try {
                 if (g == null) {
@@ -84,12 +93,21 @@ final class BatchEncoder {
             }
         }
         byte[] bytes = buffer.array();
-        encoded.forEach(p -> p.buffer = bytes);
+        for (Pending p : encoded) {
+            if (!p.isWritten()) {
+                p.buffer = bytes;
+            }
+        }
         return encoded;
     }
 
-    /** The request body, gzipped if configured, with {@code sent_at} so PostHog can correct for clock skew. */
+    /**
+     * The request body, gzipped if configured, with {@code sent_at} so PostHog can correct for clock
+     * skew, and marked {@code historical_migration} when that is configured and every event is over
+     * 48 hours old: PostHog's rule for backfills.
+     */
     byte[] body(List<Pending> events, Instant sentAt) {
+        byte[] bodyStart = historical(events, sentAt) ? historicalBodyStart : this.bodyStart;
         byte[] end = ("],\"sent_at\":\"" + sentAt + "\"}").getBytes(StandardCharsets.UTF_8);
         int size = bodyStart.length + end.length + events.size();
         for (Pending p : events) {
@@ -109,6 +127,19 @@ final class BatchEncoder {
         System.arraycopy(end, 0, body, at, end.length);
         at += end.length;
         return gzip ? gzip(body, at) : body; // exactly sized: at == size
+    }
+
+    private boolean historical(List<Pending> events, Instant sentAt) {
+        if (!historicalMigration) {
+            return false;
+        }
+        Instant cutoff = sentAt.minus(BatchSettings.HISTORICAL_AGE);
+        for (Pending p : events) {
+            if (!p.timestamp.isBefore(cutoff)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Compresses in one pass: many small writes would each cross into native zlib, which costs more than the JSON. */

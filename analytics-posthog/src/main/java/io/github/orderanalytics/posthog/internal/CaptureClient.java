@@ -4,6 +4,7 @@ import io.github.orderanalytics.Identity;
 import io.github.orderanalytics.Order;
 import io.github.orderanalytics.posthog.DeliveryStats;
 import io.github.orderanalytics.posthog.DropReason;
+import io.github.orderanalytics.posthog.EncodedEvent;
 import io.github.orderanalytics.posthog.PostHogConfig;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -34,6 +35,7 @@ public final class CaptureClient implements Delivery {
     private final EventQueue queue;
     private final Ledger ledger;
     private final Batcher batcher;
+    private final SendNow sendNow;
     private final AtomicBoolean closeStarted = new AtomicBoolean();
     private final CountDownLatch closeDone = new CountDownLatch(1);
 
@@ -57,8 +59,14 @@ public final class CaptureClient implements Delivery {
                 config.batching().maxQueueSize(), config.batching().maxQueueBytes());
         this.queue = new EventQueue(bound);
         this.ledger = new Ledger(config.deliveryListener().orElse(null), bound, () -> state.stopped);
+        BatchEncoder encoder = new BatchEncoder(
+                apiKey,
+                config.event(),
+                config.batching().gzip(),
+                config.batching().historicalMigration());
+        this.sendNow = new SendNow(encoder, sender, ledger, clock);
         BatchDelivery delivery = new BatchDelivery(
-                new BatchEncoder(apiKey, config.event(), config.batching().gzip()),
+                encoder,
                 sender,
                 new RetryPolicy(config.retries(), RetryPolicy.threadLocalRandom()),
                 ledger,
@@ -123,6 +131,14 @@ public final class CaptureClient implements Delivery {
         } catch (CancellationException e) { // close() gave up on what was before the marker
             return false;
         }
+    }
+
+    @Override
+    public List<EncodedEvent.Outcome> sendNow(List<EncodedEvent> events) throws InterruptedException {
+        if (state.stopped) {
+            return Delivery.allRetry(events, "the client is closed");
+        }
+        return sendNow.send(events);
     }
 
     @Override

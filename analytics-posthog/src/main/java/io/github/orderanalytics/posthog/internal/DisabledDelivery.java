@@ -5,7 +5,9 @@ import io.github.orderanalytics.Order;
 import io.github.orderanalytics.posthog.DeliveryListener;
 import io.github.orderanalytics.posthog.DeliveryStats;
 import io.github.orderanalytics.posthog.DropReason;
+import io.github.orderanalytics.posthog.EncodedEvent;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -44,6 +46,13 @@ public final class DisabledDelivery implements Delivery {
 
     @Override
     public void close() {}
+
+    /** Nothing can be sent: every event waits for a client that can. */
+    @Override
+    public List<EncodedEvent.Outcome> sendNow(List<EncodedEvent> events) {
+        return Delivery.allRetry(
+                events, reason == DropReason.DISABLED ? "no PostHog API key is configured" : "the client is closed");
+    }
 
     @Override
     public DeliveryStats stats() {

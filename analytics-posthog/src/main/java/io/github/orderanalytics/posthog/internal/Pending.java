@@ -2,6 +2,7 @@ package io.github.orderanalytics.posthog.internal;
 
 import io.github.orderanalytics.Identity;
 import io.github.orderanalytics.Order;
+import java.time.Instant;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
 
@@ -13,8 +14,12 @@ final class Pending {
     /** Room for the identity and the library's own properties, beyond the order's own bound. */
     private static final int ENVELOPE_BYTES = 512;
 
+    /** The order and identity to write; both null for an event given already written. */
     final Order order;
+
     final Identity identity;
+    /** When the order was placed: decides whether a request may be marked historical. */
+    final Instant timestamp;
     /** An upper bound of the event's JSON size: what it counts against maxQueueBytes and a request's size. */
     final long size;
     /** Set by the sender thread that writes it: its uuid, and where its JSON lies in the request's buffer. */
@@ -32,6 +37,23 @@ final class Pending {
         int identityChars = identity.id().length()
                 + identity.sessionId().map(String::length).orElse(0);
         this.size = order.encodedSizeBound() + ENVELOPE_BYTES + 6L * identityChars;
+        this.timestamp = order.placedAt();
+    }
+
+    /** An event written elsewhere earlier (an outbox row, say): its bytes are its slice. */
+    Pending(UUID uuid, Instant timestamp, byte[] json) {
+        this.order = null;
+        this.identity = null;
+        this.timestamp = timestamp;
+        this.uuid = uuid;
+        this.buffer = json;
+        this.start = 0;
+        this.end = json.length;
+        this.size = json.length;
+    }
+
+    boolean isWritten() {
+        return order == null;
     }
 
     /** True for the one caller that settles this event; false if it was settled already. */
