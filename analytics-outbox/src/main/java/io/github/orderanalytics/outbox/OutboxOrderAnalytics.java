@@ -1,0 +1,144 @@
+package io.github.orderanalytics.outbox;
+
+import io.github.orderanalytics.Identity;
+import io.github.orderanalytics.Order;
+import io.github.orderanalytics.OrderAnalytics;
+import io.github.orderanalytics.posthog.EncodedEvent;
+import io.github.orderanalytics.posthog.PostHogConfig;
+import io.github.orderanalytics.posthog.PostHogEventMapper;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Objects;
+
+/**
+ * Reports an order by writing its {@code order_placed} event, mapped exactly as it will be sent and
+ * with its uuid, as one row of the outbox table, on the connection of the caller's transaction. The
+ * row commits or rolls back with the order; an {@link OutboxRelay} sends it afterwards.
+ *
+ * <pre>{@code
+ * OutboxOrderAnalytics outbox = OutboxOrderAnalytics.create(PostHogConfig.fromEnvironment());
+ *
+ * try (Connection c = dataSource.getConnection()) {
+ *     c.setAutoCommit(false);
+ *     orders.insert(c, order);
+ *     outbox.orderPlaced(c, order, Identity.customer(customerId));   // same transaction
+ *     c.commit();
+ * }
+ * }</pre>
+ *
+ * <p>Unlike the in-memory client, this one throws: if the row cannot be written, {@code orderPlaced}
+ * throws {@link OutboxWriteException}, so the order's transaction fails instead of committing
+ * without its event. Bad input throws as always, when the order is built. Thread-safe.
+ *
+ * @since 0.1.0
+ */
+public final class OutboxOrderAnalytics implements OrderAnalytics {
+    private final PostHogEventMapper mapper;
+    private final CurrentTransaction transaction;
+    private final OutboxTable table;
+    private final Clock clock;
+
+    private OutboxOrderAnalytics(
+            PostHogEventMapper mapper, CurrentTransaction transaction, OutboxTable table, Clock clock) {
+        this.mapper = mapper;
+        this.transaction = transaction;
+        this.table = table;
+        this.clock = clock;
+    }
+
+    /**
+     * An outbox that maps with {@code config}'s identity settings (guest ids, geo-IP) and is handed
+     * each transaction's connection: use {@link #orderPlaced(Connection, Order, Identity)}. Its
+     * {@link #orderPlaced(Order, Identity)} throws, having no transaction to find.
+     */
+    public static OutboxOrderAnalytics create(PostHogConfig config) {
+        return create(config, () -> {
+            throw new IllegalStateException("this OutboxOrderAnalytics was created without a CurrentTransaction:"
+                    + " call orderPlaced(connection, order, identity), or create it with one");
+        });
+    }
+
+    /** An outbox that finds the caller's transaction through {@code transaction}, for {@link #orderPlaced(Order, Identity)}. */
+    public static OutboxOrderAnalytics create(PostHogConfig config, CurrentTransaction transaction) {
+        return create(config, transaction, OutboxTable.DEFAULT_NAME);
+    }
+
+    /** As {@link #create(PostHogConfig, CurrentTransaction)}, writing to {@code table} (schema-qualified if need be). */
+    public static OutboxOrderAnalytics create(PostHogConfig config, CurrentTransaction transaction, String table) {
+        Objects.requireNonNull(config, "config == null");
+        Objects.requireNonNull(transaction, "transaction == null");
+        return new OutboxOrderAnalytics(
+                PostHogEventMapper.create(config), transaction, new OutboxTable(table), Clock.systemUTC());
+    }
+
+    /**
+     * Writes the event on the connection of the caller's current transaction.
+     *
+     * @throws OutboxWriteException if the row cannot be written: let it fail the transaction
+     */
+    @Override
+    public void orderPlaced(Order order, Identity identity) {
+        Objects.requireNonNull(order, "order == null");
+        Objects.requireNonNull(identity, "identity == null");
+        Connection connection;
+        try {
+            connection = transaction.connection();
+        } catch (SQLException e) {
+            throw new OutboxWriteException("order-analytics found no connection to write the order event with", e);
+        }
+        try {
+            write(connection, order, identity);
+        } finally {
+            try {
+                transaction.release(connection);
+            } catch (SQLException e) {
+                throw new OutboxWriteException("order-analytics could not release its connection", e);
+            }
+        }
+    }
+
+    /**
+     * Writes the event on {@code connection}, inside whatever transaction it is in: commit or roll
+     * back the connection as you do for the order.
+     *
+     * @throws OutboxWriteException if the row cannot be written: let it fail the transaction
+     */
+    public void orderPlaced(Connection connection, Order order, Identity identity) {
+        Objects.requireNonNull(connection, "connection == null");
+        Objects.requireNonNull(order, "order == null");
+        Objects.requireNonNull(identity, "identity == null");
+        write(connection, order, identity);
+    }
+
+    /** This outbox as an {@code OrderAnalytics} writing on {@code connection}, for code written against the interface. */
+    public OrderAnalytics on(Connection connection) {
+        Objects.requireNonNull(connection, "connection == null");
+        return (order, identity) -> orderPlaced(connection, order, identity);
+    }
+
+    private void write(Connection connection, Order order, Identity identity) {
+        EncodedEvent event = mapper.encode(order, identity);
+        OffsetDateTime now = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
+        try (PreparedStatement insert = connection.prepareStatement(table.insert())) {
+            insert.setObject(1, event.uuid());
+            insert.setObject(2, event.timestamp().atOffset(ZoneOffset.UTC));
+            insert.setString(3, event.json());
+            insert.setObject(4, now);
+            insert.setObject(5, now);
+            insert.executeUpdate();
+        } catch (SQLException e) {
+            throw new OutboxWriteException(
+                    "order-analytics could not write the order_placed event to " + table.name + ": " + e.getMessage(),
+                    e);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "OutboxOrderAnalytics{table=" + table.name + "}";
+    }
+}

@@ -1,0 +1,550 @@
+package io.github.orderanalytics.outbox;
+
+import io.github.orderanalytics.posthog.EncodedEvent;
+import io.github.orderanalytics.posthog.PostHogOrderAnalytics;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Delivers the outbox table's rows to PostHog: claims due rows in batches, sends them through the
+ * built-in client, deletes what PostHog acknowledged, reschedules failures with backoff, and keeps
+ * rows PostHog refuses for good marked with the reason. No database transaction stays open during
+ * an HTTP request.
+ *
+ * <pre>{@code
+ * PostHogOrderAnalytics client = PostHogOrderAnalytics.create(PostHogConfig.fromEnvironment());
+ * OutboxRelay relay = OutboxRelay.builder(dataSource, client).build();
+ * relay.start();          // checks the table, then relays on a thread of its own
+ * ...
+ * relay.close();          // finishes the batch under way; then close the client
+ * }</pre>
+ *
+ * <p>Run one in every service instance: the database is all they share. A relay holds the rows it
+ * claimed for {@code lease}; if it dies, another relay takes them once that has passed, so a crash
+ * only delays its rows. Delivery is at least once: a relay that dies after PostHog acknowledged a
+ * batch but before deleting it sends those events again, with the same uuids, and PostHog collapses
+ * them. Instances' clocks must agree to well within {@code lease} (NTP does).
+ *
+ * @since 0.1.0
+ */
+public final class OutboxRelay implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger("io.github.orderanalytics.outbox");
+    private static final Duration MAX_IDLE_AFTER_ERRORS = Duration.ofSeconds(30);
+
+    private final DataSource dataSource;
+    private final PostHogOrderAnalytics client;
+    private final OutboxTable table;
+    private final int batchSize;
+    private final Duration pollInterval;
+    private final Duration lease;
+    private final Duration initialBackoff;
+    private final Duration maxBackoff;
+    private final Duration shutdownTimeout;
+    private final String relayId;
+    private final Clock clock;
+
+    private final AtomicLong claims = new AtomicLong();
+    private final AtomicLong delivered = new AtomicLong();
+    private final AtomicLong rescheduled = new AtomicLong();
+    private final AtomicLong rejected = new AtomicLong();
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition wake = lock.newCondition();
+    private volatile Dialect dialect;
+    private volatile boolean stopping;
+    private Thread thread;
+
+    private OutboxRelay(Builder b) {
+        this.dataSource = b.dataSource;
+        this.client = b.client;
+        this.table = new OutboxTable(b.table);
+        this.batchSize = b.batchSize;
+        this.pollInterval = b.pollInterval;
+        this.lease = b.lease;
+        this.initialBackoff = b.initialBackoff;
+        this.maxBackoff = b.maxBackoff;
+        this.shutdownTimeout = b.shutdownTimeout;
+        this.relayId = b.relayId != null ? b.relayId : defaultRelayId();
+        this.clock = b.clock;
+    }
+
+    /** A relay for the outbox table of {@code dataSource}, sending through {@code client}. */
+    public static Builder builder(DataSource dataSource, PostHogOrderAnalytics client) {
+        return new Builder(dataSource, client);
+    }
+
+    /**
+     * Checks the table, then relays on a daemon thread until {@link #close()}.
+     *
+     * @throws IllegalStateException if the table is missing or lacks columns, naming them and the DDL to use
+     */
+    public synchronized OutboxRelay start() {
+        if (thread != null) {
+            throw new IllegalStateException("this relay was started already");
+        }
+        checkSchema();
+        thread = new Thread(this::run, "order-analytics-outbox-relay");
+        thread.setDaemon(true);
+        thread.start();
+        log.info("order-analytics outbox relay {} started on table {}", relayId, table.name);
+        return this;
+    }
+
+    /**
+     * Checks that the table exists with every column the relay uses.
+     *
+     * @throws IllegalStateException naming what is missing and the DDL that creates it
+     */
+    public void checkSchema() {
+        try (Connection c = dataSource.getConnection()) {
+            dialect = Dialect.of(c);
+            SchemaCheck.check(c, table, dialect);
+        } catch (SQLException e) {
+            throw new IllegalStateException(
+                    "order-analytics outbox: cannot reach the database to check table " + table.name + ": "
+                            + e.getMessage(),
+                    e);
+        }
+    }
+
+    /**
+     * One round: claims up to {@code batchSize} due rows, sends them, and records what PostHog said.
+     * The relay's thread calls this in a loop; call it yourself to relay without a thread (in tests,
+     * or from a scheduler you already run).
+     *
+     * @throws SQLException if the database fails; claimed rows are then taken again after the lease
+     */
+    public RelayRound relayOnce() throws SQLException, InterruptedException {
+        if (dialect == null) {
+            checkSchema();
+        }
+        String token = relayId + "#" + claims.incrementAndGet();
+        List<Row> rows = claim(token);
+        if (rows.isEmpty()) {
+            return RelayRound.NONE;
+        }
+        List<EncodedEvent> events = new ArrayList<>(rows.size());
+        rows.forEach(r -> events.add(r.event));
+        List<EncodedEvent.Outcome> outcomes;
+        try {
+            outcomes = client.sendNow(events);
+        } catch (InterruptedException e) {
+            // Stopped mid-request: the rows become due again now, not after the lease.
+            release(rows, token);
+            throw e;
+        }
+        return record(rows, outcomes, token);
+    }
+
+    /** Rows waiting, the oldest one's age and dead rows, from the table; what this relay did, from memory. */
+    public OutboxStats stats() throws SQLException {
+        long pending;
+        Optional<Duration> oldest = Optional.empty();
+        long dead;
+        try (Connection c = dataSource.getConnection()) {
+            try (PreparedStatement s = c.prepareStatement(table.pending());
+                    ResultSet r = s.executeQuery()) {
+                r.next();
+                pending = r.getLong(1);
+                OffsetDateTime first = r.getObject(2, OffsetDateTime.class);
+                if (first != null) {
+                    Duration age = Duration.between(first.toInstant(), clock.instant());
+                    oldest = Optional.of(age.isNegative() ? Duration.ZERO : age);
+                }
+            }
+            try (PreparedStatement s = c.prepareStatement(table.dead());
+                    ResultSet r = s.executeQuery()) {
+                r.next();
+                dead = r.getLong(1);
+            }
+        }
+        return new OutboxStats(pending, oldest, dead, delivered.get(), rescheduled.get(), rejected.get());
+    }
+
+    /** This relay's name in {@code claimed_by}. */
+    public String relayId() {
+        return relayId;
+    }
+
+    /**
+     * Stops relaying: the batch under way is finished and recorded, for at most {@code shutdownTimeout};
+     * a request still running then is interrupted and its rows are released. Does not close the client.
+     */
+    @Override
+    public void close() {
+        Thread t;
+        synchronized (this) {
+            t = thread;
+            stopping = true;
+        }
+        if (t == null) {
+            return;
+        }
+        signal();
+        try {
+            t.join(shutdownTimeout.toMillis());
+            if (t.isAlive()) {
+                t.interrupt();
+                t.join(TimeUnit.SECONDS.toMillis(5));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void run() {
+        int failures = 0;
+        while (!stopping) {
+            Duration idle = pollInterval;
+            try {
+                RelayRound round = relayOnce();
+                failures = 0;
+                if (round.claimed() == batchSize) {
+                    continue; // more may be due: no pause
+                }
+            } catch (InterruptedException e) {
+                if (stopping) {
+                    return;
+                }
+            } catch (SQLException | RuntimeException e) {
+                failures++;
+                idle = idleAfter(failures);
+                if (failures == 1 || failures % 10 == 0) {
+                    log.warn(
+                            "order-analytics outbox relay {} failed {} time(s) in a row; next try in {} ms",
+                            relayId,
+                            failures,
+                            idle.toMillis(),
+                            e);
+                }
+            }
+            pause(idle);
+        }
+    }
+
+    private Duration idleAfter(int failures) {
+        Duration d = pollInterval.multipliedBy(1L << Math.min(failures, 10));
+        return d.compareTo(MAX_IDLE_AFTER_ERRORS) > 0 ? MAX_IDLE_AFTER_ERRORS : d;
+    }
+
+    private void pause(Duration idle) {
+        lock.lock();
+        try {
+            if (!stopping) {
+                wake.await(idle.toNanos(), TimeUnit.NANOSECONDS);
+            }
+        } catch (InterruptedException e) {
+            // close() interrupts only when stopping: the loop condition ends it
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void signal() {
+        lock.lock();
+        try {
+            wake.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Takes due rows for {@code token} in one short transaction, and reads them back. */
+    private List<Row> claim(String token) throws SQLException {
+        Instant now = clock.instant();
+        try (Connection c = dataSource.getConnection()) {
+            boolean autoCommit = c.getAutoCommit();
+            c.setAutoCommit(false);
+            try {
+                int claimed;
+                try (PreparedStatement s = c.prepareStatement(dialect.claim(table))) {
+                    s.setString(1, token);
+                    s.setObject(2, utc(now.plus(lease)));
+                    s.setObject(3, utc(now));
+                    s.setObject(4, utc(now));
+                    s.setInt(5, batchSize);
+                    if (dialect == Dialect.STANDARD) {
+                        s.setObject(6, utc(now));
+                        s.setObject(7, utc(now));
+                    }
+                    claimed = s.executeUpdate();
+                }
+                List<Row> rows = new ArrayList<>(claimed);
+                if (claimed > 0) {
+                    try (PreparedStatement s = c.prepareStatement(table.claimed())) {
+                        s.setString(1, token);
+                        try (ResultSet r = s.executeQuery()) {
+                            while (r.next()) {
+                                rows.add(new Row(
+                                        r.getLong(1),
+                                        new EncodedEvent(
+                                                r.getObject(2, UUID.class),
+                                                r.getObject(3, OffsetDateTime.class)
+                                                        .toInstant(),
+                                                r.getString(4)),
+                                        r.getInt(5)));
+                            }
+                        }
+                    }
+                }
+                c.commit();
+                return rows;
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setAutoCommit(autoCommit);
+            }
+        }
+    }
+
+    /** Deletes delivered rows, reschedules retries and marks rejected rows, in one transaction. */
+    private RelayRound record(List<Row> rows, List<EncodedEvent.Outcome> outcomes, String token) throws SQLException {
+        Instant now = clock.instant();
+        int deliveredNow = 0;
+        int retryNow = 0;
+        int deadNow = 0;
+        try (Connection c = dataSource.getConnection()) {
+            boolean autoCommit = c.getAutoCommit();
+            c.setAutoCommit(false);
+            try (PreparedStatement delete = c.prepareStatement(table.delete());
+                    PreparedStatement reschedule = c.prepareStatement(table.reschedule());
+                    PreparedStatement bury = c.prepareStatement(table.bury())) {
+                for (int i = 0; i < rows.size(); i++) {
+                    Row row = rows.get(i);
+                    EncodedEvent.Outcome outcome = outcomes.get(i);
+                    switch (outcome.result()) {
+                        case DELIVERED -> {
+                            delete.setLong(1, row.id);
+                            delete.addBatch();
+                            deliveredNow++;
+                        }
+                        case RETRY -> {
+                            reschedule.setObject(1, utc(now.plus(backoff(row.attempts, outcome.retryAfter()))));
+                            reschedule.setString(2, shorten(outcome.detail()));
+                            reschedule.setLong(3, row.id);
+                            reschedule.setString(4, token);
+                            reschedule.addBatch();
+                            retryNow++;
+                        }
+                        case REJECTED -> {
+                            bury.setObject(1, utc(now));
+                            bury.setString(2, shorten("PostHog refused the event: " + outcome.detail()));
+                            bury.setLong(3, row.id);
+                            bury.setString(4, token);
+                            bury.addBatch();
+                            deadNow++;
+                        }
+                    }
+                }
+                if (deliveredNow > 0) {
+                    delete.executeBatch();
+                }
+                if (retryNow > 0) {
+                    reschedule.executeBatch();
+                }
+                if (deadNow > 0) {
+                    bury.executeBatch();
+                }
+                c.commit();
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setAutoCommit(autoCommit);
+            }
+        }
+        delivered.addAndGet(deliveredNow);
+        rescheduled.addAndGet(retryNow);
+        rejected.addAndGet(deadNow);
+        if (deadNow > 0) {
+            log.warn(
+                    "order-analytics outbox: PostHog refused {} event(s) for good; kept in {} with dead_at set",
+                    deadNow,
+                    table.name);
+        }
+        if (retryNow > 0) {
+            log.debug("order-analytics outbox: {} event(s) rescheduled", retryNow);
+        }
+        return new RelayRound(rows.size(), deliveredNow, retryNow, deadNow);
+    }
+
+    /** Gives rows back at once, after an interrupted request. */
+    private void release(List<Row> rows, String token) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement s = c.prepareStatement(table.reschedule())) {
+            for (Row row : rows) {
+                s.setObject(1, utc(clock.instant()));
+                s.setString(2, "relay stopped during the request");
+                s.setLong(3, row.id);
+                s.setString(4, token);
+                s.addBatch();
+            }
+            s.executeBatch();
+        } catch (SQLException e) {
+            log.warn("order-analytics outbox relay {} could not release its rows; they wait out the lease", relayId, e);
+        }
+    }
+
+    /** Exponential in the attempts with jitter, capped, and never shorter than PostHog's Retry-After. */
+    Duration backoff(int attempts, Optional<Duration> retryAfter) {
+        long initial = initialBackoff.toMillis();
+        long max = maxBackoff.toMillis();
+        long exponential = initial << Math.min(Math.max(attempts - 1, 0), 30);
+        long capped = exponential <= 0 ? max : Math.min(exponential, max);
+        long delay = capped / 2 + ThreadLocalRandom.current().nextLong(capped / 2 + 1);
+        if (retryAfter.isPresent()) {
+            delay = Math.max(delay, retryAfter.get().toMillis());
+        }
+        return Duration.ofMillis(delay);
+    }
+
+    private static String shorten(String text) {
+        return text.length() <= 500 ? text : text.substring(0, 497) + "...";
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
+    }
+
+    private static String defaultRelayId() {
+        String host;
+        try {
+            host = InetAddress.getLocalHost().getHostName();
+        } catch (UnknownHostException e) {
+            host = "unknown-host";
+        }
+        String id = host + "/" + ProcessHandle.current().pid() + "/"
+                + UUID.randomUUID().toString().substring(0, 8);
+        return id.length() <= 150 ? id : id.substring(id.length() - 150);
+    }
+
+    @Override
+    public String toString() {
+        return "OutboxRelay{" + relayId + ", table=" + table.name + "}";
+    }
+
+    /** A claimed row. */
+    private record Row(long id, EncodedEvent event, int attempts) {}
+
+    /** Settings of a relay; every one has a default. */
+    public static final class Builder {
+        private final DataSource dataSource;
+        private final PostHogOrderAnalytics client;
+        private String table = OutboxTable.DEFAULT_NAME;
+        private int batchSize = 500;
+        private Duration pollInterval = Duration.ofMillis(200);
+        private Duration lease = Duration.ofMinutes(2);
+        private Duration initialBackoff = Duration.ofSeconds(1);
+        private Duration maxBackoff = Duration.ofMinutes(10);
+        private Duration shutdownTimeout = Duration.ofSeconds(30);
+        private String relayId;
+        private Clock clock = Clock.systemUTC();
+
+        private Builder(DataSource dataSource, PostHogOrderAnalytics client) {
+            this.dataSource = Objects.requireNonNull(dataSource, "dataSource == null");
+            this.client = Objects.requireNonNull(client, "client == null");
+        }
+
+        /** The outbox table, schema-qualified if need be; default {@code order_analytics_outbox}. */
+        public Builder table(String table) {
+            this.table = Objects.requireNonNull(table, "table == null");
+            return this;
+        }
+
+        /** Most rows claimed and sent in one round (1 to 10,000); default 500. */
+        public Builder batchSize(int batchSize) {
+            if (batchSize < 1 || batchSize > 10_000) {
+                throw new IllegalArgumentException("batchSize must be between 1 and 10000, was " + batchSize);
+            }
+            this.batchSize = batchSize;
+            return this;
+        }
+
+        /** How often an idle relay looks for due rows; default 200 ms. */
+        public Builder pollInterval(Duration pollInterval) {
+            this.pollInterval = positive("pollInterval", pollInterval);
+            return this;
+        }
+
+        /**
+         * How long claimed rows stay this relay's (default 2 minutes): longer than a round takes, a
+         * request's timeout included; after it, another relay may take them.
+         */
+        public Builder lease(Duration lease) {
+            this.lease = positive("lease", lease);
+            return this;
+        }
+
+        /** The first delay after a failed delivery, doubled per attempt up to {@code maxBackoff}; default 1 s. */
+        public Builder initialBackoff(Duration initialBackoff) {
+            this.initialBackoff = positive("initialBackoff", initialBackoff);
+            return this;
+        }
+
+        /** The longest delay between attempts; default 10 minutes. Rows are retried until delivered. */
+        public Builder maxBackoff(Duration maxBackoff) {
+            this.maxBackoff = positive("maxBackoff", maxBackoff);
+            return this;
+        }
+
+        /** How long {@code close()} waits for the round under way; default 30 s. */
+        public Builder shutdownTimeout(Duration shutdownTimeout) {
+            this.shutdownTimeout = positive("shutdownTimeout", shutdownTimeout);
+            return this;
+        }
+
+        /** This relay's name in {@code claimed_by} (at most 150 characters); default host/pid/random. */
+        public Builder relayId(String relayId) {
+            Objects.requireNonNull(relayId, "relayId == null");
+            if (relayId.isBlank() || relayId.length() > 150) {
+                throw new IllegalArgumentException("relayId must be 1 to 150 characters, was '" + relayId + "'");
+            }
+            this.relayId = relayId;
+            return this;
+        }
+
+        Builder clock(Clock clock) {
+            this.clock = clock;
+            return this;
+        }
+
+        /** @throws IllegalArgumentException if {@code maxBackoff} is shorter than {@code initialBackoff} */
+        public OutboxRelay build() {
+            if (maxBackoff.compareTo(initialBackoff) < 0) {
+                throw new IllegalArgumentException("maxBackoff (" + maxBackoff
+                        + ") must not be shorter than initialBackoff (" + initialBackoff + ")");
+            }
+            return new OutboxRelay(this);
+        }
+
+        private static Duration positive(String name, Duration value) {
+            Objects.requireNonNull(value, name + " == null");
+            if (value.isNegative() || value.isZero()) {
+                throw new IllegalArgumentException(name + " must be positive, was " + value);
+            }
+            return value;
+        }
+    }
+}

@@ -1,0 +1,15 @@
+package io.github.orderanalytics.outbox;
+
+/**
+ * The event row could not be written. Thrown from {@code orderPlaced} on purpose: the caller's
+ * transaction must then fail, rather than commit an order without its event.
+ *
+ * @since 0.1.0
+ */
+public final class OutboxWriteException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    OutboxWriteException(String message, Throwable cause) {
+        super(message, cause);
+    }
+}

@@ -1,0 +1,76 @@
+package io.github.orderanalytics.outbox;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.concurrent.atomic.AtomicInteger;
+import javax.sql.DataSource;
+import org.h2.jdbcx.JdbcDataSource;
+
+/** The two databases the outbox is tested on: H2 in memory, and a real PostgreSQL started once per JVM. */
+final class Databases {
+    private static final AtomicInteger H2_NAMES = new AtomicInteger();
+    private static EmbeddedPostgres postgres;
+
+    private Databases() {}
+
+    /** A fresh in-memory H2 database with the shipped DDL applied. */
+    static DataSource h2() {
+        JdbcDataSource ds = new JdbcDataSource();
+        ds.setURL("jdbc:h2:mem:outbox" + H2_NAMES.incrementAndGet() + ";DB_CLOSE_DELAY=-1");
+        return ds;
+    }
+
+    /** The embedded PostgreSQL's database, shared: {@link #recreate} gives each test a fresh table. */
+    static synchronized DataSource postgres() {
+        if (postgres == null) {
+            try {
+                postgres = EmbeddedPostgres.builder().start();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                try {
+                    postgres.close();
+                } catch (IOException e) {
+                    // the process is ending; the data directory is temporary
+                }
+            }));
+        }
+        return postgres.getPostgresDatabase();
+    }
+
+    /** Drops the outbox and orders tables if they exist, then creates them: the shipped DDL, and a plain orders table. */
+    static void recreate(DataSource dataSource, String ddl) throws SQLException {
+        try (Connection c = dataSource.getConnection();
+                Statement s = c.createStatement()) {
+            s.execute("DROP TABLE IF EXISTS order_analytics_outbox");
+            s.execute("DROP TABLE IF EXISTS orders");
+            for (String statement : statements(ddl)) {
+                s.execute(statement);
+            }
+            s.execute("CREATE TABLE orders (id VARCHAR(64) PRIMARY KEY, total DECIMAL(12, 2) NOT NULL)");
+        }
+    }
+
+    /** The shipped DDL file's statements, comments left out. */
+    static String[] statements(String ddl) {
+        try (InputStream in = OutboxOrderAnalytics.class.getResourceAsStream(ddl)) {
+            if (in == null) {
+                throw new IllegalStateException("no " + ddl + " next to OutboxOrderAnalytics");
+            }
+            String text = new String(in.readAllBytes(), StandardCharsets.UTF_8).replaceAll("(?m)--.*$", "");
+            return java.util.Arrays.stream(text.split(";"))
+                    .map(String::strip)
+                    .filter(st -> !st.isEmpty())
+                    .toArray(String[]::new);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,15 @@
+package io.github.orderanalytics.outbox;
+
+import javax.sql.DataSource;
+
+class H2OutboxTest extends OutboxContract {
+    @Override
+    protected DataSource database() {
+        return Databases.h2();
+    }
+
+    @Override
+    protected String ddl() {
+        return "schema-h2.sql";
+    }
+}

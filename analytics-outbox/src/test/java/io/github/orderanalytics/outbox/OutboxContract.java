@@ -1,0 +1,313 @@
+package io.github.orderanalytics.outbox;
+
+import static io.github.orderanalytics.testkit.OrderAnalyticsAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.github.orderanalytics.Identity;
+import io.github.orderanalytics.Money;
+import io.github.orderanalytics.Order;
+import io.github.orderanalytics.posthog.PostHogConfig;
+import io.github.orderanalytics.posthog.PostHogEventMapper;
+import io.github.orderanalytics.posthog.PostHogOrderAnalytics;
+import io.github.orderanalytics.testkit.FakePostHog;
+import io.github.orderanalytics.testkit.FakeResponse;
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What the outbox and its relay do on a database, as a suite each database extends: the write in
+ * the caller's transaction, and every way a relay round can end, over real HTTP to FakePostHog.
+ */
+abstract class OutboxContract {
+    private static final Duration WAIT = Duration.ofSeconds(20);
+    private static final Instant PLACED_AT = Instant.now().minusSeconds(60);
+
+    protected final FakePostHog posthog = FakePostHog.start();
+    protected final MutableClock clock = new MutableClock();
+    protected DataSource dataSource;
+    protected PostHogConfig config;
+    protected PostHogOrderAnalytics client;
+    protected OutboxOrderAnalytics outbox;
+    private final List<OutboxRelay> relays = new ArrayList<>();
+
+    /** A database whose outbox and orders tables the test may drop and create. */
+    protected abstract DataSource database();
+
+    /** The shipped DDL for this database. */
+    protected abstract String ddl();
+
+    @BeforeEach
+    void setUp() throws SQLException {
+        dataSource = database();
+        Databases.recreate(dataSource, ddl());
+        config = posthog.clientConfig().build();
+        client = PostHogOrderAnalytics.create(config);
+        outbox = OutboxOrderAnalytics.create(config);
+    }
+
+    @AfterEach
+    void tearDown() {
+        relays.forEach(OutboxRelay::close);
+        client.close();
+        posthog.close();
+    }
+
+    protected OutboxRelay relay(String id) {
+        OutboxRelay relay =
+                OutboxRelay.builder(dataSource, client).relayId(id).clock(clock).build();
+        relays.add(relay);
+        return relay;
+    }
+
+    protected static Order order(String id) {
+        return Order.builder(id, Money.of("25.00", "EUR")).placedAt(PLACED_AT).build();
+    }
+
+    /** Places an order the way a service does: the order row and the event row in one transaction. */
+    protected void placeOrder(String id, boolean commit) throws SQLException {
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            insertOrder(c, id);
+            outbox.orderPlaced(c, order(id), Identity.customer("cus_" + id));
+            if (commit) {
+                c.commit();
+            } else {
+                c.rollback();
+            }
+        }
+    }
+
+    private static void insertOrder(Connection c, String id) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("INSERT INTO orders (id, total) VALUES (?, ?)")) {
+            s.setString(1, id);
+            s.setBigDecimal(2, new BigDecimal("25.00"));
+            s.executeUpdate();
+        }
+    }
+
+    protected long rows(String where) throws SQLException {
+        try (Connection c = dataSource.getConnection();
+                Statement s = c.createStatement();
+                ResultSet r = s.executeQuery("SELECT COUNT(*) FROM order_analytics_outbox WHERE " + where)) {
+            r.next();
+            return r.getLong(1);
+        }
+    }
+
+    @Test
+    void aCommittedOrderIsRelayedExactlyAsMappedAndItsRowDeleted() throws Exception {
+        placeOrder("ord_1", true);
+        assertThat(rows("1 = 1")).isEqualTo(1);
+
+        RelayRound round = relay("r1").relayOnce();
+
+        assertThat(round).isEqualTo(new RelayRound(1, 1, 0, 0));
+        assertThat(posthog).receivedOnly("ord_1").hasNoViolations();
+        assertThat(posthog.events().get(0))
+                .isEqualTo(
+                        PostHogEventMapper.create(config).orderPlaced(order("ord_1"), Identity.customer("cus_ord_1")));
+        assertThat(rows("1 = 1")).isZero();
+    }
+
+    @Test
+    void aRolledBackOrderLeavesNoRowAndIsNeverSent() throws Exception {
+        placeOrder("ord_rolled_back", false);
+
+        assertThat(rows("1 = 1")).isZero();
+        assertThat(relay("r1").relayOnce()).isEqualTo(RelayRound.NONE);
+        assertThat(posthog.requests()).isEmpty();
+    }
+
+    @Test
+    void whenTheOrderInsertFailsAfterTheOutboxWriteNoEventIsEverSent() throws Exception {
+        placeOrder("ord_taken", true);
+        relay("r1").relayOnce();
+        posthog.reset();
+
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            outbox.orderPlaced(c, order("ord_taken"), Identity.customer("c")); // written first...
+            assertThatThrownBy(() -> insertOrder(c, "ord_taken")) // ...then the order's own insert fails
+                    .isInstanceOf(SQLException.class);
+            c.rollback();
+        }
+
+        assertThat(relay("r2").relayOnce()).isEqualTo(RelayRound.NONE);
+        assertThat(posthog.requests()).isEmpty();
+    }
+
+    @Test
+    void aRowThatCannotBeWrittenThrowsSoTheOrdersTransactionFails() throws Exception {
+        OutboxOrderAnalytics wrongTable =
+                OutboxOrderAnalytics.create(config, dataSource::getConnection, "no_such_table");
+
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            insertOrder(c, "ord_x");
+            assertThatThrownBy(() -> wrongTable.on(c).orderPlaced(order("ord_x"), Identity.customer("c")))
+                    .isInstanceOf(OutboxWriteException.class)
+                    .hasMessageContaining("no_such_table");
+            c.rollback(); // what a transaction template does with the exception
+        }
+        try (Connection c = dataSource.getConnection();
+                Statement s = c.createStatement();
+                ResultSet r = s.executeQuery("SELECT COUNT(*) FROM orders")) {
+            r.next();
+            assertThat(r.getLong(1)).as("no order without its event").isZero();
+        }
+    }
+
+    @Test
+    void withoutACurrentTransactionTheInterfaceMethodSaysHowToCallIt() {
+        assertThatThrownBy(() -> outbox.orderPlaced(order("ord_1"), Identity.customer("c")))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("orderPlaced(connection, order, identity)");
+    }
+
+    @Test
+    void aServerErrorReschedulesTheRowWithBackoffUntilItIsDue() throws Exception {
+        posthog.enqueue(FakeResponse.status(503));
+        placeOrder("ord_1", true);
+        OutboxRelay relay = relay("r1");
+
+        assertThat(relay.relayOnce()).isEqualTo(new RelayRound(1, 0, 1, 0));
+        assertThat(rows("attempts = 1 AND claimed_by IS NULL AND last_error = 'HTTP 503'"))
+                .isEqualTo(1);
+        assertThat(relay.relayOnce()).as("not due yet").isEqualTo(RelayRound.NONE);
+
+        clock.advance(Duration.ofSeconds(2)); // past the first backoff (at most 1 s)
+        assertThat(relay.relayOnce()).isEqualTo(new RelayRound(1, 1, 0, 0));
+        assertThat(posthog).receivedOnly("ord_1");
+        assertThat(rows("1 = 1")).isZero();
+    }
+
+    @Test
+    void anEventPostHogRefusesIsKeptDeadWithItsReasonAndTheOthersDelivered() throws Exception {
+        posthog.rejectEventsWhere(e -> e.properties().get("order_id").equals("ord_bad"));
+        placeOrder("ord_1", true);
+        placeOrder("ord_bad", true);
+        placeOrder("ord_3", true);
+        OutboxRelay relay = relay("r1");
+
+        assertThat(relay.relayOnce()).isEqualTo(new RelayRound(3, 2, 0, 1));
+        clock.advance(Duration.ofDays(1));
+        assertThat(relay.relayOnce()).as("dead rows are never sent again").isEqualTo(RelayRound.NONE);
+
+        assertThat(posthog).receivedOnly("ord_1", "ord_3");
+        assertThat(rows("dead_at IS NOT NULL AND dead_reason = 'PostHog refused the event: HTTP 400'"))
+                .isEqualTo(1);
+        OutboxStats stats = relay.stats();
+        assertThat(stats.dead()).isEqualTo(1);
+        assertThat(stats.pending()).isZero();
+        assertThat(stats.rejected()).isEqualTo(1);
+        assertThat(stats.delivered()).isEqualTo(2);
+    }
+
+    @Test
+    void rowsOfARelayThatDiedAreTakenByAnotherOnceTheLeaseHasPassed() throws Exception {
+        placeOrder("ord_1", true);
+        placeOrder("ord_2", true);
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement s = c.prepareStatement(
+                        "UPDATE order_analytics_outbox SET claimed_by = 'dead#1', claimed_until = ?, attempts = 1")) {
+            s.setObject(1, OffsetDateTime.now(ZoneOffset.UTC).plusMinutes(2)); // claimed, then killed
+            s.executeUpdate();
+        }
+        OutboxRelay survivor = relay("r2");
+
+        assertThat(survivor.relayOnce()).as("still leased").isEqualTo(RelayRound.NONE);
+        clock.advance(Duration.ofMinutes(3));
+        assertThat(survivor.relayOnce()).isEqualTo(new RelayRound(2, 2, 0, 0));
+        assertThat(posthog).receivedOnly("ord_1", "ord_2");
+    }
+
+    @Test
+    void statsCountPendingRowsAndTheOldestOnesAge() throws Exception {
+        posthog.respondByDefault(FakeResponse.status(503));
+        placeOrder("ord_1", true);
+        placeOrder("ord_2", true);
+        OutboxRelay relay = relay("r1");
+        clock.advance(Duration.ofMinutes(5));
+
+        OutboxStats stats = relay.stats();
+
+        assertThat(stats.pending()).isEqualTo(2);
+        assertThat(stats.oldestPendingAge())
+                .hasValueSatisfying(age -> assertThat(age).isBetween(Duration.ofMinutes(5), Duration.ofMinutes(6)));
+        assertThat(stats.dead()).isZero();
+    }
+
+    @Test
+    void aStartedRelayDeliversCommittedOrdersOnItsOwnAndStopsOnClose() throws Exception {
+        OutboxRelay relay = relay("r1").start();
+        for (int i = 0; i < 20; i++) {
+            placeOrder("ord_" + i, true);
+        }
+
+        posthog.awaitEvents(20, WAIT);
+        relay.close();
+
+        assertThat(posthog.events()).hasSize(20);
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (rows("1 = 1") > 0 && System.nanoTime() < deadline) {
+            Thread.onSpinWait(); // the last round's delete commits just after PostHog's answer
+        }
+        assertThat(rows("1 = 1")).isZero();
+    }
+
+    @Test
+    void oldRowsGoAsHistoricalMigrationWhenTheClientSaysSo() throws Exception {
+        PostHogConfig historical = config.toBuilder().historicalMigration(true).build();
+        client.close();
+        client = PostHogOrderAnalytics.create(historical);
+        try (Connection c = dataSource.getConnection()) {
+            outbox.orderPlaced(
+                    c,
+                    order("ord_old").toBuilder()
+                            .placedAt(Instant.now().minus(Duration.ofDays(3)))
+                            .build(),
+                    Identity.customer("c"));
+        }
+
+        relay("r1").relayOnce();
+
+        assertThat(posthog.requests())
+                .singleElement()
+                .satisfies(r -> assertThat(r.historicalMigration()).isTrue());
+    }
+
+    @Test
+    void theRelaySaysWhatTheTableLacks() throws Exception {
+        try (Connection c = dataSource.getConnection();
+                Statement s = c.createStatement()) {
+            s.execute("ALTER TABLE order_analytics_outbox DROP COLUMN dead_reason");
+        }
+        assertThatThrownBy(() -> relay("r1").start())
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("lacks column(s) dead_reason")
+                .hasMessageContaining("schema-");
+
+        try (Connection c = dataSource.getConnection();
+                Statement s = c.createStatement()) {
+            s.execute("DROP TABLE order_analytics_outbox");
+        }
+        assertThatThrownBy(() -> relay("r2").checkSchema())
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("table order_analytics_outbox cannot be read");
+    }
+}

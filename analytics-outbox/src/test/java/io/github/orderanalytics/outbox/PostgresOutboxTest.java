@@ -1,0 +1,15 @@
+package io.github.orderanalytics.outbox;
+
+import javax.sql.DataSource;
+
+class PostgresOutboxTest extends OutboxContract {
+    @Override
+    protected DataSource database() {
+        return Databases.postgres();
+    }
+
+    @Override
+    protected String ddl() {
+        return "schema-postgresql.sql";
+    }
+}
