@@ -3,7 +3,9 @@ package io.github.orderanalytics.testkit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatNullPointerException;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.github.orderanalytics.Identity;
 import io.github.orderanalytics.LineItem;
@@ -38,7 +40,8 @@ import org.junit.jupiter.api.Test;
  *
  * <p>Each test uses {@link #analytics()} once; make it fresh per test (JUnit creates a new instance of
  * the test class for each test). An implementation that cannot do something the contract checks names
- * it in {@link #knownLimits()}, and the tests that need it are skipped with the limit's name.
+ * it in {@link #knownLimits()}, and the tests that need it are skipped with the limit's name; one that
+ * does something on purpose that others do not names it in {@link #documentedBehaviours()}.
  *
  * @since 0.1.0
  */
@@ -56,6 +59,19 @@ public abstract class OrderAnalyticsContract {
          * {@code 49.90}); they are then compared by value.
          */
         AMOUNTS_AT_CURRENCY_SCALE
+    }
+
+    /**
+     * What an implementation does on purpose where others do not; each is checked only where it is
+     * named in {@link #documentedBehaviours()}.
+     */
+    public enum Behaviour {
+        /**
+         * {@code orderPlaced} throws when the event cannot be stored (an outbox whose table write
+         * fails), so the order's transaction fails instead of committing without its event. Delivery
+         * problems still never reach the caller.
+         */
+        THROWS_WHEN_THE_EVENT_CANNOT_BE_STORED
     }
 
     static final Duration WAIT = Duration.ofSeconds(10);
@@ -76,6 +92,20 @@ public abstract class OrderAnalyticsContract {
     /** What this implementation cannot do; none by default. */
     protected Set<Limit> knownLimits() {
         return Set.of();
+    }
+
+    /** What this implementation does on purpose that the contract does not ask of all; none by default. */
+    protected Set<Behaviour> documentedBehaviours() {
+        return Set.of();
+    }
+
+    /**
+     * Makes storing events fail from now on (dropping the outbox table, say); needed by
+     * implementations that document {@link Behaviour#THROWS_WHEN_THE_EVENT_CANNOT_BE_STORED}.
+     */
+    protected void breakStorage() {
+        throw new UnsupportedOperationException(
+                "override breakStorage() to test " + Behaviour.THROWS_WHEN_THE_EVENT_CANNOT_BE_STORED);
     }
 
     /** Skips the calling test if the implementation names {@code limit}. */
@@ -158,5 +188,17 @@ public abstract class OrderAnalyticsContract {
 
         // Waiting for the network even once would take far longer than this.
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(1));
+    }
+
+    @Test
+    public void whereDocumentedAnEventThatCannotBeStoredThrows() {
+        assumeTrue(
+                documentedBehaviours().contains(Behaviour.THROWS_WHEN_THE_EVENT_CANNOT_BE_STORED),
+                "not documented by this implementation: " + Behaviour.THROWS_WHEN_THE_EVENT_CANNOT_BE_STORED);
+        OrderAnalytics analytics = analytics();
+        breakStorage();
+
+        assertThatThrownBy(() -> analytics.orderPlaced(order("ord_unstored"), Identity.customer("c")))
+                .isInstanceOf(RuntimeException.class);
     }
 }
