@@ -3,11 +3,12 @@ package io.github.orderanalytics.outbox;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
- * How a relay claims rows on each database. Every dialect takes rows with lease columns, which any
- * SQL database has; PostgreSQL also skips rows another relay has locked, so relays never wait on
- * each other. Elsewhere the claim re-checks the lease on each row it updates, so two relays that
+ * How a relay claims rows on each database it supports: with lease columns, in one statement that
+ * also returns the rows. On PostgreSQL the claim skips rows another relay has locked, so relays
+ * never wait on each other; on H2 it re-checks the lease on each row it updates, so two relays that
  * picked the same rows do not both get them.
  */
 enum Dialect {
@@ -16,26 +17,35 @@ enum Dialect {
         String claim(OutboxTable table) {
             return "UPDATE " + table.name + " SET claimed_by = ?, claimed_until = ?, attempts = attempts + 1"
                     + " WHERE id IN (SELECT id FROM " + table.name + " WHERE " + table.due()
-                    + " ORDER BY id LIMIT ? FOR UPDATE SKIP LOCKED)";
+                    + " ORDER BY next_attempt_at, id LIMIT ? FOR UPDATE SKIP LOCKED)"
+                    + " RETURNING " + CLAIMED_COLUMNS;
         }
     },
-    STANDARD {
+    H2 {
         @Override
         String claim(OutboxTable table) {
-            return "UPDATE " + table.name + " SET claimed_by = ?, claimed_until = ?, attempts = attempts + 1"
+            return "SELECT " + CLAIMED_COLUMNS + " FROM FINAL TABLE (UPDATE " + table.name
+                    + " SET claimed_by = ?, claimed_until = ?, attempts = attempts + 1"
                     + " WHERE id IN (SELECT id FROM " + table.name + " WHERE " + table.due()
-                    + " ORDER BY id LIMIT ?) AND " + table.due();
+                    + " ORDER BY next_attempt_at, id LIMIT ?) AND " + table.due() + ")";
         }
     };
 
+    /** What a claim returns of each row, in this order. */
+    static final String CLAIMED_COLUMNS = "id, event_uuid, event_time, payload, attempts";
+
     /**
-     * The claim: parameters claim token, lease end, now, now, limit, and for {@link #STANDARD} also
-     * now, now again.
+     * The claim, returning {@link #CLAIMED_COLUMNS}: parameters claim token, lease end, now, now,
+     * limit, and for {@link #H2} also now, now again.
      */
     abstract String claim(OutboxTable table);
 
-    static Dialect of(Connection connection) throws SQLException {
+    /** The database's dialect, or empty if the outbox does not support it. */
+    static Optional<Dialect> of(Connection connection) throws SQLException {
         String product = connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT);
-        return product.contains("postgresql") ? POSTGRESQL : STANDARD;
+        if (product.contains("postgresql")) {
+            return Optional.of(POSTGRESQL);
+        }
+        return product.equals("h2") ? Optional.of(H2) : Optional.empty();
     }
 }

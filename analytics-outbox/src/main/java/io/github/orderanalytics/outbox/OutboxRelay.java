@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -118,13 +119,24 @@ public final class OutboxRelay implements AutoCloseable {
      */
     public void checkSchema() {
         try (Connection c = dataSource.getConnection()) {
-            dialect = Dialect.of(c);
-            SchemaCheck.check(c, table, dialect);
+            Dialect found = Dialect.of(c)
+                    .orElseThrow(() -> new IllegalStateException(
+                            "order-analytics outbox supports PostgreSQL and H2," + " not " + product(c)));
+            SchemaCheck.check(c, table, found);
+            dialect = found;
         } catch (SQLException e) {
             throw new IllegalStateException(
                     "order-analytics outbox: cannot reach the database to check table " + table.name + ": "
                             + e.getMessage(),
                     e);
+        }
+    }
+
+    private static String product(Connection c) {
+        try {
+            return c.getMetaData().getDatabaseProductName();
+        } catch (SQLException e) {
+            return "this database";
         }
     }
 
@@ -270,45 +282,38 @@ public final class OutboxRelay implements AutoCloseable {
         }
     }
 
-    /** Takes due rows for {@code token} in one short transaction, and reads them back. */
+    /** Takes due rows for {@code token}, in one statement that returns them, committed at once. */
     private List<Row> claim(String token) throws SQLException {
         Instant now = clock.instant();
         try (Connection c = dataSource.getConnection()) {
             boolean autoCommit = c.getAutoCommit();
             c.setAutoCommit(false);
             try {
-                int claimed;
+                List<Row> rows = new ArrayList<>();
                 try (PreparedStatement s = c.prepareStatement(dialect.claim(table))) {
                     s.setString(1, token);
                     s.setObject(2, utc(now.plus(lease)));
                     s.setObject(3, utc(now));
                     s.setObject(4, utc(now));
                     s.setInt(5, batchSize);
-                    if (dialect == Dialect.STANDARD) {
+                    if (dialect == Dialect.H2) {
                         s.setObject(6, utc(now));
                         s.setObject(7, utc(now));
                     }
-                    claimed = s.executeUpdate();
-                }
-                List<Row> rows = new ArrayList<>(claimed);
-                if (claimed > 0) {
-                    try (PreparedStatement s = c.prepareStatement(table.claimed())) {
-                        s.setString(1, token);
-                        try (ResultSet r = s.executeQuery()) {
-                            while (r.next()) {
-                                rows.add(new Row(
-                                        r.getLong(1),
-                                        new EncodedEvent(
-                                                r.getObject(2, UUID.class),
-                                                r.getObject(3, OffsetDateTime.class)
-                                                        .toInstant(),
-                                                r.getString(4)),
-                                        r.getInt(5)));
-                            }
+                    try (ResultSet r = s.executeQuery()) {
+                        while (r.next()) {
+                            rows.add(new Row(
+                                    r.getLong(1),
+                                    new EncodedEvent(
+                                            r.getObject(2, UUID.class),
+                                            r.getObject(3, OffsetDateTime.class).toInstant(),
+                                            r.getString(4)),
+                                    r.getInt(5)));
                         }
                     }
                 }
                 c.commit();
+                rows.sort(Comparator.comparingLong(Row::id)); // RETURNING gives no order
                 return rows;
             } catch (SQLException | RuntimeException e) {
                 c.rollback();
@@ -328,6 +333,7 @@ public final class OutboxRelay implements AutoCloseable {
         try (Connection c = dataSource.getConnection()) {
             boolean autoCommit = c.getAutoCommit();
             c.setAutoCommit(false);
+            List<Long> acknowledged = new ArrayList<>();
             try (PreparedStatement delete = c.prepareStatement(table.delete());
                     PreparedStatement reschedule = c.prepareStatement(table.reschedule());
                     PreparedStatement bury = c.prepareStatement(table.bury())) {
@@ -336,8 +342,7 @@ public final class OutboxRelay implements AutoCloseable {
                     EncodedEvent.Outcome outcome = outcomes.get(i);
                     switch (outcome.result()) {
                         case DELIVERED -> {
-                            delete.setLong(1, row.id);
-                            delete.addBatch();
+                            acknowledged.add(row.id);
                             deliveredNow++;
                         }
                         case RETRY -> {
@@ -359,7 +364,8 @@ public final class OutboxRelay implements AutoCloseable {
                     }
                 }
                 if (deliveredNow > 0) {
-                    delete.executeBatch();
+                    delete.setArray(1, c.createArrayOf("BIGINT", acknowledged.toArray()));
+                    delete.executeUpdate();
                 }
                 if (retryNow > 0) {
                     reschedule.executeBatch();

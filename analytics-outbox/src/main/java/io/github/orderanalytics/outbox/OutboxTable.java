@@ -43,13 +43,9 @@ final class OutboxTable {
                 + " VALUES (?, ?, ?, ?, ?)";
     }
 
-    String claimed() {
-        return "SELECT id, event_uuid, event_time, payload, attempts FROM " + name
-                + " WHERE claimed_by = ? ORDER BY id";
-    }
-
+    /** Deletes the rows whose ids are in the array parameter, in one statement. */
     String delete() {
-        return "DELETE FROM " + name + " WHERE id = ?";
+        return "DELETE FROM " + name + " WHERE id = ANY (?)";
     }
 
     String reschedule() {

@@ -15,4 +15,4 @@ CREATE TABLE order_analytics_outbox (
     dead_reason     CHARACTER VARYING(500)
 );
 
-CREATE INDEX order_analytics_outbox_due ON order_analytics_outbox (dead_at, next_attempt_at, id);
+CREATE INDEX order_analytics_outbox_due ON order_analytics_outbox (next_attempt_at, id);

@@ -21,5 +21,5 @@ CREATE TABLE order_analytics_outbox (
     dead_reason     VARCHAR(500)
 );
 
--- The relay's claim: due rows, oldest first.
+-- The relay's claim walks this index in order: due rows, longest due first.
 CREATE INDEX order_analytics_outbox_due ON order_analytics_outbox (next_attempt_at, id) WHERE dead_at IS NULL;

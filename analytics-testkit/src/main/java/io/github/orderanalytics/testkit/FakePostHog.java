@@ -401,7 +401,8 @@ public final class FakePostHog implements AutoCloseable {
                 lock.notifyAll();
             }
             listener.accept(request);
-            if (!answer.isDisconnect()) { // closing the exchange before any response drops the connection
+            // Closing the exchange before any response drops the connection.
+            if (!answer.isDisconnect() && answer.bodyMode() != FakeResponse.BodyMode.LOST) {
                 FakeWire.respond(exchange, answer);
             }
         }

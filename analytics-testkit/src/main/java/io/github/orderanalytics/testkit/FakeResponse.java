@@ -19,7 +19,9 @@ public final class FakeResponse {
     enum BodyMode {
         WHOLE,
         STALLS,
-        ENDLESS
+        ENDLESS,
+        /** No answer at all, after the events were taken. */
+        LOST
     }
 
     private final int status;
@@ -85,6 +87,15 @@ public final class FakeResponse {
         return new FakeResponse(0, Duration.ZERO, null, "", null, BodyMode.WHOLE);
     }
 
+    /**
+     * Takes the events, as a {@code 200} would, then closes the connection without answering: the
+     * client sees an I/O error and sends them again. The one way PostHog gets an event twice; its
+     * uuid makes PostHog count it once.
+     */
+    public static FakeResponse acceptedThenDisconnect() {
+        return new FakeResponse(200, Duration.ZERO, null, "", null, BodyMode.LOST);
+    }
+
     /** This answer, given only after {@code delay}: longer than the client's timeout makes a hung server. */
     public FakeResponse delayedBy(Duration delay) {
         return new FakeResponse(
@@ -131,6 +142,9 @@ public final class FakeResponse {
                 + (delay.isZero() ? "" : " after " + delay)
                 + (retryAfter == null ? "" : ", Retry-After " + retryAfter)
                 + (location == null ? "" : ", Location " + location)
-                + (bodyMode == BodyMode.WHOLE ? "" : ", body " + bodyMode.name().toLowerCase(java.util.Locale.ROOT));
+                + (bodyMode == BodyMode.LOST ? ", then disconnect" : "")
+                + (bodyMode == BodyMode.WHOLE || bodyMode == BodyMode.LOST
+                        ? ""
+                        : ", body " + bodyMode.name().toLowerCase(java.util.Locale.ROOT));
     }
 }

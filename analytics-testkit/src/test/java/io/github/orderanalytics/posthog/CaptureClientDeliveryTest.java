@@ -170,6 +170,19 @@ class CaptureClientDeliveryTest {
     }
 
     @Test
+    void anAnswerLostAfterPostHogTookTheBatchMeansTheSameUuidTwice() {
+        posthog.enqueue(FakeResponse.acceptedThenDisconnect());
+        PostHogOrderAnalytics analytics = client();
+
+        analytics.orderPlaced(order("ord_1"), Identity.customer("c"));
+
+        assertThat(analytics.flush(WAIT)).isTrue();
+        UUID uuid = PostHogEventMapper.orderPlacedUuid("ord_1");
+        assertThat(posthog.events()).extracting(PostHogEvent::uuid).containsExactly(uuid, uuid);
+        assertThat(analytics.stats().delivered()).isEqualTo(1);
+    }
+
+    @Test
     void retriesAfterADroppedConnection() {
         posthog.enqueue(FakeResponse.disconnect());
         PostHogOrderAnalytics analytics = client();

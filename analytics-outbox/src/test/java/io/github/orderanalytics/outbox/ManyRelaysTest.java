@@ -1,0 +1,217 @@
+package io.github.orderanalytics.outbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.orderanalytics.Identity;
+import io.github.orderanalytics.Money;
+import io.github.orderanalytics.Order;
+import io.github.orderanalytics.posthog.PostHogConfig;
+import io.github.orderanalytics.posthog.PostHogEvent;
+import io.github.orderanalytics.posthog.PostHogEventMapper;
+import io.github.orderanalytics.posthog.PostHogOrderAnalytics;
+import io.github.orderanalytics.testkit.CapturedRequest;
+import io.github.orderanalytics.testkit.FakePostHog;
+import io.github.orderanalytics.testkit.FakeResponse;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Three relays, as three service instances would run them, on one PostgreSQL database holding
+ * {@value #ROWS} rows, against a FakePostHog that fails at random: every row is delivered, none is
+ * lost, and every duplicate is explained by an answer lost after PostHog took the batch. Prints an
+ * accounting table. Run with {@code ./mvnw verify -Poutbox-proofs} (also run by {@code .ci/run}).
+ */
+@Tag("outbox-proof")
+class ManyRelaysTest {
+    static final int ROWS = Integer.getInteger("outbox.rows", 100_000);
+    private static final int RELAYS = 3;
+    private static final Duration DRAIN = Duration.ofMinutes(5);
+
+    @Test
+    void threeRelaysDeliverEveryRowDespiteRandomFaults() throws Exception {
+        DataSource dataSource = Databases.postgres();
+        Databases.recreate(dataSource, "schema-postgresql.sql");
+        Random random = new Random(42);
+        try (FakePostHog posthog = FakePostHog.start()) {
+            posthog.respondByDefault(() -> fault(random));
+            PostHogConfig config =
+                    posthog.clientConfig().requestTimeout(Duration.ofSeconds(5)).build();
+            Set<UUID> written = write(dataSource, config);
+            analyze(dataSource);
+
+            List<PostHogOrderAnalytics> clients = new ArrayList<>();
+            List<OutboxRelay> relays = new ArrayList<>();
+            long start = System.nanoTime();
+            for (int i = 0; i < RELAYS; i++) {
+                PostHogOrderAnalytics client = PostHogOrderAnalytics.create(config);
+                clients.add(client);
+                relays.add(OutboxRelay.builder(dataSource, client)
+                        .relayId("relay-" + i)
+                        .pollInterval(Duration.ofMillis(50))
+                        .initialBackoff(Duration.ofMillis(20))
+                        .maxBackoff(Duration.ofMillis(500))
+                        .build()
+                        .start());
+            }
+            awaitEmpty(dataSource);
+            long drainMillis = (System.nanoTime() - start) / 1_000_000;
+            relays.forEach(OutboxRelay::close);
+            clients.forEach(PostHogOrderAnalytics::close);
+
+            Map<UUID, Integer> received = new HashMap<>();
+            for (PostHogEvent e : posthog.events()) {
+                received.merge(e.uuid(), 1, Integer::sum);
+            }
+            Set<UUID> inLostAnswers = new HashSet<>();
+            Map<String, Integer> answers = new TreeMap<>();
+            for (CapturedRequest r : posthog.requests()) {
+                answers.merge(r.answer().toString(), 1, Integer::sum);
+                if (r.answer().toString().endsWith("then disconnect")) {
+                    r.events().forEach(e -> inLostAnswers.add(e.uuid()));
+                }
+            }
+            Set<UUID> lost = new HashSet<>(written);
+            lost.removeAll(received.keySet());
+            long duplicates = received.values().stream().filter(n -> n > 1).count();
+            long explained = received.entrySet().stream()
+                    .filter(e -> e.getValue() > 1 && inLostAnswers.contains(e.getKey()))
+                    .count();
+            long deliveredByRelays = relays.stream()
+                    .mapToLong(r -> {
+                        try {
+                            return r.stats().delivered();
+                        } catch (SQLException e) {
+                            throw new IllegalStateException(e);
+                        }
+                    })
+                    .sum();
+
+            System.out.printf(
+                    """
+
+                    ManyRelaysTest: %d relays, one PostgreSQL database, random faults
+                    | what | count |
+                    |---|---:|
+                    | rows written (committed orders) | %d |
+                    | distinct uuids PostHog took | %d |
+                    | lost (written, never taken) | %d |
+                    | taken twice or more | %d |
+                    | of those, in a batch whose answer was lost | %d |
+                    | rows deleted by the relays | %d |
+                    | rows left in the table | %d |
+                    | requests, by answer | %s |
+                    | time to drain | %d ms (%d rows/s) |
+                    %n""",
+                    RELAYS,
+                    written.size(),
+                    received.size(),
+                    lost.size(),
+                    duplicates,
+                    explained,
+                    deliveredByRelays,
+                    count(dataSource, "1 = 1"),
+                    answers,
+                    drainMillis,
+                    ROWS * 1000L / Math.max(1, drainMillis));
+
+            assertThat(lost).as("written but never delivered").isEmpty();
+            assertThat(received.keySet())
+                    .as("nothing PostHog took was not written")
+                    .isEqualTo(written);
+            assertThat(explained).as("every duplicate follows a lost answer").isEqualTo(duplicates);
+            assertThat(deliveredByRelays).as("each row deleted once").isEqualTo(ROWS);
+            assertThat(count(dataSource, "1 = 1")).isZero();
+            assertThat(posthog.violations()).isEmpty();
+        }
+    }
+
+    /** Most requests succeed; the rest fail every way a network and PostHog can. */
+    private static FakeResponse fault(Random random) {
+        synchronized (random) {
+            int roll = random.nextInt(100);
+            if (roll < 70) {
+                return FakeResponse.ok();
+            } else if (roll < 80) {
+                return FakeResponse.status(503);
+            } else if (roll < 85) {
+                return FakeResponse.status(429).retryAfter("0");
+            } else if (roll < 90) {
+                return FakeResponse.disconnect();
+            } else if (roll < 95) {
+                return FakeResponse.acceptedThenDisconnect();
+            }
+            return FakeResponse.ok().delayedBy(Duration.ofMillis(50));
+        }
+    }
+
+    /** Writes the rows as checkouts would, a thousand orders a transaction; returns their uuids. */
+    private static Set<UUID> write(DataSource dataSource, PostHogConfig config) throws SQLException {
+        OutboxOrderAnalytics outbox = OutboxOrderAnalytics.create(config);
+        Set<UUID> uuids = new HashSet<>();
+        Instant placedAt = Instant.now().minusSeconds(60);
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            for (int i = 0; i < ROWS; i++) {
+                String id = "ord_" + i;
+                outbox.orderPlaced(
+                        c,
+                        Order.builder(id, Money.of("19.99", "EUR"))
+                                .placedAt(placedAt)
+                                .build(),
+                        Identity.customer("cus_" + (i % 1000)));
+                uuids.add(PostHogEventMapper.orderPlacedUuid(id));
+                if (i % 1000 == 999) {
+                    c.commit();
+                }
+            }
+            c.commit();
+        }
+        return uuids;
+    }
+
+    /**
+     * Table statistics, as autovacuum keeps them in production: without them PostgreSQL would plan
+     * the claim for a nearly empty table just filled with a hundred thousand rows.
+     */
+    private static void analyze(DataSource dataSource) throws SQLException {
+        try (Connection c = dataSource.getConnection();
+                Statement s = c.createStatement()) {
+            s.execute("ANALYZE order_analytics_outbox");
+        }
+    }
+
+    private static void awaitEmpty(DataSource dataSource) throws SQLException, InterruptedException {
+        long deadline = System.nanoTime() + DRAIN.toNanos();
+        while (count(dataSource, "1 = 1") > 0) {
+            if (System.nanoTime() - deadline > 0) {
+                throw new AssertionError("rows left after " + DRAIN + ": " + count(dataSource, "1 = 1"));
+            }
+            Thread.sleep(100); // polling the table with a deadline
+        }
+    }
+
+    private static long count(DataSource dataSource, String where) throws SQLException {
+        try (Connection c = dataSource.getConnection();
+                Statement s = c.createStatement();
+                ResultSet r = s.executeQuery("SELECT COUNT(*) FROM order_analytics_outbox WHERE " + where)) {
+            r.next();
+            return r.getLong(1);
+        }
+    }
+}
