@@ -45,6 +45,12 @@ final class Databases {
         return postgres.getPostgresDatabase();
     }
 
+    /** The JDBC URL of the embedded PostgreSQL's database, for another process (user and password: postgres). */
+    static synchronized String postgresUrl() {
+        postgres();
+        return postgres.getJdbcUrl("postgres", "postgres");
+    }
+
     /** Drops the outbox and orders tables if they exist, then creates them: the shipped DDL, and a plain orders table. */
     static void recreate(DataSource dataSource, String ddl) throws SQLException {
         try (Connection c = dataSource.getConnection();

@@ -1,0 +1,69 @@
+package io.github.orderanalytics.outbox;
+
+import io.github.orderanalytics.Identity;
+import io.github.orderanalytics.Money;
+import io.github.orderanalytics.Order;
+import io.github.orderanalytics.posthog.PostHogConfig;
+import io.github.orderanalytics.posthog.PostHogOrderAnalytics;
+import io.github.orderanalytics.testkit.FakePostHog;
+import java.io.PrintStream;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.time.Duration;
+import java.util.Random;
+import org.postgresql.ds.PGSimpleDataSource;
+
+/**
+ * A service instance for {@link CrashTest}: places orders in transactions as fast as it can, rolling
+ * back a fifth of them on purpose, while its own relay sends to FakePostHog, until it is killed.
+ * Prints {@code COMMIT id} or {@code ROLLBACK id} after each transaction ends.
+ *
+ * <p>Arguments: JDBC URL, FakePostHog host, run number.
+ */
+public final class CheckoutProcess {
+    private CheckoutProcess() {}
+
+    public static void main(String[] args) throws Exception {
+        String url = args[0];
+        String host = args[1];
+        int run = Integer.parseInt(args[2]);
+        PGSimpleDataSource dataSource = new PGSimpleDataSource();
+        dataSource.setURL(url);
+        PostHogConfig config =
+                PostHogConfig.builder().apiKey(FakePostHog.API_KEY).host(host).build();
+        PostHogOrderAnalytics client = PostHogOrderAnalytics.create(config);
+        OutboxOrderAnalytics outbox = OutboxOrderAnalytics.create(config);
+        OutboxRelay.builder(dataSource, client)
+                .relayId("checkout-" + run)
+                .pollInterval(Duration.ofMillis(20))
+                .lease(Duration.ofSeconds(1)) // a killed instance's rows come back soon
+                .batchSize(50)
+                .build()
+                .start();
+        PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
+        out.println("READY");
+        Random random = new Random(run);
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            for (int n = 0; ; n++) {
+                String id = "ord_" + run + "_" + n;
+                try (PreparedStatement s = c.prepareStatement("INSERT INTO orders (id, total) VALUES (?, ?)")) {
+                    s.setString(1, id);
+                    s.setBigDecimal(2, new BigDecimal("30.00"));
+                    s.executeUpdate();
+                }
+                outbox.orderPlaced(
+                        c, Order.builder(id, Money.of("30.00", "EUR")).build(), Identity.customer("cus_" + run));
+                if (random.nextInt(5) == 0) {
+                    c.rollback();
+                    out.println("ROLLBACK " + id);
+                } else {
+                    c.commit();
+                    out.println("COMMIT " + id);
+                }
+            }
+        }
+    }
+}
