@@ -54,6 +54,16 @@ public class OrderAnalyticsAutoConfiguration {
         return OrderAnalytics.noop();
     }
 
+    /** Asked for the outbox without its module: fail the start rather than report without it. */
+    @Bean
+    @ConditionalOnProperty(prefix = "order-analytics.outbox", name = "enabled", havingValue = "true")
+    @ConditionalOnMissingClass("io.github.orderanalytics.outbox.OutboxOrderAnalytics")
+    Object orderAnalyticsOutboxMissing() {
+        throw new IllegalStateException(
+                "order-analytics.outbox.enabled=true needs io.github.orderanalytics:analytics-outbox"
+                        + " on the class path (version from the BOM)");
+    }
+
     /**
      * Without Spring's transactions there is no commit to wait for: report at once. With them,
      * {@link OrderAnalyticsTransactionAutoConfiguration} listens instead.

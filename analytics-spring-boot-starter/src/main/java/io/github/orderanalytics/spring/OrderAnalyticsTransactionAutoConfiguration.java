@@ -5,23 +5,28 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 
 /**
  * With Spring's transactions: the {@link OrderAnalytics} bean to inject reports after commit and
- * never on rollback, and so does a published {@link OrderPlacedEvent}.
+ * never on rollback, and so does a published {@link OrderPlacedEvent}. With the outbox, whose rows
+ * commit with the order, {@link OrderAnalyticsOutboxAutoConfiguration} takes over instead.
  *
  * @since 0.1.0
  */
-@AutoConfiguration(after = OrderAnalyticsAutoConfiguration.class)
+@AutoConfiguration(after = {OrderAnalyticsAutoConfiguration.class, OrderAnalyticsOutboxAutoConfiguration.class})
 @ConditionalOnClass(name = OrderAnalyticsAutoConfiguration.TRANSACTIONS)
 public class OrderAnalyticsTransactionAutoConfiguration {
+    /** Named, not referenced: analytics-outbox is optional. */
+    private static final String OUTBOX = "io.github.orderanalytics.outbox.OutboxOrderAnalytics";
 
     /** Wraps the starter's own client (or the testkit's recording) only: a user's bean is theirs to shape. */
     @Bean
     @Primary
     @ConditionalOnBean(name = OrderAnalyticsAutoConfiguration.CLIENT)
+    @ConditionalOnMissingBean(type = OUTBOX)
     public TransactionAwareOrderAnalytics orderAnalytics(
             @Qualifier(OrderAnalyticsAutoConfiguration.CLIENT) OrderAnalytics client) {
         return new TransactionAwareOrderAnalytics(client);
@@ -29,6 +34,7 @@ public class OrderAnalyticsTransactionAutoConfiguration {
 
     @Bean
     @ConditionalOnBean(OrderAnalytics.class)
+    @ConditionalOnMissingBean(type = OUTBOX)
     public OrderPlacedEventListener orderPlacedEventListener(OrderAnalytics analytics) {
         return new OrderPlacedEventListener(analytics);
     }

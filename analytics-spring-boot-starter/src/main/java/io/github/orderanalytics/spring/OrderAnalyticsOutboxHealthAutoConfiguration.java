@@ -1,0 +1,33 @@
+package io.github.orderanalytics.spring;
+
+import io.github.orderanalytics.outbox.OutboxRelay;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.health.autoconfigure.contributor.ConditionalOnEnabledHealthIndicator;
+import org.springframework.context.annotation.Bean;
+
+/**
+ * With Actuator's health support (Spring Boot 4) and a relay: the {@code orderAnalyticsOutbox}
+ * health contributor, in no health group; {@code management.health.order-analytics-outbox.enabled=false}
+ * removes it.
+ *
+ * @since 0.1.0
+ */
+@AutoConfiguration(after = OrderAnalyticsOutboxAutoConfiguration.class)
+@ConditionalOnClass(
+        name = {
+            "org.springframework.boot.health.contributor.HealthIndicator",
+            "io.github.orderanalytics.outbox.OutboxRelay"
+        })
+public class OrderAnalyticsOutboxHealthAutoConfiguration {
+
+    // On the method: see OrderAnalyticsHealthAutoConfiguration.
+    @Bean
+    @ConditionalOnEnabledHealthIndicator("order-analytics-outbox")
+    @ConditionalOnBean(OutboxRelay.class)
+    public OutboxHealthIndicator orderAnalyticsOutboxHealthIndicator(
+            OutboxRelay relay, OrderAnalyticsProperties properties) {
+        return new OutboxHealthIndicator(relay, properties.getOutbox().getMaxPendingAge());
+    }
+}
