@@ -8,12 +8,11 @@ import io.github.orderanalytics.Money;
 import io.github.orderanalytics.Order;
 import io.github.orderanalytics.outbox.OutboxOrderAnalytics;
 import io.github.orderanalytics.outbox.OutboxRelay;
+import io.github.orderanalytics.outbox.OutboxSchema;
 import io.github.orderanalytics.posthog.PostHogConfig;
 import io.github.orderanalytics.posthog.PostHogOrderAnalytics;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import java.io.InputStream;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -87,17 +86,10 @@ public final class OutboxBenchmark {
         return new HikariDataSource(pool);
     }
 
-    private static void createTables(DataSource dataSource) throws Exception {
+    private static void createTables(DataSource dataSource) throws SQLException {
+        OutboxSchema.create(dataSource);
         try (Connection c = dataSource.getConnection();
-                Statement s = c.createStatement();
-                InputStream ddl = OutboxOrderAnalytics.class.getResourceAsStream("schema-postgresql.sql")) {
-            for (String statement : new String(ddl.readAllBytes(), StandardCharsets.UTF_8)
-                    .replaceAll("(?m)--.*$", "")
-                    .split(";")) {
-                if (!statement.isBlank()) {
-                    s.execute(statement);
-                }
-            }
+                Statement s = c.createStatement()) {
             s.execute("CREATE TABLE orders (id VARCHAR(64) PRIMARY KEY, customer_id VARCHAR(64) NOT NULL,"
                     + " total NUMERIC(12, 2) NOT NULL, currency CHAR(3) NOT NULL)");
         }

@@ -7,15 +7,13 @@ import io.github.orderanalytics.Money;
 import io.github.orderanalytics.Order;
 import io.github.orderanalytics.outbox.OutboxOrderAnalytics;
 import io.github.orderanalytics.outbox.OutboxRelay;
+import io.github.orderanalytics.outbox.OutboxSchema;
 import io.github.orderanalytics.posthog.PostHogConfig;
 import io.github.orderanalytics.posthog.PostHogOrderAnalytics;
 import io.github.orderanalytics.testkit.FakePostHog;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.h2.jdbcx.JdbcDataSource;
@@ -39,17 +37,7 @@ class OutboxMetricsTest {
     void pendingRowsTheirAgeAndWhatTheRelayDid() throws Exception {
         JdbcDataSource dataSource = new JdbcDataSource();
         dataSource.setURL("jdbc:h2:mem:metrics;DB_CLOSE_DELAY=-1");
-        try (Connection c = dataSource.getConnection();
-                Statement s = c.createStatement();
-                InputStream ddl = OutboxOrderAnalytics.class.getResourceAsStream("schema-h2.sql")) {
-            for (String statement : new String(ddl.readAllBytes(), StandardCharsets.UTF_8)
-                    .replaceAll("(?m)--.*$", "")
-                    .split(";")) {
-                if (!statement.isBlank()) {
-                    s.execute(statement);
-                }
-            }
-        }
+        OutboxSchema.create(dataSource);
         OutboxOrderAnalytics outbox = OutboxOrderAnalytics.create(config);
         try (Connection c = dataSource.getConnection()) {
             for (String id : new String[] {"ord_1", "ord_2"}) {

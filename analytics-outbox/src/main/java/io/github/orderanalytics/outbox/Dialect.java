@@ -12,7 +12,7 @@ import java.util.Optional;
  * picked the same rows do not both get them.
  */
 enum Dialect {
-    POSTGRESQL {
+    POSTGRESQL("schema-postgresql.sql") {
         @Override
         String claim(OutboxTable table) {
             return "UPDATE " + table.name + " SET claimed_by = ?, claimed_until = ?, attempts = attempts + 1"
@@ -21,7 +21,7 @@ enum Dialect {
                     + " RETURNING " + CLAIMED_COLUMNS;
         }
     },
-    H2 {
+    H2("schema-h2.sql") {
         @Override
         String claim(OutboxTable table) {
             return "SELECT " + CLAIMED_COLUMNS + " FROM FINAL TABLE (UPDATE " + table.name
@@ -30,6 +30,17 @@ enum Dialect {
                     + " ORDER BY next_attempt_at, id LIMIT ?) AND " + table.due() + ")";
         }
     };
+
+    private final String ddlFile;
+
+    Dialect(String ddlFile) {
+        this.ddlFile = ddlFile;
+    }
+
+    /** The shipped DDL, next to the module's classes. */
+    String ddlFile() {
+        return ddlFile;
+    }
 
     /** What a claim returns of each row, in this order. */
     static final String CLAIMED_COLUMNS = "id, event_uuid, event_time, payload, attempts";

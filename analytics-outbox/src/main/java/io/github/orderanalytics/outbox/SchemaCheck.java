@@ -16,8 +16,8 @@ final class SchemaCheck {
     private SchemaCheck() {}
 
     static void check(Connection c, OutboxTable table, Dialect dialect) {
-        String ddl = "io/github/orderanalytics/outbox/schema-" + (dialect == Dialect.POSTGRESQL ? "postgresql" : "h2")
-                + ".sql (in analytics-outbox)";
+        String ddl = "io/github/orderanalytics/outbox/" + dialect.ddlFile()
+                + " (in analytics-outbox; OutboxSchema.create runs it)";
         Set<String> present = new HashSet<>();
         try (PreparedStatement s = c.prepareStatement("SELECT * FROM " + table.name + " WHERE 1 = 0");
                 ResultSet r = s.executeQuery()) {

@@ -12,7 +12,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.HashMap;
@@ -44,7 +43,7 @@ class CrashTest {
     @Test
     void everyCommittedOrderArrivesAndNoRolledBackOneDoesAcrossSigkills() throws Exception {
         DataSource dataSource = Databases.postgres();
-        Databases.recreate(dataSource, "schema-postgresql.sql");
+        Databases.recreate(dataSource);
         Random random = new Random(7);
         Set<String> rolledBack = ConcurrentHashMap.newKeySet();
         AtomicInteger commitsSeen = new AtomicInteger();
@@ -83,7 +82,7 @@ class CrashTest {
                         .pollInterval(Duration.ofMillis(20))
                         .build()
                         .start();
-                awaitEmpty(dataSource);
+                Databases.awaitEmpty(dataSource, WAIT);
                 drain.close();
             }
 
@@ -108,7 +107,7 @@ class CrashTest {
             Set<UUID> rolledBackReceived = new HashSet<>(rolledBackUuids);
             rolledBackReceived.retainAll(received.keySet());
             long duplicates = received.values().stream().filter(n -> n > 1).count();
-            long rowsLeft = count(dataSource);
+            long rowsLeft = Databases.rows(dataSource);
 
             System.out.printf(
                     """
@@ -170,25 +169,6 @@ class CrashTest {
             }
         } catch (java.io.IOException e) {
             // the process was killed mid-line
-        }
-    }
-
-    private static void awaitEmpty(DataSource dataSource) throws SQLException, InterruptedException {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (count(dataSource) > 0) {
-            if (System.nanoTime() - deadline > 0) {
-                throw new AssertionError("rows left after " + WAIT + ": " + count(dataSource));
-            }
-            Thread.sleep(50); // polling the table with a deadline
-        }
-    }
-
-    private static long count(DataSource dataSource) throws SQLException {
-        try (Connection c = dataSource.getConnection();
-                Statement s = c.createStatement();
-                ResultSet r = s.executeQuery("SELECT COUNT(*) FROM order_analytics_outbox")) {
-            r.next();
-            return r.getLong(1);
         }
     }
 }

@@ -2,12 +2,12 @@ package io.github.orderanalytics.outbox;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 import org.h2.jdbcx.JdbcDataSource;
@@ -52,31 +52,34 @@ final class Databases {
     }
 
     /** Drops the outbox and orders tables if they exist, then creates them: the shipped DDL, and a plain orders table. */
-    static void recreate(DataSource dataSource, String ddl) throws SQLException {
+    static void recreate(DataSource dataSource) throws SQLException {
         try (Connection c = dataSource.getConnection();
                 Statement s = c.createStatement()) {
             s.execute("DROP TABLE IF EXISTS order_analytics_outbox");
             s.execute("DROP TABLE IF EXISTS orders");
-            for (String statement : statements(ddl)) {
-                s.execute(statement);
-            }
             s.execute("CREATE TABLE orders (id VARCHAR(64) PRIMARY KEY, total DECIMAL(12, 2) NOT NULL)");
+        }
+        OutboxSchema.create(dataSource);
+    }
+
+    /** Rows in the outbox table. */
+    static long rows(DataSource dataSource) throws SQLException {
+        try (Connection c = dataSource.getConnection();
+                Statement s = c.createStatement();
+                ResultSet r = s.executeQuery("SELECT COUNT(*) FROM order_analytics_outbox")) {
+            r.next();
+            return r.getLong(1);
         }
     }
 
-    /** The shipped DDL file's statements, comments left out. */
-    static String[] statements(String ddl) {
-        try (InputStream in = OutboxOrderAnalytics.class.getResourceAsStream(ddl)) {
-            if (in == null) {
-                throw new IllegalStateException("no " + ddl + " next to OutboxOrderAnalytics");
+    /** Waits until the outbox table is empty, polling it, or fails after {@code timeout}. */
+    static void awaitEmpty(DataSource dataSource, Duration timeout) throws SQLException, InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (rows(dataSource) > 0) {
+            if (System.nanoTime() - deadline > 0) {
+                throw new AssertionError("rows left after " + timeout + ": " + rows(dataSource));
             }
-            String text = new String(in.readAllBytes(), StandardCharsets.UTF_8).replaceAll("(?m)--.*$", "");
-            return java.util.Arrays.stream(text.split(";"))
-                    .map(String::strip)
-                    .filter(st -> !st.isEmpty())
-                    .toArray(String[]::new);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            Thread.sleep(50); // polling the table with a deadline
         }
     }
 }

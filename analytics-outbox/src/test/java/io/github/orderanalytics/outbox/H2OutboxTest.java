@@ -7,9 +7,4 @@ class H2OutboxTest extends OutboxContract {
     protected DataSource database() {
         return Databases.h2();
     }
-
-    @Override
-    protected String ddl() {
-        return "schema-h2.sql";
-    }
 }

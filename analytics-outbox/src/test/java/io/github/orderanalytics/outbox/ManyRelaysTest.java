@@ -13,7 +13,6 @@ import io.github.orderanalytics.testkit.CapturedRequest;
 import io.github.orderanalytics.testkit.FakePostHog;
 import io.github.orderanalytics.testkit.FakeResponse;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
@@ -46,7 +45,7 @@ class ManyRelaysTest {
     @Test
     void threeRelaysDeliverEveryRowDespiteRandomFaults() throws Exception {
         DataSource dataSource = Databases.postgres();
-        Databases.recreate(dataSource, "schema-postgresql.sql");
+        Databases.recreate(dataSource);
         Random random = new Random(42);
         try (FakePostHog posthog = FakePostHog.start()) {
             posthog.respondByDefault(() -> fault(random));
@@ -69,7 +68,7 @@ class ManyRelaysTest {
                         .build()
                         .start());
             }
-            awaitEmpty(dataSource);
+            Databases.awaitEmpty(dataSource, DRAIN);
             long drainMillis = (System.nanoTime() - start) / 1_000_000;
             relays.forEach(OutboxRelay::close);
             clients.forEach(PostHogOrderAnalytics::close);
@@ -125,7 +124,7 @@ class ManyRelaysTest {
                     duplicates,
                     explained,
                     deliveredByRelays,
-                    count(dataSource, "1 = 1"),
+                    Databases.rows(dataSource),
                     answers,
                     drainMillis,
                     ROWS * 1000L / Math.max(1, drainMillis));
@@ -136,7 +135,7 @@ class ManyRelaysTest {
                     .isEqualTo(written);
             assertThat(explained).as("every duplicate follows a lost answer").isEqualTo(duplicates);
             assertThat(deliveredByRelays).as("each row deleted once").isEqualTo(ROWS);
-            assertThat(count(dataSource, "1 = 1")).isZero();
+            assertThat(Databases.rows(dataSource)).isZero();
             assertThat(posthog.violations()).isEmpty();
         }
     }
@@ -193,25 +192,6 @@ class ManyRelaysTest {
         try (Connection c = dataSource.getConnection();
                 Statement s = c.createStatement()) {
             s.execute("ANALYZE order_analytics_outbox");
-        }
-    }
-
-    private static void awaitEmpty(DataSource dataSource) throws SQLException, InterruptedException {
-        long deadline = System.nanoTime() + DRAIN.toNanos();
-        while (count(dataSource, "1 = 1") > 0) {
-            if (System.nanoTime() - deadline > 0) {
-                throw new AssertionError("rows left after " + DRAIN + ": " + count(dataSource, "1 = 1"));
-            }
-            Thread.sleep(100); // polling the table with a deadline
-        }
-    }
-
-    private static long count(DataSource dataSource, String where) throws SQLException {
-        try (Connection c = dataSource.getConnection();
-                Statement s = c.createStatement();
-                ResultSet r = s.executeQuery("SELECT COUNT(*) FROM order_analytics_outbox WHERE " + where)) {
-            r.next();
-            return r.getLong(1);
         }
     }
 }

@@ -48,13 +48,10 @@ abstract class OutboxContract {
     /** A database whose outbox and orders tables the test may drop and create. */
     protected abstract DataSource database();
 
-    /** The shipped DDL for this database. */
-    protected abstract String ddl();
-
     @BeforeEach
     void setUp() throws SQLException {
         dataSource = database();
-        Databases.recreate(dataSource, ddl());
+        Databases.recreate(dataSource);
         config = posthog.clientConfig().build();
         client = PostHogOrderAnalytics.create(config);
         outbox = OutboxOrderAnalytics.create(config);

@@ -30,7 +30,7 @@ class OutboxOrderAnalyticsContractTest extends PostHogOrderAnalyticsContract {
     private boolean relaying;
 
     OutboxOrderAnalyticsContractTest() throws SQLException {
-        Databases.recreate(dataSource, "schema-h2.sql");
+        Databases.recreate(dataSource);
         connection = dataSource.getConnection(); // auto-commit: each call is its own transaction
         relay = OutboxRelay.builder(dataSource, client).relayId("contract").build();
     }

@@ -7,9 +7,4 @@ class PostgresOutboxTest extends OutboxContract {
     protected DataSource database() {
         return Databases.postgres();
     }
-
-    @Override
-    protected String ddl() {
-        return "schema-postgresql.sql";
-    }
 }

@@ -10,12 +10,9 @@ import io.github.orderanalytics.OrderAnalytics;
 import io.github.orderanalytics.micrometer.OutboxMetrics;
 import io.github.orderanalytics.outbox.OutboxOrderAnalytics;
 import io.github.orderanalytics.outbox.OutboxRelay;
+import io.github.orderanalytics.outbox.OutboxSchema;
 import io.github.orderanalytics.testkit.FakePostHog;
 import io.github.orderanalytics.testkit.RecordingOrderAnalytics;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -65,20 +62,10 @@ class OrderAnalyticsOutboxAutoConfigurationTest {
         DataSource dataSource = new DriverManagerDataSource(
                 "jdbc:h2:mem:starter-outbox" + DATABASES.incrementAndGet() + ";DB_CLOSE_DELAY=-1");
         if (withTable) {
-            try (Connection c = dataSource.getConnection();
-                    Statement s = c.createStatement();
-                    InputStream ddl = OutboxOrderAnalytics.class.getResourceAsStream("schema-h2.sql")) {
-                for (String statement : new String(ddl.readAllBytes(), StandardCharsets.UTF_8)
-                        .replaceAll("(?m)--.*$", "")
-                        .split(";")) {
-                    if (!statement.isBlank()) {
-                        s.execute(statement);
-                    }
-                }
+            try {
+                OutboxSchema.create(dataSource);
             } catch (SQLException e) {
                 throw new IllegalStateException(e);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
             }
         }
         return dataSource;
