@@ -98,7 +98,7 @@ public final class OutboxMetrics implements MeterBinder {
             try {
                 last = relay.stats();
                 readAt = now;
-            } catch (SQLException e) {
+            } catch (SQLException | RuntimeException e) { // the table missing, say: a gap, not a failure
                 return Double.NaN;
             }
         }

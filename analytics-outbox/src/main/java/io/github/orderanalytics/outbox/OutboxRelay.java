@@ -5,21 +5,13 @@ import io.github.orderanalytics.posthog.PostHogOrderAnalytics;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.Condition;
@@ -72,7 +64,7 @@ public final class OutboxRelay implements AutoCloseable {
     private final AtomicLong rejected = new AtomicLong();
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition wake = lock.newCondition();
-    private volatile Dialect dialect;
+    private volatile OutboxRows rows;
     private volatile boolean stopping;
     private Thread thread;
 
@@ -123,7 +115,7 @@ public final class OutboxRelay implements AutoCloseable {
                     .orElseThrow(() -> new IllegalStateException(
                             "order-analytics outbox supports PostgreSQL and H2," + " not " + product(c)));
             SchemaCheck.check(c, table, found);
-            dialect = found;
+            rows = new OutboxRows(dataSource, table, found, batchSize, lease, initialBackoff, maxBackoff, clock);
         } catch (SQLException e) {
             throw new IllegalStateException(
                     "order-analytics outbox: cannot reach the database to check table " + table.name + ": "
@@ -148,50 +140,47 @@ public final class OutboxRelay implements AutoCloseable {
      * @throws SQLException if the database fails; claimed rows are then taken again after the lease
      */
     public RelayRound relayOnce() throws SQLException, InterruptedException {
-        if (dialect == null) {
-            checkSchema();
-        }
+        OutboxRows table = rows();
         String token = relayId + "#" + claims.incrementAndGet();
-        List<Row> rows = claim(token);
-        if (rows.isEmpty()) {
+        List<OutboxRows.Row> claimed = table.claim(token);
+        if (claimed.isEmpty()) {
             return RelayRound.NONE;
         }
-        List<EncodedEvent> events = new ArrayList<>(rows.size());
-        rows.forEach(r -> events.add(r.event));
+        List<EncodedEvent> events = new ArrayList<>(claimed.size());
+        claimed.forEach(r -> events.add(r.event()));
         List<EncodedEvent.Outcome> outcomes;
         try {
             outcomes = client.sendNow(events);
         } catch (InterruptedException e) {
             // Stopped mid-request: the rows become due again now, not after the lease.
-            release(rows, token);
+            table.release(claimed, token);
             throw e;
         }
-        return record(rows, outcomes, token);
+        RelayRound round = table.record(claimed, outcomes, token);
+        delivered.addAndGet(round.delivered());
+        rescheduled.addAndGet(round.rescheduled());
+        rejected.addAndGet(round.dead());
+        if (round.dead() > 0) {
+            log.warn(
+                    "order-analytics outbox: PostHog refused {} event(s) for good; kept in {} with dead_at set",
+                    round.dead(),
+                    this.table.name);
+        }
+        return round;
     }
 
     /** Rows waiting, the oldest one's age and dead rows, from the table; what this relay did, from memory. */
     public OutboxStats stats() throws SQLException {
-        long pending;
-        Optional<Duration> oldest = Optional.empty();
-        long dead;
-        try (Connection c = dataSource.getConnection()) {
-            try (PreparedStatement s = c.prepareStatement(table.pending());
-                    ResultSet r = s.executeQuery()) {
-                r.next();
-                pending = r.getLong(1);
-                OffsetDateTime first = r.getObject(2, OffsetDateTime.class);
-                if (first != null) {
-                    Duration age = Duration.between(first.toInstant(), clock.instant());
-                    oldest = Optional.of(age.isNegative() ? Duration.ZERO : age);
-                }
-            }
-            try (PreparedStatement s = c.prepareStatement(table.dead());
-                    ResultSet r = s.executeQuery()) {
-                r.next();
-                dead = r.getLong(1);
-            }
+        return rows().counts(delivered.get(), rescheduled.get(), rejected.get());
+    }
+
+    private OutboxRows rows() {
+        OutboxRows r = rows;
+        if (r == null) {
+            checkSchema();
+            r = rows;
         }
-        return new OutboxStats(pending, oldest, dead, delivered.get(), rescheduled.get(), rejected.get());
+        return r;
     }
 
     /** This relay's name in {@code claimed_by}. */
@@ -282,158 +271,6 @@ public final class OutboxRelay implements AutoCloseable {
         }
     }
 
-    /** Takes due rows for {@code token}, in one statement that returns them, committed at once. */
-    private List<Row> claim(String token) throws SQLException {
-        Instant now = clock.instant();
-        try (Connection c = dataSource.getConnection()) {
-            boolean autoCommit = c.getAutoCommit();
-            c.setAutoCommit(false);
-            try {
-                List<Row> rows = new ArrayList<>();
-                try (PreparedStatement s = c.prepareStatement(dialect.claim(table))) {
-                    s.setString(1, token);
-                    s.setObject(2, utc(now.plus(lease)));
-                    s.setObject(3, utc(now));
-                    s.setObject(4, utc(now));
-                    s.setInt(5, batchSize);
-                    if (dialect == Dialect.H2) {
-                        s.setObject(6, utc(now));
-                        s.setObject(7, utc(now));
-                    }
-                    try (ResultSet r = s.executeQuery()) {
-                        while (r.next()) {
-                            rows.add(new Row(
-                                    r.getLong(1),
-                                    new EncodedEvent(
-                                            r.getObject(2, UUID.class),
-                                            r.getObject(3, OffsetDateTime.class).toInstant(),
-                                            r.getString(4)),
-                                    r.getInt(5)));
-                        }
-                    }
-                }
-                c.commit();
-                rows.sort(Comparator.comparingLong(Row::id)); // RETURNING gives no order
-                return rows;
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            } finally {
-                c.setAutoCommit(autoCommit);
-            }
-        }
-    }
-
-    /** Deletes delivered rows, reschedules retries and marks rejected rows, in one transaction. */
-    private RelayRound record(List<Row> rows, List<EncodedEvent.Outcome> outcomes, String token) throws SQLException {
-        Instant now = clock.instant();
-        int deliveredNow = 0;
-        int retryNow = 0;
-        int deadNow = 0;
-        try (Connection c = dataSource.getConnection()) {
-            boolean autoCommit = c.getAutoCommit();
-            c.setAutoCommit(false);
-            List<Long> acknowledged = new ArrayList<>();
-            try (PreparedStatement delete = c.prepareStatement(table.delete());
-                    PreparedStatement reschedule = c.prepareStatement(table.reschedule());
-                    PreparedStatement bury = c.prepareStatement(table.bury())) {
-                for (int i = 0; i < rows.size(); i++) {
-                    Row row = rows.get(i);
-                    EncodedEvent.Outcome outcome = outcomes.get(i);
-                    switch (outcome.result()) {
-                        case DELIVERED -> {
-                            acknowledged.add(row.id);
-                            deliveredNow++;
-                        }
-                        case RETRY -> {
-                            reschedule.setObject(1, utc(now.plus(backoff(row.attempts, outcome.retryAfter()))));
-                            reschedule.setString(2, shorten(outcome.detail()));
-                            reschedule.setLong(3, row.id);
-                            reschedule.setString(4, token);
-                            reschedule.addBatch();
-                            retryNow++;
-                        }
-                        case REJECTED -> {
-                            bury.setObject(1, utc(now));
-                            bury.setString(2, shorten("PostHog refused the event: " + outcome.detail()));
-                            bury.setLong(3, row.id);
-                            bury.setString(4, token);
-                            bury.addBatch();
-                            deadNow++;
-                        }
-                    }
-                }
-                if (deliveredNow > 0) {
-                    delete.setArray(1, c.createArrayOf("BIGINT", acknowledged.toArray()));
-                    delete.executeUpdate();
-                }
-                if (retryNow > 0) {
-                    reschedule.executeBatch();
-                }
-                if (deadNow > 0) {
-                    bury.executeBatch();
-                }
-                c.commit();
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            } finally {
-                c.setAutoCommit(autoCommit);
-            }
-        }
-        delivered.addAndGet(deliveredNow);
-        rescheduled.addAndGet(retryNow);
-        rejected.addAndGet(deadNow);
-        if (deadNow > 0) {
-            log.warn(
-                    "order-analytics outbox: PostHog refused {} event(s) for good; kept in {} with dead_at set",
-                    deadNow,
-                    table.name);
-        }
-        if (retryNow > 0) {
-            log.debug("order-analytics outbox: {} event(s) rescheduled", retryNow);
-        }
-        return new RelayRound(rows.size(), deliveredNow, retryNow, deadNow);
-    }
-
-    /** Gives rows back at once, after an interrupted request. */
-    private void release(List<Row> rows, String token) {
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement s = c.prepareStatement(table.reschedule())) {
-            for (Row row : rows) {
-                s.setObject(1, utc(clock.instant()));
-                s.setString(2, "relay stopped during the request");
-                s.setLong(3, row.id);
-                s.setString(4, token);
-                s.addBatch();
-            }
-            s.executeBatch();
-        } catch (SQLException e) {
-            log.warn("order-analytics outbox relay {} could not release its rows; they wait out the lease", relayId, e);
-        }
-    }
-
-    /** Exponential in the attempts with jitter, capped, and never shorter than PostHog's Retry-After. */
-    Duration backoff(int attempts, Optional<Duration> retryAfter) {
-        long initial = initialBackoff.toMillis();
-        long max = maxBackoff.toMillis();
-        long exponential = initial << Math.min(Math.max(attempts - 1, 0), 30);
-        long capped = exponential <= 0 ? max : Math.min(exponential, max);
-        long delay = capped / 2 + ThreadLocalRandom.current().nextLong(capped / 2 + 1);
-        if (retryAfter.isPresent()) {
-            delay = Math.max(delay, retryAfter.get().toMillis());
-        }
-        return Duration.ofMillis(delay);
-    }
-
-    private static String shorten(String text) {
-        return text.length() <= 500 ? text : text.substring(0, 497) + "...";
-    }
-
-    private static OffsetDateTime utc(Instant instant) {
-        return instant.atOffset(ZoneOffset.UTC);
-    }
-
     private static String defaultRelayId() {
         String host;
         try {
@@ -450,9 +287,6 @@ public final class OutboxRelay implements AutoCloseable {
     public String toString() {
         return "OutboxRelay{" + relayId + ", table=" + table.name + "}";
     }
-
-    /** A claimed row. */
-    private record Row(long id, EncodedEvent event, int attempts) {}
 
     /** Settings of a relay; every one has a default. */
     public static final class Builder {

@@ -8,6 +8,7 @@ import io.github.orderanalytics.Order;
 import io.github.orderanalytics.OrderAnalytics;
 import io.github.orderanalytics.testkit.FakePostHog;
 import java.time.Duration;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
@@ -105,23 +106,22 @@ class OrderAnalyticsHealthTest {
                 .run(context -> assertThat(context).doesNotHaveBean(OrderAnalyticsHealthIndicator.class));
     }
 
-    private static Health awaitStatus(Supplier<Health> health, Status status) throws InterruptedException {
+    private static Health awaitStatus(Supplier<Health> health, Status status) {
         return await(health, h -> h.getStatus().equals(status), "status " + status);
     }
 
-    private static Health awaitDetail(Supplier<Health> health, String key) throws InterruptedException {
+    private static Health awaitDetail(Supplier<Health> health, String key) {
         return await(health, h -> h.getDetails().containsKey(key), "detail " + key);
     }
 
-    private static Health await(Supplier<Health> health, Predicate<Health> done, String what)
-            throws InterruptedException {
+    private static Health await(Supplier<Health> health, Predicate<Health> done, String what) {
         long deadline = System.nanoTime() + WAIT.toNanos();
         Health last = health.get();
         while (!done.test(last)) {
             if (System.nanoTime() - deadline > 0) {
                 throw new AssertionError("no " + what + " within " + WAIT + "; last: " + last);
             }
-            Thread.sleep(5); // polling a condition with a deadline, not waiting for time to pass
+            LockSupport.parkNanos(5_000_000); // the polling interval; the condition is what is waited for
             last = health.get();
         }
         return last;
