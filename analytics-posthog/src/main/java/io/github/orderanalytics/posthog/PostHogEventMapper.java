@@ -4,7 +4,6 @@ import io.github.orderanalytics.Identity;
 import io.github.orderanalytics.Order;
 import io.github.orderanalytics.posthog.internal.OrderEventWriter;
 import io.github.orderanalytics.posthog.internal.WriterPool;
-import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 import java.util.UUID;
 
@@ -66,10 +65,14 @@ public final class PostHogEventMapper {
      * an outbox table, say) and sending it later with {@link PostHogOrderAnalytics#sendNow}.
      */
     public EncodedEvent encode(Order order, Identity identity) {
-        return new EncodedEvent(
-                orderPlacedUuid(order.orderId()),
-                order.placedAt(),
-                new String(bytes(order, identity), StandardCharsets.UTF_8));
+        Objects.requireNonNull(order, "order == null");
+        Objects.requireNonNull(identity, "identity == null");
+        OrderEventWriter writer = writers.take();
+        try {
+            return writer.encode(order, identity);
+        } finally {
+            writers.giveBack(writer);
+        }
     }
 
     private byte[] bytes(Order order, Identity identity) {

@@ -44,6 +44,17 @@ class PostHogEventMapperTest {
     }
 
     @Test
+    void anEncodedEventIsTheSameEventAsTheBytesSentWithItsUuidAndTime() {
+        EncodedEvent encoded = DEFAULTS.encode(designExample(), Identity.customer("cus_42"));
+
+        assertThat(encoded.uuid()).isEqualTo(PostHogEventMapper.orderPlacedUuid("ord_1001"));
+        assertThat(encoded.timestamp()).isEqualTo(Instant.parse("2026-11-27T10:15:30Z"));
+        assertThat(encoded.json())
+                .isEqualTo(DEFAULTS.orderPlaced(designExample(), Identity.customer("cus_42"))
+                        .toJson());
+    }
+
+    @Test
     void customerEventIsExactlyTheDesignExample() {
         PostHogEvent event = DEFAULTS.orderPlaced(designExample(), Identity.customer("cus_42"));
 

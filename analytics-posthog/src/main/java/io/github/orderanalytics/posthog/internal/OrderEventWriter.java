@@ -6,12 +6,14 @@ import io.github.orderanalytics.Identity;
 import io.github.orderanalytics.LineItem;
 import io.github.orderanalytics.Money;
 import io.github.orderanalytics.Order;
+import io.github.orderanalytics.posthog.EncodedEvent;
 import io.github.orderanalytics.posthog.EventSettings;
 import io.github.orderanalytics.posthog.GuestIdentity;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Map;
 import java.util.Optional;
@@ -85,6 +87,18 @@ public final class OrderEventWriter {
             throw new UncheckedIOException(e);
         }
         return out.toByteArray();
+    }
+
+    /** The event as text with its uuid and time, the uuid hashed once: an outbox writes this in a checkout. */
+    public EncodedEvent encode(Order order, Identity identity) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(1024);
+        UUID uuid;
+        try (JsonGenerator g = EventJson.generator(out)) {
+            uuid = write(order, identity, g);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return new EncodedEvent(uuid, order.placedAt(), out.toString(StandardCharsets.UTF_8));
     }
 
     /** Writes the event as one JSON object and returns its uuid. */
