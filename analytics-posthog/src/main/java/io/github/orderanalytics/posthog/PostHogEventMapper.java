@@ -57,7 +57,7 @@ public final class PostHogEventMapper {
      * writer and read back, so what you see here is exactly what goes on the wire.
      */
     public PostHogEvent orderPlaced(Order order, Identity identity) {
-        return PostHogEvent.fromJson(bytes(order, identity));
+        return PostHogEvent.fromJson(withWriter(order, identity, OrderEventWriter::toBytes));
     }
 
     /**
@@ -65,24 +65,21 @@ public final class PostHogEventMapper {
      * an outbox table, say) and sending it later with {@link PostHogOrderAnalytics#sendNow}.
      */
     public EncodedEvent encode(Order order, Identity identity) {
+        return withWriter(order, identity, OrderEventWriter::encode);
+    }
+
+    private <T> T withWriter(Order order, Identity identity, WriterCall<T> call) {
         Objects.requireNonNull(order, "order == null");
         Objects.requireNonNull(identity, "identity == null");
         OrderEventWriter writer = writers.take();
         try {
-            return writer.encode(order, identity);
+            return call.write(writer, order, identity);
         } finally {
             writers.giveBack(writer);
         }
     }
 
-    private byte[] bytes(Order order, Identity identity) {
-        Objects.requireNonNull(order, "order == null");
-        Objects.requireNonNull(identity, "identity == null");
-        OrderEventWriter writer = writers.take();
-        try {
-            return writer.toBytes(order, identity);
-        } finally {
-            writers.giveBack(writer);
-        }
+    private interface WriterCall<T> {
+        T write(OrderEventWriter writer, Order order, Identity identity);
     }
 }
