@@ -66,7 +66,7 @@ public class OrderAnalyticsOutboxAutoConfiguration {
             @Qualifier(OrderAnalyticsAutoConfiguration.CLIENT) PostHogOrderAnalytics client,
             DataSource dataSource,
             OrderAnalyticsProperties properties) {
-        OrderAnalyticsProperties.Outbox outbox = properties.getOutbox();
+        OutboxProperties outbox = properties.getOutbox();
         return OutboxRelay.builder(dataSource, client)
                 .table(outbox.getTable())
                 .batchSize(outbox.getBatchSize())

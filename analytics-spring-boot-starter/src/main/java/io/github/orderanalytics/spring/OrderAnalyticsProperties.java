@@ -5,6 +5,7 @@ import io.github.orderanalytics.posthog.PostHogConfig;
 import java.time.Duration;
 import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.NestedConfigurationProperty;
 import org.springframework.util.unit.DataSize;
 
 /**
@@ -29,7 +30,8 @@ public class OrderAnalyticsProperties {
 
     private final Health health = new Health();
 
-    private final Outbox outbox = new Outbox();
+    @NestedConfigurationProperty
+    private final OutboxProperties outbox = new OutboxProperties();
 
     public boolean isEnabled() {
         return enabled;
@@ -47,113 +49,8 @@ public class OrderAnalyticsProperties {
         return health;
     }
 
-    public Outbox getOutbox() {
+    public OutboxProperties getOutbox() {
         return outbox;
-    }
-
-    /** Durable delivery through a transactional outbox table (needs analytics-outbox and a DataSource). */
-    public static class Outbox {
-        /**
-         * Whether order events are written to the outbox table in the order's own transaction and
-         * relayed from there; the OrderAnalytics bean is then the outbox.
-         */
-        private boolean enabled;
-
-        /** The outbox table, schema-qualified if need be. */
-        private String table = "order_analytics_outbox";
-
-        /** Whether this instance runs a relay (every instance may; the database coordinates them). */
-        private boolean relayEnabled = true;
-
-        /** Most rows a relay claims and sends in one round. */
-        private int batchSize = 500;
-
-        /** How often an idle relay looks for due rows. */
-        private Duration pollInterval = Duration.ofMillis(200);
-
-        /** How long claimed rows stay a relay's; after it, another relay may take them. */
-        private Duration lease = Duration.ofMinutes(2);
-
-        /** The first delay after a failed delivery, doubled per attempt. */
-        private Duration initialBackoff = Duration.ofSeconds(1);
-
-        /** The longest delay between attempts; rows are retried until delivered. */
-        private Duration maxBackoff = Duration.ofMinutes(10);
-
-        /** The age of the oldest waiting row above which the orderAnalyticsOutbox health contributor says DOWN. */
-        private Duration maxPendingAge = Duration.ofMinutes(10);
-
-        public boolean isEnabled() {
-            return enabled;
-        }
-
-        public void setEnabled(boolean enabled) {
-            this.enabled = enabled;
-        }
-
-        public String getTable() {
-            return table;
-        }
-
-        public void setTable(String table) {
-            this.table = table;
-        }
-
-        public boolean isRelayEnabled() {
-            return relayEnabled;
-        }
-
-        public void setRelayEnabled(boolean relayEnabled) {
-            this.relayEnabled = relayEnabled;
-        }
-
-        public int getBatchSize() {
-            return batchSize;
-        }
-
-        public void setBatchSize(int batchSize) {
-            this.batchSize = batchSize;
-        }
-
-        public Duration getPollInterval() {
-            return pollInterval;
-        }
-
-        public void setPollInterval(Duration pollInterval) {
-            this.pollInterval = pollInterval;
-        }
-
-        public Duration getLease() {
-            return lease;
-        }
-
-        public void setLease(Duration lease) {
-            this.lease = lease;
-        }
-
-        public Duration getInitialBackoff() {
-            return initialBackoff;
-        }
-
-        public void setInitialBackoff(Duration initialBackoff) {
-            this.initialBackoff = initialBackoff;
-        }
-
-        public Duration getMaxBackoff() {
-            return maxBackoff;
-        }
-
-        public void setMaxBackoff(Duration maxBackoff) {
-            this.maxBackoff = maxBackoff;
-        }
-
-        public Duration getMaxPendingAge() {
-            return maxPendingAge;
-        }
-
-        public void setMaxPendingAge(Duration maxPendingAge) {
-            this.maxPendingAge = maxPendingAge;
-        }
     }
 
     /** The Actuator health contributor (Spring Boot 4). */
