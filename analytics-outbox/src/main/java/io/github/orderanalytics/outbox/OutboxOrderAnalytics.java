@@ -92,12 +92,23 @@ public final class OutboxOrderAnalytics implements OrderAnalytics {
         }
         try {
             write(connection, order, identity);
-        } finally {
-            try {
-                transaction.release(connection);
-            } catch (SQLException e) {
-                throw new OutboxWriteException("order-analytics could not release its connection", e);
+        } catch (RuntimeException e) {
+            release(connection, e);
+            throw e;
+        }
+        release(connection, null);
+    }
+
+    /** Gives the connection back; a failure to do so is reported on its own, or beside the write's. */
+    private void release(Connection connection, RuntimeException writeFailure) {
+        try {
+            transaction.release(connection);
+        } catch (SQLException e) {
+            if (writeFailure != null) {
+                writeFailure.addSuppressed(e);
+                return;
             }
+            throw new OutboxWriteException("order-analytics could not release its connection", e);
         }
     }
 

@@ -140,9 +140,9 @@ public final class OutboxRelay implements AutoCloseable {
      * @throws SQLException if the database fails; claimed rows are then taken again after the lease
      */
     public RelayRound relayOnce() throws SQLException, InterruptedException {
-        OutboxRows table = rows();
+        OutboxRows statements = rows();
         String token = relayId + "#" + claims.incrementAndGet();
-        List<OutboxRows.Row> claimed = table.claim(token);
+        List<OutboxRows.Row> claimed = statements.claim(token);
         if (claimed.isEmpty()) {
             return RelayRound.NONE;
         }
@@ -153,10 +153,10 @@ public final class OutboxRelay implements AutoCloseable {
             outcomes = client.sendNow(events);
         } catch (InterruptedException e) {
             // Stopped mid-request: the rows become due again now, not after the lease.
-            table.release(claimed, token);
+            statements.release(claimed, token);
             throw e;
         }
-        RelayRound round = table.record(claimed, outcomes, token);
+        RelayRound round = statements.record(claimed, outcomes, token);
         delivered.addAndGet(round.delivered());
         rescheduled.addAndGet(round.rescheduled());
         rejected.addAndGet(round.dead());
@@ -164,7 +164,7 @@ public final class OutboxRelay implements AutoCloseable {
             log.warn(
                     "order-analytics outbox: PostHog refused {} event(s) for good; kept in {} with dead_at set",
                     round.dead(),
-                    this.table.name);
+                    table.name);
         }
         return round;
     }

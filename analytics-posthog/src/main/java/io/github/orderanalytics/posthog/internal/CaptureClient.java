@@ -64,15 +64,10 @@ public final class CaptureClient implements Delivery {
                 config.event(),
                 config.batching().gzip(),
                 config.batching().historicalMigration());
-        this.sendNow = new SendNow(encoder, sender, ledger, clock);
-        BatchDelivery delivery = new BatchDelivery(
-                encoder,
-                sender,
-                new RetryPolicy(config.retries(), RetryPolicy.threadLocalRandom()),
-                ledger,
-                clock,
-                () -> state.stopped,
-                endpoint);
+        RetryPolicy policy = new RetryPolicy(config.retries(), RetryPolicy.threadLocalRandom());
+        this.sendNow = new SendNow(encoder, sender, policy, ledger, clock);
+        BatchDelivery delivery =
+                new BatchDelivery(encoder, sender, policy, ledger, clock, () -> state.stopped, endpoint);
         this.batcher = new Batcher(queue, config.batching(), clock, ledger, delivery, state);
         batcher.start();
     }

@@ -16,12 +16,14 @@ import java.util.Optional;
 final class SendNow {
     private final BatchEncoder encoder;
     private final BatchSender sender;
+    private final RetryPolicy policy;
     private final Ledger ledger;
     private final Clock clock;
 
-    SendNow(BatchEncoder encoder, BatchSender sender, Ledger ledger, Clock clock) {
+    SendNow(BatchEncoder encoder, BatchSender sender, RetryPolicy policy, Ledger ledger, Clock clock) {
         this.encoder = encoder;
         this.sender = sender;
+        this.policy = policy;
         this.ledger = ledger;
         this.clock = clock;
     }
@@ -46,8 +48,9 @@ final class SendNow {
             List<EncodedEvent> events, List<Pending> pending, int from, int end, EncodedEvent.Outcome[] outcomes)
             throws InterruptedException {
         SendResult result = sender.send(encoder.body(pending.subList(from, end), clock.now()), encoder.gzip());
-        int status = result.status();
-        if (status >= 200 && status < 300) {
+        // The client's own reading of an answer; only what follows differs: no retry here.
+        RetryPolicy.Action action = policy.decide(result, 0, clock.now()).action();
+        if (action == RetryPolicy.Action.DELIVERED) {
             ledger.deliveredAt(clock.now());
             for (int i = from; i < end; i++) {
                 outcomes[i] =
@@ -56,7 +59,7 @@ final class SendNow {
             return;
         }
         ledger.lastError(result.describe(), clock.now());
-        if (status == 400 || status == 413) {
+        if (action == RetryPolicy.Action.SPLIT) {
             if (end - from == 1) {
                 outcomes[from] = new EncodedEvent.Outcome(
                         events.get(from), EncodedEvent.Result.REJECTED, result.describe(), Optional.empty());
