@@ -1,7 +1,7 @@
 package io.github.orderanalytics.posthog;
 
 import io.github.orderanalytics.Order;
-import io.github.orderanalytics.posthog.internal.SettingChecks;
+import io.github.orderanalytics.posthog.internal.config.SettingChecks;
 import java.time.Duration;
 
 /**

@@ -1,9 +1,9 @@
 package io.github.orderanalytics.posthog;
 
-import io.github.orderanalytics.posthog.internal.EnvironmentReader;
-import io.github.orderanalytics.posthog.internal.HostUrl;
-import io.github.orderanalytics.posthog.internal.SettingChecks;
-import io.github.orderanalytics.posthog.internal.Settings;
+import io.github.orderanalytics.posthog.internal.config.EnvironmentReader;
+import io.github.orderanalytics.posthog.internal.config.HostUrl;
+import io.github.orderanalytics.posthog.internal.config.SettingChecks;
+import io.github.orderanalytics.posthog.internal.config.SettingText;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
@@ -412,24 +412,24 @@ public final class PostHogConfig {
             EnvironmentReader r = new EnvironmentReader(env);
             r.read("POSTHOG_API_KEY", String::trim, this::apiKey);
             r.read("POSTHOG_HOST", v -> v, this::host);
-            r.read("POSTHOG_PROFILE", v -> Settings.oneOf(Profile.class, v), this::profile);
-            r.read("POSTHOG_FLUSH_AT", Settings::wholeNumber, this::flushAt);
-            r.read("POSTHOG_FLUSH_INTERVAL", Settings::duration, this::flushInterval);
-            r.read("POSTHOG_MAX_BATCH_SIZE", Settings::wholeNumber, this::maxBatchSize);
-            r.read("POSTHOG_MAX_QUEUE_SIZE", Settings::wholeNumber, this::maxQueueSize);
-            r.read("POSTHOG_MAX_QUEUE_BYTES", Settings::bytes, this::maxQueueBytes);
-            r.read("POSTHOG_MAX_REQUESTS_IN_FLIGHT", Settings::wholeNumber, this::maxRequestsInFlight);
-            r.read("POSTHOG_REQUEST_TIMEOUT", Settings::duration, this::requestTimeout);
-            r.read("POSTHOG_SHUTDOWN_TIMEOUT", Settings::duration, this::shutdownTimeout);
-            r.read("POSTHOG_MAX_RETRIES", Settings::wholeNumber, this::maxRetries);
-            r.read("POSTHOG_INITIAL_BACKOFF", Settings::duration, this::initialBackoff);
-            r.read("POSTHOG_MAX_BACKOFF", Settings::duration, this::maxBackoff);
-            r.read("POSTHOG_GZIP", Settings::bool, this::gzip);
-            r.read("POSTHOG_HISTORICAL_MIGRATION", Settings::bool, this::historicalMigration);
-            r.read("POSTHOG_GUEST_IDENTITY", v -> Settings.oneOf(GuestIdentity.class, v), this::guestIdentity);
+            r.read("POSTHOG_PROFILE", v -> SettingText.oneOf(Profile.class, v), this::profile);
+            r.read("POSTHOG_FLUSH_AT", SettingText::wholeNumber, this::flushAt);
+            r.read("POSTHOG_FLUSH_INTERVAL", SettingText::duration, this::flushInterval);
+            r.read("POSTHOG_MAX_BATCH_SIZE", SettingText::wholeNumber, this::maxBatchSize);
+            r.read("POSTHOG_MAX_QUEUE_SIZE", SettingText::wholeNumber, this::maxQueueSize);
+            r.read("POSTHOG_MAX_QUEUE_BYTES", SettingText::bytes, this::maxQueueBytes);
+            r.read("POSTHOG_MAX_REQUESTS_IN_FLIGHT", SettingText::wholeNumber, this::maxRequestsInFlight);
+            r.read("POSTHOG_REQUEST_TIMEOUT", SettingText::duration, this::requestTimeout);
+            r.read("POSTHOG_SHUTDOWN_TIMEOUT", SettingText::duration, this::shutdownTimeout);
+            r.read("POSTHOG_MAX_RETRIES", SettingText::wholeNumber, this::maxRetries);
+            r.read("POSTHOG_INITIAL_BACKOFF", SettingText::duration, this::initialBackoff);
+            r.read("POSTHOG_MAX_BACKOFF", SettingText::duration, this::maxBackoff);
+            r.read("POSTHOG_GZIP", SettingText::bool, this::gzip);
+            r.read("POSTHOG_HISTORICAL_MIGRATION", SettingText::bool, this::historicalMigration);
+            r.read("POSTHOG_GUEST_IDENTITY", v -> SettingText.oneOf(GuestIdentity.class, v), this::guestIdentity);
             r.read("POSTHOG_GUEST_ID_KEY", v -> v, this::guestIdKey);
-            r.read("POSTHOG_GEOIP_DISABLE", Settings::bool, this::geoipDisable);
-            r.read("POSTHOG_ALLOW_INSECURE_HTTP", Settings::bool, this::allowInsecureHttp);
+            r.read("POSTHOG_GEOIP_DISABLE", SettingText::bool, this::geoipDisable);
+            r.read("POSTHOG_ALLOW_INSECURE_HTTP", SettingText::bool, this::allowInsecureHttp);
             return this;
         }
 

@@ -1,6 +1,6 @@
 package io.github.orderanalytics.posthog;
 
-import io.github.orderanalytics.posthog.internal.EventJson;
+import io.github.orderanalytics.posthog.internal.wire.EventJson;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.LinkedHashMap;

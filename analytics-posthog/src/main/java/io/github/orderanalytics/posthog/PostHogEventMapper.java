@@ -2,8 +2,8 @@ package io.github.orderanalytics.posthog;
 
 import io.github.orderanalytics.Identity;
 import io.github.orderanalytics.Order;
-import io.github.orderanalytics.posthog.internal.OrderEventWriter;
-import io.github.orderanalytics.posthog.internal.WriterPool;
+import io.github.orderanalytics.posthog.internal.wire.OrderEventWriter;
+import io.github.orderanalytics.posthog.internal.wire.WriterPool;
 import java.util.Objects;
 import java.util.UUID;
 

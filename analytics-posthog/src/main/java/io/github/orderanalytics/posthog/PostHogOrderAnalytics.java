@@ -3,9 +3,9 @@ package io.github.orderanalytics.posthog;
 import io.github.orderanalytics.Identity;
 import io.github.orderanalytics.Order;
 import io.github.orderanalytics.OrderAnalytics;
-import io.github.orderanalytics.posthog.internal.CaptureClient;
-import io.github.orderanalytics.posthog.internal.Delivery;
-import io.github.orderanalytics.posthog.internal.DisabledDelivery;
+import io.github.orderanalytics.posthog.internal.pipeline.CaptureClient;
+import io.github.orderanalytics.posthog.internal.pipeline.DisabledPipeline;
+import io.github.orderanalytics.posthog.internal.pipeline.Pipeline;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -41,11 +41,11 @@ public final class PostHogOrderAnalytics implements OrderAnalytics, AutoCloseabl
     private static volatile PostHogOrderAnalytics shared;
 
     private final PostHogConfig config;
-    private final Delivery delivery;
+    private final Pipeline pipeline;
 
-    private PostHogOrderAnalytics(PostHogConfig config, Delivery delivery) {
+    private PostHogOrderAnalytics(PostHogConfig config, Pipeline pipeline) {
         this.config = config;
-        this.delivery = delivery;
+        this.pipeline = pipeline;
     }
 
     /**
@@ -77,7 +77,7 @@ public final class PostHogOrderAnalytics implements OrderAnalytics, AutoCloseabl
             log.error(
                     "order-analytics is disabled: {}. Order events are counted as dropped (DISABLED).", e.getMessage());
             return new PostHogOrderAnalytics(
-                    PostHogConfig.builder().build(), new DisabledDelivery(null, DropReason.DISABLED, null));
+                    PostHogConfig.builder().build(), new DisabledPipeline(null, DropReason.DISABLED, null));
         }
         // The hook goes in before any thread starts: during JVM shutdown it cannot, and a client
         // started then would hold events that nothing drains.
@@ -97,7 +97,7 @@ public final class PostHogOrderAnalytics implements OrderAnalytics, AutoCloseabl
                     + " order events are dropped as CLOSED");
             return new PostHogOrderAnalytics(
                     config,
-                    new DisabledDelivery(
+                    new DisabledPipeline(
                             config.deliveryListener().orElse(null), DropReason.CLOSED, "the JVM is shutting down"));
         }
         PostHogOrderAnalytics instance = create(config);
@@ -115,7 +115,7 @@ public final class PostHogOrderAnalytics implements OrderAnalytics, AutoCloseabl
             log.warn("order-analytics is disabled: no PostHog API key is configured (set POSTHOG_API_KEY)."
                     + " Order events are counted as dropped (DISABLED) and not sent.");
             return new PostHogOrderAnalytics(
-                    config, new DisabledDelivery(config.deliveryListener().orElse(null), DropReason.DISABLED, null));
+                    config, new DisabledPipeline(config.deliveryListener().orElse(null), DropReason.DISABLED, null));
         }
         if (config.profile() == PostHogConfig.Profile.PRODUCTION
                 && config.event().guestIdentity() == GuestIdentity.HASHED
@@ -130,7 +130,7 @@ public final class PostHogOrderAnalytics implements OrderAnalytics, AutoCloseabl
     /** Queues the {@code order_placed} event and returns without waiting for the network. */
     @Override
     public void orderPlaced(Order order, Identity identity) {
-        delivery.accept(order, identity);
+        pipeline.accept(order, identity);
     }
 
     /**
@@ -140,7 +140,7 @@ public final class PostHogOrderAnalytics implements OrderAnalytics, AutoCloseabl
      * @return true if everything was settled in time
      */
     public boolean flush(Duration timeout) {
-        return delivery.flush(timeout);
+        return pipeline.flush(timeout);
     }
 
     /**
@@ -150,7 +150,7 @@ public final class PostHogOrderAnalytics implements OrderAnalytics, AutoCloseabl
      */
     @Override
     public void close() {
-        delivery.close();
+        pipeline.close();
     }
 
     /**
@@ -168,11 +168,11 @@ public final class PostHogOrderAnalytics implements OrderAnalytics, AutoCloseabl
     public List<EncodedEvent.Outcome> sendNow(List<EncodedEvent> events) throws InterruptedException {
         Objects.requireNonNull(events, "events == null");
         events.forEach(e -> Objects.requireNonNull(e, "an event == null"));
-        return events.isEmpty() ? List.of() : delivery.sendNow(events);
+        return events.isEmpty() ? List.of() : pipeline.sendNow(events);
     }
 
     public DeliveryStats stats() {
-        return delivery.stats();
+        return pipeline.stats();
     }
 
     public PostHogConfig config() {
@@ -181,7 +181,7 @@ public final class PostHogOrderAnalytics implements OrderAnalytics, AutoCloseabl
 
     /** Whether events are sent at all: false without an API key. */
     public boolean isEnabled() {
-        return delivery instanceof CaptureClient;
+        return pipeline instanceof CaptureClient;
     }
 
     @Override

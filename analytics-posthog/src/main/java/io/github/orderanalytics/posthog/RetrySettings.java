@@ -1,6 +1,6 @@
 package io.github.orderanalytics.posthog;
 
-import io.github.orderanalytics.posthog.internal.SettingChecks;
+import io.github.orderanalytics.posthog.internal.config.SettingChecks;
 import java.time.Duration;
 
 /**

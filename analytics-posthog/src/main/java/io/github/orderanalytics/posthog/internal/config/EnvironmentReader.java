@@ -1,0 +1,33 @@
+package io.github.orderanalytics.posthog.internal.config;
+
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+/**
+ * Reads settings from environment variables: skips unset and blank ones, and names the variable
+ * in every error, without echoing the values of secrets.
+ */
+public final class EnvironmentReader {
+    private final Map<String, String> env;
+
+    public EnvironmentReader(Map<String, String> env) {
+        this.env = Objects.requireNonNull(env, "env == null");
+    }
+
+    /** Parses {@code variable} if it is set and applies it; an error names the variable. */
+    public <T> void read(String variable, Function<String, T> parse, Consumer<T> apply) {
+        String value = env.get(variable);
+        if (value == null || value.isBlank()) {
+            return;
+        }
+        try {
+            apply.accept(parse.apply(value));
+        } catch (IllegalArgumentException | ArithmeticException e) {
+            boolean secret = variable.endsWith("_KEY");
+            throw new IllegalArgumentException(
+                    variable + (secret ? " is invalid" : " " + e.getMessage()), secret ? null : e);
+        }
+    }
+}

@@ -1,0 +1,54 @@
+package io.github.orderanalytics.posthog.internal.config;
+
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.UnknownHostException;
+
+/** Checks the PostHog host: an http(s) base URL, https unless loopback or allowed, no credentials in it. */
+public final class HostUrl {
+    private HostUrl() {}
+
+    public static URI parse(String text, boolean allowInsecureHttp, String example) {
+        String name = SettingChecks.named("host");
+        URI uri;
+        try {
+            uri = new URI(text.trim().replaceAll("/+$", ""));
+        } catch (URISyntaxException e) {
+            throw new IllegalArgumentException(name + " is not a URL such as " + example + ": " + Quote.of(text), e);
+        }
+        if (uri.getRawUserInfo() != null) {
+            // Never echo it: user-info is a password more often than not.
+            throw new IllegalArgumentException(name + " must not contain user-info (user:password@);"
+                    + " PostHog authenticates with the API key alone");
+        }
+        String scheme = uri.getScheme();
+        if (uri.getHost() == null
+                || !("https".equals(scheme) || "http".equals(scheme))
+                || uri.getQuery() != null
+                || uri.getFragment() != null) {
+            throw new IllegalArgumentException(
+                    name + " must be an http(s) URL such as " + example + ": " + Quote.of(text));
+        }
+        if ("http".equals(scheme) && !allowInsecureHttp && !isLoopback(uri.getHost())) {
+            throw new IllegalArgumentException(name + " must use https, as the API key travels with every request: "
+                    + Quote.of(text) + " (plain http is allowed for loopback, or with allowInsecureHttp)");
+        }
+        return uri;
+    }
+
+    private static boolean isLoopback(String host) {
+        if (host.equalsIgnoreCase("localhost")) {
+            return true;
+        }
+        String h = host.startsWith("[") ? host.substring(1, host.length() - 1) : host;
+        if (!h.matches("[0-9.]+|[0-9a-fA-F:]+")) {
+            return false; // a name: never resolve it here, DNS may say anything
+        }
+        try {
+            return InetAddress.getByName(h).isLoopbackAddress();
+        } catch (UnknownHostException e) {
+            return false;
+        }
+    }
+}

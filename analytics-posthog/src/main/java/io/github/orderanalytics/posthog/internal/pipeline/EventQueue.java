@@ -1,0 +1,113 @@
+package io.github.orderanalytics.posthog.internal.pipeline;
+
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * The bounded queue between callers and the batcher: events and flush markers in the order they
+ * came. Callers never wait here: an event either takes room in the {@link QueueBound} or is refused.
+ */
+final class EventQueue {
+    /** What the queue holds: an event ({@link Pending}) or a {@link FlushMarker}. */
+    sealed interface Item permits Pending, FlushMarker {}
+
+    /**
+     * A place in the queue that flushes wait behind: done once every event before it is settled.
+     * Flushes that find no event offered since the last marker share it, so flushes that time out
+     * leave nothing behind in the queue.
+     */
+    static final class FlushMarker implements Item {
+        /** How many events had been offered just before this marker was. */
+        final long offeredBefore;
+
+        final CompletableFuture<Void> done = new CompletableFuture<>();
+
+        FlushMarker(long offeredBefore) {
+            this.offeredBefore = offeredBefore;
+        }
+    }
+
+    private final ConcurrentLinkedQueue<Item> items = new ConcurrentLinkedQueue<>();
+    private final QueueBound bound;
+    /** Events offered so far; counted after each offer, which is what makes sharing markers safe. */
+    private final LongAdder offered = new LongAdder();
+    /** Events taken off the queue into batches whose sending has not finished. */
+    private final AtomicInteger inBatches = new AtomicInteger();
+
+    private final AtomicInteger markers = new AtomicInteger();
+    private volatile FlushMarker lastMarker;
+
+    EventQueue(QueueBound bound) {
+        this.bound = bound;
+    }
+
+    /** Queues {@code event} if there is room; false if the queue is full. */
+    boolean offer(Pending event) {
+        if (!bound.tryTake(event.size)) {
+            return false;
+        }
+        items.offer(event);
+        offered.increment();
+        return true;
+    }
+
+    /**
+     * A marker behind every event offered before this call. The last marker is reused when no event
+     * was offered since it was made: any event offered after it is counted after its offer, so an
+     * unchanged count proves that no event a caller could have seen accepted stands behind it.
+     */
+    FlushMarker flushMarker() {
+        long offeredNow = offered.sum();
+        FlushMarker last = lastMarker;
+        if (last != null && last.offeredBefore == offeredNow) {
+            return last;
+        }
+        FlushMarker marker = new FlushMarker(offeredNow);
+        lastMarker = marker;
+        markers.incrementAndGet();
+        items.offer(marker);
+        return marker;
+    }
+
+    /** The next event or marker, or null. Only the batcher takes. */
+    Item poll() {
+        Item item = items.poll();
+        if (item instanceof FlushMarker) {
+            markers.decrementAndGet();
+        }
+        return item;
+    }
+
+    boolean isEmpty() {
+        return items.isEmpty();
+    }
+
+    boolean hasFlushMarker() {
+        return markers.get() > 0;
+    }
+
+    /** Markers in the queue, for tests of the memory bound. */
+    int markerCount() {
+        return markers.get();
+    }
+
+    /** Events in the queue that no batch holds yet. */
+    int waiting() {
+        return bound.events() - inBatches.get();
+    }
+
+    /** Events held in memory: waiting, in a request, or waiting for a retry. */
+    int held() {
+        return bound.events();
+    }
+
+    void batchStarted(int events) {
+        inBatches.addAndGet(events);
+    }
+
+    void batchFinished(int events) {
+        inBatches.addAndGet(-events);
+    }
+}

@@ -1,0 +1,201 @@
+package io.github.orderanalytics.posthog.internal.pipeline;
+
+import io.github.orderanalytics.Identity;
+import io.github.orderanalytics.Order;
+import io.github.orderanalytics.posthog.DeliveryListener;
+import io.github.orderanalytics.posthog.DeliveryStats;
+import io.github.orderanalytics.posthog.DropReason;
+import io.github.orderanalytics.posthog.internal.wire.OrderEventWriter;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.function.BooleanSupplier;
+import java.util.function.LongSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The accounting: settles each event exactly once, counts it, gives its room back to the queue
+ * bound and tells the user's {@link DeliveryListener}. Counts change before the listener is
+ * called, and nothing the listener throws (errors included) or does to its thread's interrupt
+ * status reaches the pipeline: {@code accepted = delivered + dropped + held} always holds.
+ */
+final class Ledger {
+    private static final Logger log = LoggerFactory.getLogger("io.github.orderanalytics.posthog");
+
+    private final LongAdder accepted = new LongAdder();
+    private final LongAdder delivered = new LongAdder();
+    private final LongAdder retriedRequests = new LongAdder();
+    private final LongAdder[] dropped = new LongAdder[DropReason.values().length];
+    private volatile String lastError;
+    private volatile Instant failingSince;
+    private volatile Instant lastDeliveredAt;
+
+    private final DeliveryListener listener;
+    private final QueueBound bound;
+    private final BooleanSupplier stopping;
+    private final RateLimitedLog listenerFailures = new RateLimitedLog(10, TimeUnit.SECONDS);
+    private final RateLimitedLog queueFullLog = new RateLimitedLog(10, TimeUnit.SECONDS);
+    private final RateLimitedLog closedLog = new RateLimitedLog(10, TimeUnit.SECONDS);
+
+    /**
+     * @param listener told of each outcome; may be null
+     * @param bound given back the room of each settled event; null where events are never queued
+     * @param stopping true once close() stops the senders: only then may an interrupt stop a thread
+     */
+    Ledger(DeliveryListener listener, QueueBound bound, BooleanSupplier stopping) {
+        this.listener = listener;
+        this.bound = bound;
+        this.stopping = stopping;
+        for (int i = 0; i < dropped.length; i++) {
+            dropped[i] = new LongAdder();
+        }
+    }
+
+    void accepted() {
+        accepted.increment();
+    }
+
+    void retried() {
+        retriedRequests.increment();
+    }
+
+    /**
+     * A failed request. The first failure after a success starts the outage a health check measures;
+     * senders race here, so the instant is approximate, never missing.
+     */
+    void lastError(String error, Instant at) {
+        lastError = error;
+        if (failingSince == null) {
+            failingSince = at;
+        }
+    }
+
+    /** A request PostHog acknowledged: whatever failed before is over. */
+    void deliveredAt(Instant at) {
+        lastDeliveredAt = at;
+        failingSince = null;
+    }
+
+    /** Drops an event that never entered the queue, warning at most every 10 s per reason. */
+    void dropAtCall(Order order, Identity identity, DropReason reason, String why) {
+        dropped[reason.ordinal()].increment();
+        RateLimitedLog limiter = reason == DropReason.QUEUE_FULL ? queueFullLog : closedLog;
+        long count = limiter.record(1);
+        if (count > 0 && reason != DropReason.DISABLED) {
+            log.warn("order-analytics dropped {} order event(s): {}", count, why);
+        }
+        notifyDropped(order, identity, reason);
+    }
+
+    /** Settles each unsettled event of {@code events}; see {@link #settle(List, DropReason, long, LongSupplier)}. */
+    int settle(List<Pending> events, DropReason reason) {
+        return settle(events, reason, 0, null);
+    }
+
+    /**
+     * Settles each unsettled event of {@code events} as delivered ({@code reason} null) or dropped, and
+     * returns how many that was. The shared counters change once per call, not once per event: callers
+     * add to the queue bound on every orderPlaced, and per-event updates would fight them for it. The
+     * listener is called on this thread until {@code deadline} (when {@code nanoTime} is given; null
+     * means no deadline); what is left is told on a thread of its own, so close() keeps its deadline
+     * whatever the listener costs.
+     */
+    int settle(List<Pending> events, DropReason reason, long deadline, LongSupplier nanoTime) {
+        List<Pending> settled = new ArrayList<>(events.size());
+        long bytes = 0;
+        for (Pending p : events) {
+            if (p.settle()) {
+                settled.add(p);
+                bytes += p.size;
+            }
+        }
+        if (settled.isEmpty()) {
+            return 0;
+        }
+        if (reason == null) {
+            delivered.add(settled.size());
+        } else {
+            dropped[reason.ordinal()].add(settled.size());
+        }
+        if (bound != null) {
+            bound.giveBack(settled.size(), bytes);
+        }
+        if (listener != null) {
+            for (int i = 0; i < settled.size(); i++) {
+                if (nanoTime != null && nanoTime.getAsLong() - deadline > 0) {
+                    notifyLater(settled.subList(i, settled.size()), reason);
+                    break;
+                }
+                Pending p = settled.get(i);
+                tell(p.order, p.identity, p.uuid, reason);
+            }
+        }
+        return settled.size();
+    }
+
+    private void notifyLater(List<Pending> rest, DropReason reason) {
+        List<Pending> copy = List.copyOf(rest);
+        log.warn("order-analytics DeliveryListener is slow: {} outcome(s) are told after close() returns", copy.size());
+        Thread t = new Thread(
+                () -> copy.forEach(p -> tell(p.order, p.identity, p.uuid, reason)), "order-analytics-listener");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    private void notifyDropped(Order order, Identity identity, DropReason reason) {
+        if (listener != null) {
+            tell(order, identity, null, reason);
+        }
+    }
+
+    /**
+     * One listener call, contained: whatever it throws is logged, and an interrupt it sets is undone.
+     * {@code uuid} is null for an event not written yet; it is then derived here.
+     */
+    private void tell(Order order, Identity identity, UUID uuid, DropReason reason) {
+        boolean wasInterrupted = Thread.currentThread().isInterrupted();
+        try {
+            UUID id = uuid != null ? uuid : OrderEventWriter.uuid(order.orderId());
+            if (reason == null) {
+                listener.onDelivered(order, identity, id);
+            } else {
+                listener.onDropped(order, identity, id, reason);
+            }
+        } catch (Throwable t) { // an AssertionError from a test listener must not lose events either
+            long count = listenerFailures.record(1);
+            if (count > 0) {
+                log.warn("order-analytics DeliveryListener threw {} time(s); ignored. Latest:", count, t);
+            }
+        } finally {
+            if (!wasInterrupted && Thread.interrupted() && stopping.getAsBoolean()) {
+                Thread.currentThread().interrupt(); // close() asked, not the listener: keep it
+            }
+        }
+    }
+
+    DeliveryStats snapshot(int queueDepth) {
+        Map<DropReason, Long> byReason = new EnumMap<>(DropReason.class);
+        for (DropReason reason : DropReason.values()) {
+            byReason.put(reason, dropped[reason.ordinal()].sum());
+        }
+        // Read the outcome counters before accepted, so a concurrent call never makes them look larger.
+        long deliveredNow = delivered.sum();
+        long retried = retriedRequests.sum();
+        return new DeliveryStats(
+                accepted.sum(),
+                deliveredNow,
+                retried,
+                byReason,
+                queueDepth,
+                Optional.ofNullable(lastError),
+                Optional.ofNullable(failingSince),
+                Optional.ofNullable(lastDeliveredAt));
+    }
+}

@@ -1,0 +1,71 @@
+package io.github.orderanalytics.posthog.internal.pipeline;
+
+import io.github.orderanalytics.Identity;
+import io.github.orderanalytics.Order;
+import java.time.Instant;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
+
+/** One accepted event on its way to PostHog. It is settled exactly once: delivered or dropped. */
+final class Pending implements EventQueue.Item {
+    private static final AtomicIntegerFieldUpdater<Pending> SETTLED =
+            AtomicIntegerFieldUpdater.newUpdater(Pending.class, "settled");
+
+    /** Room for the identity and the library's own properties, beyond the order's own bound. */
+    private static final int ENVELOPE_BYTES = 512;
+
+    /** The order and identity to write; both null for an event given already written. */
+    final Order order;
+
+    final Identity identity;
+    /** When the order was placed: decides whether a request may be marked historical. */
+    final Instant timestamp;
+    /** An upper bound of the event's JSON size: what it counts against maxQueueBytes and a request's size. */
+    final long size;
+    /** Set by the sender thread that writes it: its uuid, and where its JSON lies in the request's buffer. */
+    UUID uuid;
+
+    byte[] buffer;
+    int start;
+    int end;
+    private volatile int settled;
+
+    Pending(Order order, Identity identity) {
+        this.order = order;
+        this.identity = identity;
+        // Identity text is at most 6 bytes a character as JSON (an escaped control character).
+        int identityChars = identity.id().length()
+                + identity.sessionId().map(String::length).orElse(0);
+        this.size = order.encodedSizeBound() + ENVELOPE_BYTES + 6L * identityChars;
+        this.timestamp = order.placedAt();
+    }
+
+    /** An event written elsewhere earlier (an outbox row, say): its bytes are its slice. */
+    Pending(UUID uuid, Instant timestamp, byte[] json) {
+        this.order = null;
+        this.identity = null;
+        this.timestamp = timestamp;
+        this.uuid = uuid;
+        this.buffer = json;
+        this.start = 0;
+        this.end = json.length;
+        this.size = json.length;
+    }
+
+    boolean isWritten() {
+        return order == null;
+    }
+
+    /** True for the one caller that settles this event; false if it was settled already. */
+    boolean settle() {
+        return SETTLED.compareAndSet(this, 0, 1);
+    }
+
+    boolean isSettled() {
+        return settled != 0;
+    }
+
+    int length() {
+        return end - start;
+    }
+}

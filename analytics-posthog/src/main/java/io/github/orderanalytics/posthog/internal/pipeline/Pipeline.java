@@ -1,0 +1,33 @@
+package io.github.orderanalytics.posthog.internal.pipeline;
+
+import io.github.orderanalytics.Identity;
+import io.github.orderanalytics.Order;
+import io.github.orderanalytics.posthog.DeliveryStats;
+import io.github.orderanalytics.posthog.EncodedEvent;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** What {@code PostHogOrderAnalytics} delegates to: the capture client, or a disabled stand-in. */
+public interface Pipeline {
+    void accept(Order order, Identity identity);
+
+    boolean flush(Duration timeout);
+
+    void close();
+
+    DeliveryStats stats();
+
+    /** Sends events written earlier, on this thread, each request once; see {@code SendNow}. */
+    List<EncodedEvent.Outcome> sendNow(List<EncodedEvent> events) throws InterruptedException;
+
+    /** Every event to be tried again later, for {@code why}. */
+    static List<EncodedEvent.Outcome> allRetry(List<EncodedEvent> events, String why) {
+        List<EncodedEvent.Outcome> outcomes = new ArrayList<>(events.size());
+        for (EncodedEvent e : events) {
+            outcomes.add(new EncodedEvent.Outcome(e, EncodedEvent.Result.RETRY, why, Optional.empty()));
+        }
+        return outcomes;
+    }
+}

@@ -1,0 +1,79 @@
+package io.github.orderanalytics.posthog.internal.pipeline;
+
+import io.github.orderanalytics.posthog.EncodedEvent;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Sends events written earlier on the caller's thread, each request once: for a relay whose
+ * database is the queue and which reschedules failures itself. A 400 or 413 is halved until the
+ * events PostHog refuses stand alone, so one bad event never holds back the others; every other
+ * failure (network, 5xx, 429, a refused key, a redirect) is worth another try later, as it says
+ * nothing about the events themselves.
+ */
+final class SendNow {
+    private final BatchEncoder encoder;
+    private final BatchSender sender;
+    private final RetryPolicy policy;
+    private final Ledger ledger;
+    private final Clock clock;
+
+    SendNow(BatchEncoder encoder, BatchSender sender, RetryPolicy policy, Ledger ledger, Clock clock) {
+        this.encoder = encoder;
+        this.sender = sender;
+        this.policy = policy;
+        this.ledger = ledger;
+        this.clock = clock;
+    }
+
+    /** One outcome per event, in the order given. */
+    List<EncodedEvent.Outcome> send(List<EncodedEvent> events) throws InterruptedException {
+        List<Pending> pending = new ArrayList<>(events.size());
+        for (EncodedEvent e : events) {
+            pending.add(new Pending(e.uuid(), e.timestamp(), e.json().getBytes(StandardCharsets.UTF_8)));
+        }
+        EncodedEvent.Outcome[] outcomes = new EncodedEvent.Outcome[events.size()];
+        int from = 0;
+        while (from < pending.size()) {
+            int end = BatchEncoder.requestEnd(pending, from);
+            send(events, pending, from, end, outcomes);
+            from = end;
+        }
+        return List.of(outcomes);
+    }
+
+    private void send(
+            List<EncodedEvent> events, List<Pending> pending, int from, int end, EncodedEvent.Outcome[] outcomes)
+            throws InterruptedException {
+        SendResult result = sender.send(encoder.body(pending.subList(from, end), clock.now()), encoder.gzip());
+        // The client's own reading of an answer; only what follows differs: no retry here.
+        RetryPolicy.Action action = policy.decide(result, 0, clock.now()).action();
+        if (action == RetryPolicy.Action.DELIVERED) {
+            ledger.deliveredAt(clock.now());
+            for (int i = from; i < end; i++) {
+                outcomes[i] =
+                        new EncodedEvent.Outcome(events.get(i), EncodedEvent.Result.DELIVERED, "", Optional.empty());
+            }
+            return;
+        }
+        ledger.lastError(result.describe(), clock.now());
+        if (action == RetryPolicy.Action.SPLIT) {
+            if (end - from == 1) {
+                outcomes[from] = new EncodedEvent.Outcome(
+                        events.get(from), EncodedEvent.Result.REJECTED, result.describe(), Optional.empty());
+                return;
+            }
+            int half = from + (end - from) / 2;
+            send(events, pending, from, half, outcomes);
+            send(events, pending, half, end, outcomes);
+            return;
+        }
+        var retryAfter = RetryPolicy.retryAfter(result.retryAfter(), clock.now());
+        for (int i = from; i < end; i++) {
+            outcomes[i] =
+                    new EncodedEvent.Outcome(events.get(i), EncodedEvent.Result.RETRY, result.describe(), retryAfter);
+        }
+    }
+}

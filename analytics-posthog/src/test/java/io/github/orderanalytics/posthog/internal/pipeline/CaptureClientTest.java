@@ -1,0 +1,357 @@
+package io.github.orderanalytics.posthog.internal.pipeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+
+import io.github.orderanalytics.Identity;
+import io.github.orderanalytics.LineItem;
+import io.github.orderanalytics.Money;
+import io.github.orderanalytics.Order;
+import io.github.orderanalytics.posthog.DeliveryListener;
+import io.github.orderanalytics.posthog.DeliveryStats;
+import io.github.orderanalytics.posthog.DropReason;
+import io.github.orderanalytics.posthog.PostHogConfig;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The pipeline without sockets: an in-memory sender and a fake clock, so batching, accounting and
+ * retries are tested without waiting. Delivery over real HTTP is tested in the testkit.
+ */
+class CaptureClientTest {
+    private final FakeClock clock = new FakeClock();
+    private final InMemorySender sender = new InMemorySender();
+    private final List<CaptureClient> clients = new ArrayList<>();
+
+    @AfterEach
+    void closeClients() {
+        sender.release();
+        clients.forEach(CaptureClient::close);
+    }
+
+    private static PostHogConfig.Builder config() {
+        return PostHogConfig.builder()
+                .apiKey("phc_test")
+                .host("http://127.0.0.1:1")
+                .profile(PostHogConfig.Profile.DEVELOPMENT)
+                .initialBackoff(Duration.ofSeconds(1))
+                .maxBackoff(Duration.ofSeconds(30))
+                .shutdownTimeout(Duration.ofSeconds(2));
+    }
+
+    private CaptureClient start(PostHogConfig.Builder config) {
+        return start(config, clock);
+    }
+
+    /** Tests of close()'s deadline run on the system clock: the deadline is what they measure. */
+    private CaptureClient start(PostHogConfig.Builder config, Clock clock) {
+        CaptureClient client = new CaptureClient(config.build(), sender, clock, "memory");
+        clients.add(client);
+        return client;
+    }
+
+    static Order order(int i) {
+        return Order.builder("ord_" + i, Money.of("49.99", "EUR"))
+                .placedAt(Instant.parse("2026-11-27T10:15:30Z"))
+                .tax(Money.of("7.99", "EUR"))
+                .item(LineItem.builder("prod_7", 2, Money.of("21.00", "EUR"))
+                        .name("Mug")
+                        .build())
+                .build();
+    }
+
+    private static void assertAccountedFor(DeliveryStats stats) {
+        assertThat(stats.delivered() + stats.droppedTotal() + stats.queueDepth())
+                .as("accepted = delivered + dropped + queueDepth in %s", stats)
+                .isEqualTo(stats.accepted());
+    }
+
+    @Test
+    void sendsEachEventAtOnceInDevelopment() {
+        CaptureClient client = start(config());
+
+        for (int i = 0; i < 5; i++) {
+            client.accept(order(i), Identity.customer("cus_42"));
+        }
+
+        Await.until(() -> client.stats().delivered() == 5, client::stats);
+        assertThat(sender.orderIds()).containsExactlyInAnyOrder("ord_0", "ord_1", "ord_2", "ord_3", "ord_4");
+        assertAccountedFor(client.stats());
+    }
+
+    @Test
+    void theIntervalSendsWhatWaitsWithoutWaitingForIt() {
+        CaptureClient client = start(config().flushAt(100).flushInterval(Duration.ofMinutes(30)));
+        for (int i = 0; i < 3; i++) {
+            client.accept(order(i), Identity.customer("cus_42"));
+        }
+        Await.until(clock::hasParkedThread, () -> "no thread parked");
+
+        clock.advance(Duration.ofMinutes(30).toNanos());
+
+        Await.until(() -> client.stats().delivered() == 3, client::stats);
+        assertThat(sender.requests()).hasSize(1);
+    }
+
+    @Test
+    void retriesBackOffExponentiallyAndHonourRetryAfter() {
+        AtomicInteger calls = new AtomicInteger();
+        sender.answer(r -> switch (calls.incrementAndGet()) {
+            case 1, 2, 3 -> SendResult.answered(503);
+            case 4 -> SendResult.answered(429).withRetryAfter("120");
+            default -> SendResult.answered(200);
+        });
+        CaptureClient client = start(config());
+
+        client.accept(order(1), Identity.customer("cus_42"));
+
+        Await.until(() -> client.stats().delivered() == 1, client::stats);
+        List<Long> sleeps = clock.sleeps();
+        assertThat(sleeps).hasSize(4);
+        assertThat(sleeps.get(0)).isBetween(ms(500), ms(1000));
+        assertThat(sleeps.get(1)).isBetween(ms(1000), ms(2000));
+        assertThat(sleeps.get(2)).isBetween(ms(2000), ms(4000));
+        assertThat(sleeps.get(3)).isEqualTo(Duration.ofSeconds(120).toNanos());
+        assertThat(client.stats().retriedRequests()).isEqualTo(4);
+    }
+
+    private static long ms(long millis) {
+        return Duration.ofMillis(millis).toNanos();
+    }
+
+    @Test
+    void theRetryBudgetEndsInRetriesExhausted() {
+        sender.answer(r -> SendResult.answered(500));
+        CaptureClient client = start(config().maxRetries(3));
+
+        client.accept(order(1), Identity.customer("cus_42"));
+
+        Await.until(() -> client.stats().dropped(DropReason.RETRIES_EXHAUSTED) == 1, client::stats);
+        assertThat(sender.requests()).hasSize(4);
+        assertAccountedFor(client.stats());
+    }
+
+    @Test
+    void aListenerThatThrowsErrorsChangesNothing() {
+        DeliveryListener hostile = new DeliveryListener() {
+            @Override
+            public void onDelivered(Order order, Identity identity, UUID uuid) {
+                throw new StackOverflowError("listener");
+            }
+
+            @Override
+            public void onDropped(Order order, Identity identity, UUID uuid, DropReason reason) {
+                throw new AssertionError("listener");
+            }
+        };
+        CaptureClient client = start(config().deliveryListener(hostile).maxQueueSize(50));
+        sender.hold();
+
+        assertThatCode(() -> {
+                    for (int i = 0; i < 200; i++) { // 50 fit; the rest are dropped at the call, telling the listener
+                        client.accept(order(i), Identity.customer("cus_42"));
+                    }
+                })
+                .doesNotThrowAnyException();
+        sender.release();
+        Await.until(() -> client.stats().queueDepth() == 0, client::stats);
+        for (int i = 200; i < 240; i++) { // room was given back, and the senders are all still there
+            client.accept(order(i), Identity.customer("cus_42"));
+        }
+
+        Await.until(() -> client.stats().delivered() == 90, client::stats);
+        DeliveryStats stats = client.stats();
+        assertThat(stats.dropped(DropReason.QUEUE_FULL)).isEqualTo(150);
+        assertThat(stats.accepted()).isEqualTo(240);
+        assertAccountedFor(stats);
+    }
+
+    @Test
+    void aListenerThatInterruptsItsOwnThreadDropsNothing() {
+        DeliveryListener interrupting = new DeliveryListener() {
+            @Override
+            public void onDelivered(Order order, Identity identity, UUID uuid) {
+                Thread.currentThread().interrupt();
+            }
+        };
+        AtomicInteger calls = new AtomicInteger();
+        sender.answer(r -> calls.incrementAndGet() % 2 == 0 ? SendResult.answered(503) : SendResult.answered(200));
+        CaptureClient client = start(config().deliveryListener(interrupting).maxRequestsInFlight(1));
+
+        for (int i = 0; i < 100; i++) {
+            client.accept(order(i), Identity.customer("cus_42"));
+        }
+
+        Await.until(() -> client.stats().delivered() == 100, client::stats);
+        assertThat(client.stats().droppedTotal()).isZero();
+    }
+
+    @Test
+    void flushRacingCloseReturnsFalseAndNeverThrows() throws Exception {
+        sender.hold(); // PostHog never answers
+        CaptureClient client = start(config().shutdownTimeout(Duration.ofMillis(300)), Clock.SYSTEM);
+        client.accept(order(1), Identity.customer("cus_42"));
+        CompletableFuture<Boolean> flushed = new CompletableFuture<>();
+        Thread flusher = new Thread(() -> {
+            try {
+                flushed.complete(client.flush(Duration.ofDays(1)));
+            } catch (Throwable t) {
+                flushed.completeExceptionally(t);
+            }
+        });
+        flusher.start();
+        Await.until(() -> flusher.getState() == Thread.State.TIMED_WAITING || flushed.isDone(), flusher::getState);
+
+        client.close();
+
+        assertThat(flushed.get()).isFalse();
+        assertThat(client.flush(Duration.ofSeconds(1))).isFalse();
+        assertThat(client.stats().dropped(DropReason.SHUTDOWN_TIMEOUT)).isEqualTo(1);
+    }
+
+    @Test
+    void timedOutFlushesLeaveNothingBehind() {
+        sender.hold(); // an outage: every sender waits, so the batcher takes nothing off the queue
+        CaptureClient client = start(config().maxRequestsInFlight(1).maxQueueSize(100));
+        for (int i = 0; i < 100; i++) {
+            client.accept(order(i), Identity.customer("cus_42"));
+        }
+
+        for (int i = 0; i < 100_000; i++) {
+            assertThat(client.flush(Duration.ofMillis(1))).isFalse();
+        }
+
+        assertThat(client.flushMarkers()).isLessThanOrEqualTo(1);
+        sender.release();
+        Await.until(() -> client.stats().delivered() == 100, client::stats);
+        assertThat(client.flushMarkers()).isZero();
+    }
+
+    @Test
+    void closeKeepsItsDeadlineWithThousandsOfLeftoversAndASlowListener() {
+        AtomicInteger told = new AtomicInteger();
+        DeliveryListener slow = new DeliveryListener() {
+            @Override
+            public void onDropped(Order order, Identity identity, UUID uuid, DropReason reason) {
+                LockSupport.parkNanos(1_000_000); // the slowness under test: 5,000 events take 5 s to tell
+                told.incrementAndGet();
+            }
+        };
+        sender.hold();
+        CaptureClient client = start(
+                config().deliveryListener(slow)
+                        .shutdownTimeout(Duration.ofMillis(500))
+                        .flushAt(100)
+                        .maxRequestsInFlight(1),
+                Clock.SYSTEM);
+        for (int i = 0; i < 5_000; i++) {
+            client.accept(order(i), Identity.customer("cus_42"));
+        }
+
+        long start = System.nanoTime();
+        client.close();
+        Duration took = Duration.ofNanos(System.nanoTime() - start);
+
+        assertThat(took).isLessThan(Duration.ofMillis(500 + 250));
+        assertThat(client.stats().dropped(DropReason.SHUTDOWN_TIMEOUT)).isEqualTo(5_000);
+        assertThat(client.stats().queueDepth()).isZero();
+        sender.release();
+        Await.until(() -> told.get() == 5_000, told::get); // the rest are told after close() returned
+    }
+
+    @Test
+    void closeFromAnInterruptedThreadStillDrainsAndKeepsTheFlag() {
+        CaptureClient client = start(config().flushAt(100).flushInterval(Duration.ofMinutes(30)), Clock.SYSTEM);
+        for (int i = 0; i < 10; i++) {
+            client.accept(order(i), Identity.customer("cus_42"));
+        }
+
+        Thread.currentThread().interrupt();
+        client.close();
+
+        assertThat(Thread.interrupted()).as("the interrupt flag, restored").isTrue();
+        assertThat(client.stats().delivered()).isEqualTo(10);
+    }
+
+    @Test
+    void theBatcherSurvivesAnyThrowable() {
+        CaptureClient client = start(config().flushAt(100).flushInterval(Duration.ofMinutes(30)));
+        int delivered = 0;
+        for (Throwable failure :
+                new Throwable[] {new OutOfMemoryError("simulated"), new IllegalStateException("simulated")}) {
+            Await.until(clock::hasParkedThread, () -> "no thread parked");
+            clock.failNextPark(failure);
+            clock.advance(1); // the batcher wakes, finds nothing to send, and parks again: into the failure
+            Await.until(() -> !clock.failurePending(), () -> "the failure was not thrown");
+
+            client.accept(order(delivered), Identity.customer("cus_42"));
+            Await.until(clock::hasParkedThread, () -> "no thread parked");
+            clock.advance(Duration.ofMinutes(30).toNanos());
+
+            int expected = ++delivered;
+            Await.until(() -> client.stats().delivered() == expected, client::stats);
+        }
+    }
+
+    @Test
+    void memoryIsBoundedInBytes() {
+        sender.hold();
+        Order large = large(0);
+        long perEvent = large.encodedSizeBound();
+        CaptureClient client = start(config().maxQueueBytes(2L * 1024 * 1024));
+
+        for (int i = 0; i < 10; i++) {
+            client.accept(large(i), Identity.customer("cus_42"));
+        }
+
+        DeliveryStats stats = client.stats();
+        assertThat(perEvent).isGreaterThan(400_000);
+        assertThat(stats.queueDepth()).isEqualTo(4); // 4 of ~500 KiB fit in 2 MiB
+        assertThat(stats.dropped(DropReason.QUEUE_FULL)).isEqualTo(6);
+    }
+
+    @Test
+    void aBurstOfTenThousandTypicalOrdersIsAcceptedWholeWithDefaults() {
+        sender.hold();
+        CaptureClient client = start(config().profile(PostHogConfig.Profile.PRODUCTION));
+
+        for (int i = 0; i < 10_007; i++) {
+            client.accept(order(i), Identity.guest("jane@example.com"));
+        }
+
+        assertThat(client.stats().dropped(DropReason.QUEUE_FULL)).isZero();
+        assertThat(client.stats().queueDepth()).isEqualTo(10_007);
+    }
+
+    @Test
+    void largeOrdersAreEncodedARequestAtATime() {
+        CaptureClient client = start(config().flushAt(40).maxQueueBytes(64L * 1024 * 1024));
+        for (int i = 0; i < 40; i++) {
+            client.accept(large(i), Identity.customer("cus_42"));
+        }
+
+        Await.until(() -> client.stats().delivered() == 40, client::stats);
+        assertThat(sender.requests()).hasSizeGreaterThan(3);
+        assertThat(sender.requests())
+                .allSatisfy(r -> assertThat(r.bytes()).isLessThanOrEqualTo(BatchEncoder.MAX_REQUEST_BYTES));
+    }
+
+    /** An order near the size limit: 400 items with long names. */
+    private static Order large(int i) {
+        Order.Builder b = Order.builder("ord_large_" + i, Money.of("1000.00", "EUR"));
+        for (int j = 0; j < 400; j++) {
+            b.item(LineItem.builder("prod_" + j, 1, Money.of("1.00", "EUR"))
+                    .name("n".repeat(900))
+                    .build());
+        }
+        return b.build();
+    }
+}
