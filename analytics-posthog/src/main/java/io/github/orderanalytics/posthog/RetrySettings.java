@@ -27,4 +27,9 @@ public record RetrySettings(int maxRetries, Duration initialBackoff, Duration ma
                     + " must not be less than " + SettingChecks.named("initialBackoff") + " = " + initialBackoff);
         }
     }
+
+    /** The backoff between tries: from {@code initialBackoff} doubling up to {@code maxBackoff}. */
+    public Backoff backoff() {
+        return Backoff.between(initialBackoff, maxBackoff);
+    }
 }

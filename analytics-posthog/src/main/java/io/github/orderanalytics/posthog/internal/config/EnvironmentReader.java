@@ -8,6 +8,8 @@ import java.util.function.Function;
 /**
  * Reads settings from environment variables: skips unset and blank ones, and names the variable
  * in every error, without echoing the values of secrets.
+ *
+ * <p>Internal: not for users of order-analytics; it may change or go away in any release.
  */
 public final class EnvironmentReader {
     private final Map<String, String> env;

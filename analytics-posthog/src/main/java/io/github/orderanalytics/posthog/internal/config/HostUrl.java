@@ -5,7 +5,11 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.UnknownHostException;
 
-/** Checks the PostHog host: an http(s) base URL, https unless loopback or allowed, no credentials in it. */
+/**
+ * Checks the PostHog host: an http(s) base URL, https unless loopback or allowed, no credentials in it.
+ *
+ * <p>Internal: not for users of order-analytics; it may change or go away in any release.
+ */
 public final class HostUrl {
     private HostUrl() {}
 

@@ -1,6 +1,10 @@
 package io.github.orderanalytics.posthog.internal.config;
 
-/** A value for an error or log message: shortened, with control characters escaped, so no log line breaks. */
+/**
+ * A value for an error or log message: shortened, with control characters escaped, so no log line breaks.
+ *
+ * <p>Internal: not for users of order-analytics; it may change or go away in any release.
+ */
 public final class Quote {
     private Quote() {}
 

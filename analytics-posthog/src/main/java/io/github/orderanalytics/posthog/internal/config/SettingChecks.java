@@ -3,7 +3,11 @@ package io.github.orderanalytics.posthog.internal.config;
 import java.time.Duration;
 import java.util.Locale;
 
-/** Range checks for configuration values, with messages that name the setting and its environment variable. */
+/**
+ * Range checks for configuration values, with messages that name the setting and its environment variable.
+ *
+ * <p>Internal: not for users of order-analytics; it may change or go away in any release.
+ */
 public final class SettingChecks {
     private SettingChecks() {}
 

@@ -5,7 +5,11 @@ import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Parses the text forms of settings, as they come from environment variables. */
+/**
+ * Parses the text forms of settings, as they come from environment variables.
+ *
+ * <p>Internal: not for users of order-analytics; it may change or go away in any release.
+ */
 public final class SettingText {
     private SettingText() {}
 

@@ -4,7 +4,7 @@ package io.github.orderanalytics.posthog.internal.pipeline;
  * Posts one request body to PostHog's batch endpoint and says what came back. The pipeline's only
  * contact with the network: tests put an in-memory sender here.
  */
-public interface BatchSender {
+interface BatchSender {
 
     /**
      * Sends {@code body} ({@code gzipped} as said) and returns PostHog's answer, or a result with

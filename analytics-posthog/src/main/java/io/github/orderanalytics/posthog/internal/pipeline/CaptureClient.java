@@ -22,6 +22,8 @@ import org.slf4j.LoggerFactory;
  * Callers only put events into the bounded {@link EventQueue}; the {@link Batcher} cuts batches;
  * sender threads run {@link BatchDelivery}; the {@link Ledger} settles every event exactly once.
  * See docs/architecture.md.
+ *
+ * <p>Internal: not for users of order-analytics; it may change or go away in any release.
  */
 public final class CaptureClient implements Pipeline {
     private static final Logger log = LoggerFactory.getLogger("io.github.orderanalytics.posthog");
@@ -64,7 +66,7 @@ public final class CaptureClient implements Pipeline {
                 config.event(),
                 config.batching().gzip(),
                 config.batching().historicalMigration());
-        RetryPolicy policy = new RetryPolicy(config.retries(), RetryPolicy.threadLocalRandom());
+        RetryPolicy policy = new RetryPolicy(config.retries());
         this.sendNow = new SendNow(encoder, sender, policy, ledger, clock);
         BatchDelivery delivery =
                 new BatchDelivery(encoder, sender, policy, ledger, clock, () -> state.stopped, endpoint);

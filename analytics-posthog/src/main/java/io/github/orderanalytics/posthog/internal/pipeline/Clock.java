@@ -11,7 +11,7 @@ import java.util.concurrent.locks.LockSupport;
  * Every wait of the pipeline goes through here: the batcher's interval, the backoff between tries,
  * a flush's deadline. Tests substitute a clock that moves only when they say, so they never sleep.
  */
-public interface Clock {
+interface Clock {
 
     /** The system's clock. */
     Clock SYSTEM = new Clock() {

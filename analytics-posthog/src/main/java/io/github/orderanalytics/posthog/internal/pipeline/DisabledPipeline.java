@@ -14,6 +14,8 @@ import java.util.Objects;
  * Stands in for the capture client where nothing can be sent: no thread, no network, every event
  * counted as dropped for one reason ({@code DISABLED} without an API key, {@code CLOSED} when
  * created during JVM shutdown).
+ *
+ * <p>Internal: not for users of order-analytics; it may change or go away in any release.
  */
 public final class DisabledPipeline implements Pipeline {
     private final Ledger ledger;

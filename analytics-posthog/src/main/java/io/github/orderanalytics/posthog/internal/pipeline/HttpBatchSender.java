@@ -11,7 +11,7 @@ import java.util.Objects;
 import java.util.function.Supplier;
 
 /** {@link BatchSender} over the JDK's HTTP client, to {@code {host}/batch/}. */
-public final class HttpBatchSender implements BatchSender {
+final class HttpBatchSender implements BatchSender {
     /** The longest a log line waits for the rest of an error body; 2xx bodies are never waited for. */
     private static final Duration BODY_WAIT = Duration.ofMillis(500);
 

@@ -9,7 +9,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** What {@code PostHogOrderAnalytics} delegates to: the capture client, or a disabled stand-in. */
+/**
+ * What {@code PostHogOrderAnalytics} delegates to: the capture client, or a disabled stand-in.
+ *
+ * <p>Internal: not for users of order-analytics; it may change or go away in any release.
+ */
 public interface Pipeline {
     void accept(Order order, Identity identity);
 

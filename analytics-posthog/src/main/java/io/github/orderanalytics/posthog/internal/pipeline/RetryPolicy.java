@@ -1,5 +1,6 @@
 package io.github.orderanalytics.posthog.internal.pipeline;
 
+import io.github.orderanalytics.posthog.Backoff;
 import io.github.orderanalytics.posthog.RetrySettings;
 import java.time.Duration;
 import java.time.Instant;
@@ -7,7 +8,6 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Optional;
-import java.util.random.RandomGenerator;
 
 /**
  * Decides what a request's outcome means for its events: delivered, retried after a backoff,
@@ -33,30 +33,16 @@ final class RetryPolicy {
     record Decision(Action action, long delayNanos) {}
 
     private final int maxRetries;
-    private final long initialMillis;
-    private final long maxMillis;
-    private final RandomGenerator random;
+    private final Backoff backoff;
 
-    RetryPolicy(RetrySettings settings, RandomGenerator random) {
-        this.maxRetries = settings.maxRetries();
-        this.initialMillis = settings.initialBackoff().toMillis();
-        this.maxMillis = settings.maxBackoff().toMillis();
-        this.random = random;
+    RetryPolicy(RetrySettings settings) {
+        this(settings, settings.backoff());
     }
 
-    /** With jitter from the calling thread's own random generator. */
-    static RandomGenerator threadLocalRandom() {
-        return new RandomGenerator() {
-            @Override
-            public long nextLong() {
-                return java.util.concurrent.ThreadLocalRandom.current().nextLong();
-            }
-
-            @Override
-            public long nextLong(long bound) {
-                return java.util.concurrent.ThreadLocalRandom.current().nextLong(bound);
-            }
-        };
+    /** With the given backoff: tests pass one whose jitter they know. */
+    RetryPolicy(RetrySettings settings, Backoff backoff) {
+        this.maxRetries = settings.maxRetries();
+        this.backoff = backoff;
     }
 
     /** What to do after {@code result}, when the request has been retried {@code retriesSoFar} times. */
@@ -84,18 +70,11 @@ final class RetryPolicy {
     }
 
     /**
-     * How long to wait before retry number {@code retry} (1 for the first): half the exponential
-     * delay plus a random share of the other half, so that many clients do not retry in step;
-     * never less than what {@code Retry-After} asked for, up to {@link #MAX_RETRY_AFTER}.
+     * How long to wait before retry number {@code retry} (1 for the first): the {@link Backoff}'s
+     * delay, never less than what {@code Retry-After} asked for, up to {@link #MAX_RETRY_AFTER}.
      */
     long delayMillis(int retry, Optional<Duration> retryAfter) {
-        long exponential = initialMillis << Math.min(retry - 1, 30);
-        long capped = exponential <= 0 ? maxMillis : Math.min(exponential, maxMillis);
-        long delay = capped / 2 + random.nextLong(capped / 2 + 1);
-        if (retryAfter.isPresent()) {
-            delay = Math.max(delay, retryAfter.get().toMillis());
-        }
-        return delay;
+        return backoff.delay(retry, retryAfter).toMillis();
     }
 
     /**

@@ -7,7 +7,7 @@ import java.util.function.Supplier;
  * What one request came to: an HTTP status (0 when no answer came, with the failure), the headers
  * retrying needs, and the start of the body, fetched only if someone asks.
  */
-public record SendResult(
+record SendResult(
         int status, Optional<String> retryAfter, Optional<String> location, Supplier<String> body, Throwable failure) {
 
     public static SendResult answered(int status) {

@@ -24,6 +24,8 @@ import java.util.Map;
  * Reads and writes PostHog events as JSON with Jackson's streaming API: exact decimals, no
  * reflection. Whole numbers read back as Integer, Long or BigInteger, decimals as BigDecimal with
  * the scale they were written with.
+ *
+ * <p>Internal: not for users of order-analytics; it may change or go away in any release.
  */
 public final class EventJson {
     private EventJson() {}

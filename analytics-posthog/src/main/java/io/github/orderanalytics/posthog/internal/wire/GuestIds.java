@@ -10,6 +10,8 @@ import javax.crypto.spec.SecretKeySpec;
 /**
  * Turns a guest's normalised email into a distinct id that does not reveal it. Keeps its digest
  * for reuse, so one instance serves one thread.
+ *
+ * <p>Internal: not for users of order-analytics; it may change or go away in any release.
  */
 public final class GuestIds {
     private static final String PREFIX = "guest_";

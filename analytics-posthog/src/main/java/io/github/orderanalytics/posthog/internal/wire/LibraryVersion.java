@@ -4,7 +4,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.Properties;
 
-/** The Maven version of this library, written into a resource at build time. */
+/**
+ * The Maven version of this library, written into a resource at build time.
+ *
+ * <p>Internal: not for users of order-analytics; it may change or go away in any release.
+ */
 public final class LibraryVersion {
     private LibraryVersion() {}
 

@@ -6,7 +6,11 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.UUID;
 
-/** RFC 9562 version-5 (SHA-1, name-based) UUIDs. */
+/**
+ * RFC 9562 version-5 (SHA-1, name-based) UUIDs.
+ *
+ * <p>Internal: not for users of order-analytics; it may change or go away in any release.
+ */
 public final class NameBasedUuid {
     private NameBasedUuid() {}
 

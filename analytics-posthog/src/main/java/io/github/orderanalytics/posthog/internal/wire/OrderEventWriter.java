@@ -23,6 +23,8 @@ import java.util.UUID;
  * Writes the {@code order_placed} event (README, "The event") straight from the order and identity: the
  * one place that decides what goes on the wire. {@code PostHogEventMapper} parses what this writes,
  * so tests see these bytes. Keeps digests for reuse: one instance serves one thread.
+ *
+ * <p>Internal: not for users of order-analytics; it may change or go away in any release.
  */
 public final class OrderEventWriter {
     public static final String ORDER_PLACED = "order_placed";

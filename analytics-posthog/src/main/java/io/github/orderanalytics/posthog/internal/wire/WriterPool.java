@@ -3,7 +3,11 @@ package io.github.orderanalytics.posthog.internal.wire;
 import io.github.orderanalytics.posthog.EventSettings;
 import java.util.concurrent.ArrayBlockingQueue;
 
-/** A few {@link OrderEventWriter}s to share between threads, each used by one thread at a time. */
+/**
+ * A few {@link OrderEventWriter}s to share between threads, each used by one thread at a time.
+ *
+ * <p>Internal: not for users of order-analytics; it may change or go away in any release.
+ */
 public final class WriterPool {
     private final EventSettings settings;
     private final ArrayBlockingQueue<OrderEventWriter> idle = new ArrayBlockingQueue<>(16);

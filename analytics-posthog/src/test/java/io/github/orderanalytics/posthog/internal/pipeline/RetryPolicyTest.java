@@ -2,6 +2,7 @@ package io.github.orderanalytics.posthog.internal.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.orderanalytics.posthog.Backoff;
 import io.github.orderanalytics.posthog.RetrySettings;
 import io.github.orderanalytics.posthog.internal.pipeline.RetryPolicy.Action;
 import java.io.IOException;
@@ -17,8 +18,10 @@ import org.junit.jupiter.params.provider.ValueSource;
 class RetryPolicyTest {
     private static final Instant NOW = Instant.parse("2026-11-27T10:15:30Z");
 
+    private static final RetrySettings SETTINGS = new RetrySettings(3, Duration.ofMillis(100), Duration.ofSeconds(2));
+
     private final RetryPolicy policy = new RetryPolicy(
-            new RetrySettings(3, Duration.ofMillis(100), Duration.ofSeconds(2)), new SplittableRandom(7));
+            SETTINGS, Backoff.between(SETTINGS.initialBackoff(), SETTINGS.maxBackoff(), new SplittableRandom(7)));
 
     @Test
     void doublesWithJitterUpToTheCap() {
