@@ -28,7 +28,7 @@ import java.util.function.ToDoubleFunction;
  *       waited, 0 when none waits; alert when it grows;
  *   <li>{@code order.analytics.outbox.dead} (gauge): rows PostHog refused for good, kept with their reason;
  *   <li>{@code order.analytics.outbox.relayed} (counter): rows this relay handled, tag {@code outcome}
- *       = {@code delivered}, {@code rescheduled} or {@code rejected}.
+ *       = {@code delivered}, {@code rescheduled} or {@code dead} (PostHog refused the row for good).
  * </ul>
  *
  * <p>The table is read at most once per {@code refresh} (5 s by default), however often the
@@ -72,7 +72,7 @@ public final class OutboxMetrics implements MeterBinder {
                 .register(registry);
         relayed(registry, "delivered", OutboxStats::delivered);
         relayed(registry, "rescheduled", OutboxStats::rescheduled);
-        relayed(registry, "rejected", OutboxStats::rejected);
+        relayed(registry, "dead", OutboxStats::markedDead);
     }
 
     private void gauge(MeterRegistry registry, String name, String description, ToDoubleFunction<OutboxStats> value) {

@@ -65,6 +65,14 @@ class OutboxMetricsTest {
                         .functionCounter()
                         .count())
                 .isEqualTo(2);
+        for (String outcome : new String[] {"rescheduled", "dead"}) {
+            assertThat(registry.get("order.analytics.outbox.relayed")
+                            .tag("outcome", outcome)
+                            .functionCounter()
+                            .count())
+                    .as(outcome)
+                    .isZero();
+        }
         assertThat(posthog).extracting(p -> p.events().size()).isEqualTo(2);
     }
 }

@@ -1,7 +1,9 @@
 package io.github.orderanalytics.outbox;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.time.OffsetDateTime;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -9,27 +11,56 @@ import java.util.Optional;
  * How a relay claims rows on each database it supports: with lease columns, in one statement that
  * also returns the rows. On PostgreSQL the claim skips rows another relay has locked, so relays
  * never wait on each other; on H2 it re-checks the lease on each row it updates, so two relays that
- * picked the same rows do not both get them.
+ * picked the same rows do not both get them. Each dialect binds its own claim's parameters, so
+ * callers never ask which database they are on.
  */
 enum Dialect {
     POSTGRESQL("schema-postgresql.sql") {
         @Override
-        String claim(OutboxTable table) {
-            return "UPDATE " + table.name + " SET claimed_by = ?, claimed_until = ?, attempts = attempts + 1"
-                    + " WHERE id IN (SELECT id FROM " + table.name + " WHERE " + table.due()
-                    + " ORDER BY next_attempt_at, id LIMIT ? FOR UPDATE SKIP LOCKED)"
-                    + " RETURNING " + CLAIMED_COLUMNS;
+        String claim(String table) {
+            return SQL_CLAIM_POSTGRESQL.formatted(table, table);
+        }
+
+        @Override
+        void bindClaim(PreparedStatement s, String token, OffsetDateTime leaseEnd, OffsetDateTime now, int limit)
+                throws SQLException {
+            bindLease(s, token, leaseEnd, now);
+            s.setInt(5, limit);
         }
     },
     H2("schema-h2.sql") {
         @Override
-        String claim(OutboxTable table) {
-            return "SELECT " + CLAIMED_COLUMNS + " FROM FINAL TABLE (UPDATE " + table.name
-                    + " SET claimed_by = ?, claimed_until = ?, attempts = attempts + 1"
-                    + " WHERE id IN (SELECT id FROM " + table.name + " WHERE " + table.due()
-                    + " ORDER BY next_attempt_at, id LIMIT ?) AND " + table.due() + ")";
+        String claim(String table) {
+            return SQL_CLAIM_H2.formatted(table, table);
+        }
+
+        @Override
+        void bindClaim(PreparedStatement s, String token, OffsetDateTime leaseEnd, OffsetDateTime now, int limit)
+                throws SQLException {
+            bindLease(s, token, leaseEnd, now);
+            s.setInt(5, limit);
+            s.setObject(6, now); // the lease checked again on each row updated
+            s.setObject(7, now);
         }
     };
+
+    /** What a claim returns of each row, in this order. */
+    static final String CLAIMED_COLUMNS = "id, event_uuid, event_time, payload, attempts";
+
+    /** Due rows not held by a live claim; parameters now, now. */
+    private static final String DUE =
+            "dead_at IS NULL AND next_attempt_at <= ? AND (claimed_until IS NULL OR claimed_until <= ?)";
+
+    private static final String SQL_CLAIM_POSTGRESQL = "UPDATE %s"
+            + " SET claimed_by = ?, claimed_until = ?, attempts = attempts + 1"
+            + " WHERE id IN (SELECT id FROM %s WHERE " + DUE
+            + " ORDER BY next_attempt_at, id LIMIT ? FOR UPDATE SKIP LOCKED)"
+            + " RETURNING " + CLAIMED_COLUMNS;
+
+    private static final String SQL_CLAIM_H2 = "SELECT " + CLAIMED_COLUMNS + " FROM FINAL TABLE (UPDATE %s"
+            + " SET claimed_by = ?, claimed_until = ?, attempts = attempts + 1"
+            + " WHERE id IN (SELECT id FROM %s WHERE " + DUE + " ORDER BY next_attempt_at, id LIMIT ?)"
+            + " AND " + DUE + ")";
 
     private final String ddlFile;
 
@@ -42,14 +73,21 @@ enum Dialect {
         return ddlFile;
     }
 
-    /** What a claim returns of each row, in this order. */
-    static final String CLAIMED_COLUMNS = "id, event_uuid, event_time, payload, attempts";
+    /** The claim on {@code table}, returning {@link #CLAIMED_COLUMNS}. */
+    abstract String claim(String table);
 
-    /**
-     * The claim, returning {@link #CLAIMED_COLUMNS}: parameters claim token, lease end, now, now,
-     * limit, and for {@link #H2} also now, now again.
-     */
-    abstract String claim(OutboxTable table);
+    /** Binds every parameter of {@link #claim(String)}. */
+    abstract void bindClaim(PreparedStatement s, String token, OffsetDateTime leaseEnd, OffsetDateTime now, int limit)
+            throws SQLException;
+
+    /** The parameters every claim starts with: who claims, until when, and the due check's now, now. */
+    private static void bindLease(PreparedStatement s, String token, OffsetDateTime leaseEnd, OffsetDateTime now)
+            throws SQLException {
+        s.setString(1, token);
+        s.setObject(2, leaseEnd);
+        s.setObject(3, now);
+        s.setObject(4, now);
+    }
 
     /** The database's dialect, or empty if the outbox does not support it. */
     static Optional<Dialect> of(Connection connection) throws SQLException {

@@ -134,7 +134,7 @@ public final class OutboxOrderAnalytics implements OrderAnalytics {
     private void write(Connection connection, Order order, Identity identity) {
         EncodedEvent event = mapper.encode(order, identity);
         OffsetDateTime now = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
-        try (PreparedStatement insert = connection.prepareStatement(table.insert())) {
+        try (PreparedStatement insert = connection.prepareStatement(table.insert)) {
             insert.setObject(1, event.uuid());
             insert.setObject(2, event.timestamp().atOffset(ZoneOffset.UTC));
             insert.setString(3, event.json());

@@ -1,5 +1,6 @@
 package io.github.orderanalytics.outbox;
 
+import io.github.orderanalytics.posthog.Backoff;
 import io.github.orderanalytics.posthog.EncodedEvent;
 import io.github.orderanalytics.posthog.PostHogOrderAnalytics;
 import java.net.InetAddress;
@@ -57,14 +58,15 @@ public final class OutboxRelay implements AutoCloseable {
     private final Duration shutdownTimeout;
     private final String relayId;
     private final Clock clock;
+    private final Backoff idleBackoff;
 
     private final AtomicLong claims = new AtomicLong();
     private final AtomicLong delivered = new AtomicLong();
     private final AtomicLong rescheduled = new AtomicLong();
-    private final AtomicLong rejected = new AtomicLong();
+    private final AtomicLong markedDead = new AtomicLong();
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition wake = lock.newCondition();
-    private volatile OutboxRows rows;
+    private volatile OutboxRepository repository;
     private volatile boolean stopping;
     private Thread thread;
 
@@ -80,6 +82,10 @@ public final class OutboxRelay implements AutoCloseable {
         this.shutdownTimeout = b.shutdownTimeout;
         this.relayId = b.relayId != null ? b.relayId : defaultRelayId();
         this.clock = b.clock;
+        Duration firstIdle = pollInterval.multipliedBy(2);
+        this.idleBackoff = Backoff.between(
+                firstIdle.compareTo(MAX_IDLE_AFTER_ERRORS) < 0 ? firstIdle : MAX_IDLE_AFTER_ERRORS,
+                MAX_IDLE_AFTER_ERRORS);
     }
 
     /** A relay for the outbox table of {@code dataSource}, sending through {@code client}. */
@@ -115,7 +121,8 @@ public final class OutboxRelay implements AutoCloseable {
                     .orElseThrow(() -> new IllegalStateException(
                             "order-analytics outbox supports PostgreSQL and H2," + " not " + product(c)));
             SchemaCheck.check(c, table, found);
-            rows = new OutboxRows(dataSource, table, found, batchSize, lease, initialBackoff, maxBackoff, clock);
+            repository = new OutboxRepository(
+                    dataSource, table, found, batchSize, lease, Backoff.between(initialBackoff, maxBackoff), clock);
         } catch (SQLException e) {
             throw new IllegalStateException(
                     "order-analytics outbox: cannot reach the database to check table " + table.name + ": "
@@ -140,9 +147,9 @@ public final class OutboxRelay implements AutoCloseable {
      * @throws SQLException if the database fails; claimed rows are then taken again after the lease
      */
     public RelayRound relayOnce() throws SQLException, InterruptedException {
-        OutboxRows statements = rows();
+        OutboxRepository rows = repository();
         String token = relayId + "#" + claims.incrementAndGet();
-        List<OutboxRows.Row> claimed = statements.claim(token);
+        List<OutboxRepository.Row> claimed = rows.claim(token);
         if (claimed.isEmpty()) {
             return RelayRound.NONE;
         }
@@ -153,13 +160,13 @@ public final class OutboxRelay implements AutoCloseable {
             outcomes = client.sendNow(events);
         } catch (InterruptedException e) {
             // Stopped mid-request: the rows become due again now, not after the lease.
-            statements.release(claimed, token);
+            rows.release(claimed, token);
             throw e;
         }
-        RelayRound round = statements.record(claimed, outcomes, token);
+        RelayRound round = rows.record(claimed, outcomes, token);
         delivered.addAndGet(round.delivered());
         rescheduled.addAndGet(round.rescheduled());
-        rejected.addAndGet(round.dead());
+        markedDead.addAndGet(round.dead());
         if (round.dead() > 0) {
             log.warn(
                     "order-analytics outbox: PostHog refused {} event(s) for good; kept in {} with dead_at set",
@@ -171,14 +178,14 @@ public final class OutboxRelay implements AutoCloseable {
 
     /** Rows waiting, the oldest one's age and dead rows, from the table; what this relay did, from memory. */
     public OutboxStats stats() throws SQLException {
-        return rows().counts(delivered.get(), rescheduled.get(), rejected.get());
+        return repository().counts(delivered.get(), rescheduled.get(), markedDead.get());
     }
 
-    private OutboxRows rows() {
-        OutboxRows r = rows;
+    private OutboxRepository repository() {
+        OutboxRepository r = repository;
         if (r == null) {
             checkSchema();
-            r = rows;
+            r = repository;
         }
         return r;
     }
@@ -244,9 +251,9 @@ public final class OutboxRelay implements AutoCloseable {
         }
     }
 
+    /** Doubling from twice the poll interval up to 30 s, without jitter: only this relay waits on it. */
     private Duration idleAfter(int failures) {
-        Duration d = pollInterval.multipliedBy(1L << Math.min(failures, 10));
-        return d.compareTo(MAX_IDLE_AFTER_ERRORS) > 0 ? MAX_IDLE_AFTER_ERRORS : d;
+        return idleBackoff.ceiling(failures);
     }
 
     private void pause(Duration idle) {

@@ -11,7 +11,7 @@ import java.util.Optional;
  * @param dead rows PostHog refused for good, kept with their reason
  * @param delivered rows this relay delivered and deleted
  * @param rescheduled deliveries this relay put off after a failure
- * @param rejected rows this relay marked dead
+ * @param markedDead rows this relay marked dead
  * @since 0.1.0
  */
 public record OutboxStats(
@@ -20,4 +20,4 @@ public record OutboxStats(
         long dead,
         long delivered,
         long rescheduled,
-        long rejected) {}
+        long markedDead) {}

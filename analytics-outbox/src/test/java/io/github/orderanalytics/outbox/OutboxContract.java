@@ -211,7 +211,7 @@ abstract class OutboxContract {
         OutboxStats stats = relay.stats();
         assertThat(stats.dead()).isEqualTo(1);
         assertThat(stats.pending()).isZero();
-        assertThat(stats.rejected()).isEqualTo(1);
+        assertThat(stats.markedDead()).isEqualTo(1);
         assertThat(stats.delivered()).isEqualTo(2);
     }
 

@@ -1,5 +1,6 @@
 package io.github.orderanalytics.outbox;
 
+import io.github.orderanalytics.posthog.Backoff;
 import io.github.orderanalytics.posthog.EncodedEvent;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -15,44 +16,67 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A relay's statements against the outbox table: the claim, the recording of outcomes, the release
- * after an interrupted request, and the counts. Each runs in a short transaction of its own.
+ * The relay's view of the outbox table: the claim, the recording of outcomes, the release after an
+ * interrupted request, and the counts. Each runs in a short transaction of its own. The statements
+ * are named templates, formatted once for the table's name.
  */
-final class OutboxRows {
+final class OutboxRepository {
     private static final Logger log = LoggerFactory.getLogger("io.github.orderanalytics.outbox");
 
+    /** Deletes the rows whose ids are in the array parameter, in one statement. */
+    private static final String SQL_DELETE = "DELETE FROM %s WHERE id = ANY (?)";
+
+    private static final String SQL_RESCHEDULE = "UPDATE %s"
+            + " SET claimed_by = NULL, claimed_until = NULL, next_attempt_at = ?, last_error = ?"
+            + " WHERE id = ? AND claimed_by = ?";
+
+    private static final String SQL_MARK_DEAD = "UPDATE %s"
+            + " SET claimed_by = NULL, claimed_until = NULL, dead_at = ?, dead_reason = ?"
+            + " WHERE id = ? AND claimed_by = ?";
+
+    private static final String SQL_COUNT_PENDING = "SELECT COUNT(*), MIN(created_at) FROM %s WHERE dead_at IS NULL";
+
+    private static final String SQL_COUNT_DEAD = "SELECT COUNT(*) FROM %s WHERE dead_at IS NOT NULL";
+
     private final DataSource dataSource;
-    private final OutboxTable table;
     private final Dialect dialect;
     private final int batchSize;
     private final Duration lease;
-    private final Duration initialBackoff;
-    private final Duration maxBackoff;
+    private final Backoff backoff;
     private final Clock clock;
 
-    OutboxRows(
+    private final String claim;
+    private final String delete;
+    private final String reschedule;
+    private final String markDead;
+    private final String countPending;
+    private final String countDead;
+
+    OutboxRepository(
             DataSource dataSource,
             OutboxTable table,
             Dialect dialect,
             int batchSize,
             Duration lease,
-            Duration initialBackoff,
-            Duration maxBackoff,
+            Backoff backoff,
             Clock clock) {
         this.dataSource = dataSource;
-        this.table = table;
         this.dialect = dialect;
         this.batchSize = batchSize;
         this.lease = lease;
-        this.initialBackoff = initialBackoff;
-        this.maxBackoff = maxBackoff;
+        this.backoff = backoff;
         this.clock = clock;
+        this.claim = dialect.claim(table.name);
+        this.delete = SQL_DELETE.formatted(table.name);
+        this.reschedule = SQL_RESCHEDULE.formatted(table.name);
+        this.markDead = SQL_MARK_DEAD.formatted(table.name);
+        this.countPending = SQL_COUNT_PENDING.formatted(table.name);
+        this.countDead = SQL_COUNT_DEAD.formatted(table.name);
     }
 
     /** Takes due rows for {@code token}, in one statement that returns them, committed at once. */
@@ -63,16 +87,8 @@ final class OutboxRows {
             c.setAutoCommit(false);
             try {
                 List<Row> rows = new ArrayList<>();
-                try (PreparedStatement s = c.prepareStatement(dialect.claim(table))) {
-                    s.setString(1, token);
-                    s.setObject(2, utc(now.plus(lease)));
-                    s.setObject(3, utc(now));
-                    s.setObject(4, utc(now));
-                    s.setInt(5, batchSize);
-                    if (dialect == Dialect.H2) {
-                        s.setObject(6, utc(now));
-                        s.setObject(7, utc(now));
-                    }
+                try (PreparedStatement s = c.prepareStatement(claim)) {
+                    dialect.bindClaim(s, token, utc(now.plus(lease)), utc(now), batchSize);
                     try (ResultSet r = s.executeQuery()) {
                         while (r.next()) {
                             rows.add(new Row(
@@ -97,7 +113,7 @@ final class OutboxRows {
         }
     }
 
-    /** Deletes delivered rows, reschedules retries and marks rejected rows, in one transaction. */
+    /** Deletes delivered rows, reschedules retries and marks refused rows dead, in one transaction. */
     RelayRound record(List<Row> rows, List<EncodedEvent.Outcome> outcomes, String token) throws SQLException {
         Instant now = clock.instant();
         int deliveredNow = 0;
@@ -107,9 +123,9 @@ final class OutboxRows {
             boolean autoCommit = c.getAutoCommit();
             c.setAutoCommit(false);
             List<Long> acknowledged = new ArrayList<>();
-            try (PreparedStatement delete = c.prepareStatement(table.delete());
-                    PreparedStatement reschedule = c.prepareStatement(table.reschedule());
-                    PreparedStatement bury = c.prepareStatement(table.bury())) {
+            try (PreparedStatement deleting = c.prepareStatement(delete);
+                    PreparedStatement rescheduling = c.prepareStatement(reschedule);
+                    PreparedStatement markingDead = c.prepareStatement(markDead)) {
                 for (int i = 0; i < rows.size(); i++) {
                     Row row = rows.get(i);
                     EncodedEvent.Outcome outcome = outcomes.get(i);
@@ -119,32 +135,32 @@ final class OutboxRows {
                             deliveredNow++;
                         }
                         case RETRY -> {
-                            reschedule.setObject(1, utc(now.plus(backoff(row.attempts, outcome.retryAfter()))));
-                            reschedule.setString(2, shorten(outcome.detail()));
-                            reschedule.setLong(3, row.id);
-                            reschedule.setString(4, token);
-                            reschedule.addBatch();
+                            rescheduling.setObject(1, utc(now.plus(backoff.delay(row.attempts, outcome.retryAfter()))));
+                            rescheduling.setString(2, shorten(outcome.detail()));
+                            rescheduling.setLong(3, row.id);
+                            rescheduling.setString(4, token);
+                            rescheduling.addBatch();
                             retryNow++;
                         }
                         case REJECTED -> {
-                            bury.setObject(1, utc(now));
-                            bury.setString(2, shorten("PostHog refused the event: " + outcome.detail()));
-                            bury.setLong(3, row.id);
-                            bury.setString(4, token);
-                            bury.addBatch();
+                            markingDead.setObject(1, utc(now));
+                            markingDead.setString(2, shorten("PostHog refused the event: " + outcome.detail()));
+                            markingDead.setLong(3, row.id);
+                            markingDead.setString(4, token);
+                            markingDead.addBatch();
                             deadNow++;
                         }
                     }
                 }
                 if (deliveredNow > 0) {
-                    delete.setArray(1, c.createArrayOf("BIGINT", acknowledged.toArray()));
-                    delete.executeUpdate();
+                    deleting.setArray(1, c.createArrayOf("BIGINT", acknowledged.toArray()));
+                    deleting.executeUpdate();
                 }
                 if (retryNow > 0) {
-                    reschedule.executeBatch();
+                    rescheduling.executeBatch();
                 }
                 if (deadNow > 0) {
-                    bury.executeBatch();
+                    markingDead.executeBatch();
                 }
                 c.commit();
             } catch (SQLException | RuntimeException e) {
@@ -160,7 +176,7 @@ final class OutboxRows {
     /** Gives rows back at once, after an interrupted request. */
     void release(List<Row> rows, String token) {
         try (Connection c = dataSource.getConnection();
-                PreparedStatement s = c.prepareStatement(table.reschedule())) {
+                PreparedStatement s = c.prepareStatement(reschedule)) {
             for (Row row : rows) {
                 s.setObject(1, utc(clock.instant()));
                 s.setString(2, "relay stopped during the request");
@@ -175,12 +191,12 @@ final class OutboxRows {
     }
 
     /** Rows waiting and dead rows, and the oldest waiting row's age. */
-    OutboxStats counts(long delivered, long rescheduled, long rejected) throws SQLException {
+    OutboxStats counts(long delivered, long rescheduled, long markedDead) throws SQLException {
         long pending;
         Optional<Duration> oldest = Optional.empty();
         long dead;
         try (Connection c = dataSource.getConnection()) {
-            try (PreparedStatement s = c.prepareStatement(table.pending());
+            try (PreparedStatement s = c.prepareStatement(countPending);
                     ResultSet r = s.executeQuery()) {
                 r.next();
                 pending = r.getLong(1);
@@ -190,26 +206,13 @@ final class OutboxRows {
                     oldest = Optional.of(age.isNegative() ? Duration.ZERO : age);
                 }
             }
-            try (PreparedStatement s = c.prepareStatement(table.dead());
+            try (PreparedStatement s = c.prepareStatement(countDead);
                     ResultSet r = s.executeQuery()) {
                 r.next();
                 dead = r.getLong(1);
             }
         }
-        return new OutboxStats(pending, oldest, dead, delivered, rescheduled, rejected);
-    }
-
-    /** Exponential in the attempts with jitter, capped, and never shorter than PostHog's Retry-After. */
-    Duration backoff(int attempts, Optional<Duration> retryAfter) {
-        long initial = initialBackoff.toMillis();
-        long max = maxBackoff.toMillis();
-        long exponential = initial << Math.min(Math.max(attempts - 1, 0), 30);
-        long capped = exponential <= 0 ? max : Math.min(exponential, max);
-        long delay = capped / 2 + ThreadLocalRandom.current().nextLong(capped / 2 + 1);
-        if (retryAfter.isPresent()) {
-            delay = Math.max(delay, retryAfter.get().toMillis());
-        }
-        return Duration.ofMillis(delay);
+        return new OutboxStats(pending, oldest, dead, delivered, rescheduled, markedDead);
     }
 
     private static String shorten(String text) {
