@@ -28,10 +28,10 @@ public final class StarterStartup {
     private static final String EXCLUDE = "--spring.autoconfigure.exclude="
             + String.join(
                     ",",
-                    "io.github.orderanalytics.spring.OrderAnalyticsAutoConfiguration",
-                    "io.github.orderanalytics.spring.OrderAnalyticsTransactionAutoConfiguration",
-                    "io.github.orderanalytics.spring.OrderAnalyticsMetricsAutoConfiguration",
-                    "io.github.orderanalytics.spring.OrderAnalyticsHealthAutoConfiguration");
+                    "io.github.orderanalytics.spring.autoconfigure.OrderAnalyticsAutoConfiguration",
+                    "io.github.orderanalytics.spring.autoconfigure.OrderAnalyticsTransactionAutoConfiguration",
+                    "io.github.orderanalytics.spring.autoconfigure.OrderAnalyticsMetricsAutoConfiguration",
+                    "io.github.orderanalytics.spring.autoconfigure.OrderAnalyticsHealthAutoConfiguration");
 
     private StarterStartup() {}
 

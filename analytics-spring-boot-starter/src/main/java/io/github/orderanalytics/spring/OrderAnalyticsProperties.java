@@ -4,6 +4,7 @@ import io.github.orderanalytics.posthog.GuestIdentity;
 import io.github.orderanalytics.posthog.PostHogConfig;
 import java.time.Duration;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.NestedConfigurationProperty;
 import org.springframework.util.unit.DataSize;
@@ -289,70 +290,40 @@ public class OrderAnalyticsProperties {
             this.allowInsecureHttp = allowInsecureHttp;
         }
 
-        /** The client configuration: {@code env} first, then every property that is set. */
-        PostHogConfig toConfig(Map<String, String> env) {
+        /**
+         * The client configuration these properties describe: {@code env} (the {@code POSTHOG_*}
+         * variables) first, then every property that is set.
+         */
+        public PostHogConfig toConfig(Map<String, String> env) {
             PostHogConfig.Builder b = PostHogConfig.builder().environment(env);
-            if (apiKey != null) {
-                b.apiKey(apiKey);
-            }
-            if (host != null) {
-                b.host(host);
-            }
-            if (profile != null) {
-                b.profile(profile);
-            }
-            if (flushAt != null) {
-                b.flushAt(flushAt);
-            }
-            if (flushInterval != null) {
-                b.flushInterval(flushInterval);
-            }
-            if (maxBatchSize != null) {
-                b.maxBatchSize(maxBatchSize);
-            }
-            if (maxQueueSize != null) {
-                b.maxQueueSize(maxQueueSize);
-            }
-            if (maxQueueBytes != null) {
-                b.maxQueueBytes(maxQueueBytes.toBytes());
-            }
-            if (maxRequestsInFlight != null) {
-                b.maxRequestsInFlight(maxRequestsInFlight);
-            }
-            if (requestTimeout != null) {
-                b.requestTimeout(requestTimeout);
-            }
-            if (shutdownTimeout != null) {
-                b.shutdownTimeout(shutdownTimeout);
-            }
-            if (maxRetries != null) {
-                b.maxRetries(maxRetries);
-            }
-            if (initialBackoff != null) {
-                b.initialBackoff(initialBackoff);
-            }
-            if (maxBackoff != null) {
-                b.maxBackoff(maxBackoff);
-            }
-            if (gzip != null) {
-                b.gzip(gzip);
-            }
-            if (historicalMigration != null) {
-                b.historicalMigration(historicalMigration);
-            }
-            if (guestIdentity != null) {
-                b.guestIdentity(guestIdentity);
-            }
-            if (guestIdKey != null) {
-                b.guestIdKey(guestIdKey);
-            }
-            if (geoipDisable != null) {
-                b.geoipDisable(geoipDisable);
-            }
-            if (allowInsecureHttp != null) {
-                b.allowInsecureHttp(allowInsecureHttp);
-            }
+            whenSet(apiKey, b::apiKey);
+            whenSet(host, b::host);
+            whenSet(profile, b::profile);
+            whenSet(flushAt, b::flushAt);
+            whenSet(flushInterval, b::flushInterval);
+            whenSet(maxBatchSize, b::maxBatchSize);
+            whenSet(maxQueueSize, b::maxQueueSize);
+            whenSet(maxQueueBytes, value -> b.maxQueueBytes(value.toBytes()));
+            whenSet(maxRequestsInFlight, b::maxRequestsInFlight);
+            whenSet(requestTimeout, b::requestTimeout);
+            whenSet(shutdownTimeout, b::shutdownTimeout);
+            whenSet(maxRetries, b::maxRetries);
+            whenSet(initialBackoff, b::initialBackoff);
+            whenSet(maxBackoff, b::maxBackoff);
+            whenSet(gzip, b::gzip);
+            whenSet(historicalMigration, b::historicalMigration);
+            whenSet(guestIdentity, b::guestIdentity);
+            whenSet(guestIdKey, b::guestIdKey);
+            whenSet(geoipDisable, b::geoipDisable);
+            whenSet(allowInsecureHttp, b::allowInsecureHttp);
             return b.build();
+        }
+
+        /** A property left unset keeps what the environment or the default said. */
+        private static <T> void whenSet(T value, Consumer<T> setter) {
+            if (value != null) {
+                setter.accept(value);
+            }
         }
     }
 }

@@ -2,16 +2,26 @@ package io.github.orderanalytics.spring;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import io.github.orderanalytics.posthog.PostHogConfig;
+import java.io.IOException;
+import java.io.InputStream;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
+import java.net.URL;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 import org.springframework.util.unit.DataSize;
 
 /** Properties over the environment: a property set wins, an unset one falls back to its variable. */
@@ -54,5 +64,66 @@ class OrderAnalyticsPropertiesTest {
                 .collect(Collectors.toCollection(TreeSet::new));
 
         assertThat(properties).containsExactlyElementsOf(settings);
+    }
+
+    /**
+     * The defaults an IDE shows are the client's own: binding every documented default as if a user
+     * had set it gives exactly the configuration of an empty builder.
+     */
+    @Test
+    void theMetadataDefaultsAreTheClientsDefaults() throws IOException {
+        Map<String, String> defaults = metadataDefaults();
+        assertThat(defaults)
+                .containsEntry("management.health.order-analytics.enabled", "true")
+                .containsEntry("management.health.order-analytics-outbox.enabled", "true");
+        Set<String> wrapperTyped = Arrays.stream(OrderAnalyticsProperties.PostHog.class.getDeclaredFields())
+                .filter(f -> !f.getType().isPrimitive() && !Modifier.isStatic(f.getModifiers()))
+                .map(f -> "order-analytics.posthog."
+                        + f.getName().replaceAll("([a-z])([A-Z])", "$1-$2").toLowerCase())
+                .filter(name -> !name.endsWith(".api-key") && !name.endsWith(".guest-id-key")) // no default: secrets
+                .collect(Collectors.toCollection(TreeSet::new));
+        assertThat(defaults.keySet()).containsAll(wrapperTyped);
+
+        OrderAnalyticsProperties.PostHog bound = new Binder(new MapConfigurationPropertySource(defaults))
+                .bind("order-analytics.posthog", OrderAnalyticsProperties.PostHog.class)
+                .get();
+        PostHogConfig fromDefaults = bound.toConfig(Map.of());
+        PostHogConfig empty = PostHogConfig.builder().build();
+
+        assertThat(fromDefaults.host()).isEqualTo(empty.host());
+        assertThat(fromDefaults.profile()).isEqualTo(empty.profile());
+        assertThat(fromDefaults.allowInsecureHttp()).isEqualTo(empty.allowInsecureHttp());
+        assertThat(fromDefaults.shutdownTimeout()).isEqualTo(empty.shutdownTimeout());
+        assertThat(fromDefaults.batching()).isEqualTo(empty.batching());
+        assertThat(fromDefaults.retries()).isEqualTo(empty.retries());
+        assertThat(fromDefaults.event()).isEqualTo(empty.event());
+    }
+
+    /** Name to default value, as text, from the starter's merged configuration metadata. */
+    private static Map<String, String> metadataDefaults() throws IOException {
+        Map<String, String> defaults = new TreeMap<>();
+        for (URL url : Collections.list(getClassLoader().getResources("META-INF/spring-configuration-metadata.json"))) {
+            try (InputStream in = url.openStream();
+                    JsonParser p = new JsonFactory().createParser(in)) {
+                String name = null;
+                while (p.nextToken() != null) {
+                    if (p.currentToken() == JsonToken.FIELD_NAME && "name".equals(p.currentName())) {
+                        p.nextToken();
+                        name = p.getText();
+                    } else if (p.currentToken() == JsonToken.FIELD_NAME
+                            && "defaultValue".equals(p.currentName())
+                            && name != null
+                            && (name.startsWith("order-analytics.") || name.startsWith("management.health.order-"))) {
+                        p.nextToken();
+                        defaults.put(name, p.getText());
+                    }
+                }
+            }
+        }
+        return defaults;
+    }
+
+    private static ClassLoader getClassLoader() {
+        return OrderAnalyticsPropertiesTest.class.getClassLoader();
     }
 }

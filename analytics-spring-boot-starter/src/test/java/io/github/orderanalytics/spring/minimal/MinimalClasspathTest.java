@@ -3,6 +3,7 @@ package io.github.orderanalytics.spring.minimal;
 import static io.github.orderanalytics.testkit.OrderAnalyticsAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import io.github.orderanalytics.Identity;
 import io.github.orderanalytics.Money;
@@ -12,12 +13,17 @@ import io.github.orderanalytics.posthog.PostHogOrderAnalytics;
 import io.github.orderanalytics.spring.OrderPlacedEvent;
 import io.github.orderanalytics.testkit.FakePostHog;
 import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.diagnostics.FailureAnalysis;
+import org.springframework.boot.diagnostics.FailureAnalyzer;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.io.support.SpringFactoriesLoader;
 
 /**
  * A Boot application whose class path lacks every optional library of the starter: spring-tx,
@@ -54,6 +60,28 @@ class MinimalClasspathTest {
             posthog.awaitEvents(1, Duration.ofSeconds(10));
             assertThat(posthog).receivedOnly("ord_min");
         }
+    }
+
+    /** Boot's own start-up report names what to add: the analyzer is registered, not only written. */
+    @Test
+    void theOutboxEnabledWithoutItsModuleFailsTheStartWithAnAnalysis() {
+        SpringApplicationBuilder app = new SpringApplicationBuilder(App.class).web(WebApplicationType.NONE);
+        Throwable failure = catchThrowable(
+                () -> app.run("--order-analytics.outbox.enabled=true").close());
+
+        assertThat(failure).rootCause().hasMessageContaining("needs io.github.orderanalytics:analytics-outbox");
+        // Boot's own analyzers want a bean factory to be built; the ones that cannot be are skipped here.
+        List<FailureAnalysis> analyses = SpringFactoriesLoader.forDefaultResourceLocation(
+                        getClass().getClassLoader())
+                .load(FailureAnalyzer.class, (type, name, cannotBuild) -> {})
+                .stream()
+                .map(analyzer -> analyzer.analyze(failure))
+                .filter(Objects::nonNull)
+                .toList();
+        assertThat(analyses)
+                .singleElement()
+                .satisfies(a -> assertThat(a.getAction())
+                        .startsWith("Add the dependency io.github.orderanalytics:analytics-outbox"));
     }
 
     @SpringBootConfiguration

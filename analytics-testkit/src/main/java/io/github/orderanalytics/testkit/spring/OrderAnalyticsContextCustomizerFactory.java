@@ -20,13 +20,29 @@ import org.springframework.test.context.TestContextAnnotationUtils;
  * records: equal customizers let Spring's test context cache share one context between test classes.
  */
 final class OrderAnalyticsContextCustomizerFactory implements ContextCustomizerFactory {
+    /** Where the starter writes the name of the bean its after-commit {@code OrderAnalytics} wraps. */
+    private static final String STARTER =
+            "io.github.orderanalytics.spring.autoconfigure.OrderAnalyticsAutoConfiguration";
+
     /**
-     * The name the Spring Boot starter wraps in its after-commit {@code OrderAnalytics}
-     * ({@code OrderAnalyticsAutoConfiguration.CLIENT}); taking it keeps that behaviour in tests.
+     * The recording's bean name: the starter's client bean name, read from the starter (the one place
+     * it is written; the starter cannot be a dependency of the testkit, whose tests it uses), so the
+     * recording takes the client's place behind the after-commit bean, as in production. Without the
+     * starter nothing wraps a bean by name, and the recording goes by a name of its own.
      */
-    static final String CLIENT_BEAN = "orderAnalyticsClient";
+    static final String CLIENT_BEAN = clientBeanName();
 
     static final String FAKE_POSTHOG_BEAN = "fakePostHog";
+
+    private static String clientBeanName() {
+        try {
+            Class<?> starter =
+                    Class.forName(STARTER, true, OrderAnalyticsContextCustomizerFactory.class.getClassLoader());
+            return (String) starter.getField("CLIENT_BEAN").get(null);
+        } catch (ReflectiveOperationException | LinkageError | ClassCastException e) {
+            return "recordingOrderAnalytics";
+        }
+    }
 
     @Override
     public ContextCustomizer createContextCustomizer(

@@ -1,4 +1,4 @@
-package io.github.orderanalytics.spring;
+package io.github.orderanalytics.spring.health;
 
 import io.github.orderanalytics.posthog.DeliveryStats;
 import io.github.orderanalytics.posthog.PostHogOrderAnalytics;

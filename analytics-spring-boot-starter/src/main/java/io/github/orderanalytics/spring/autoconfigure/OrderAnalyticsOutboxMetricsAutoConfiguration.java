@@ -1,4 +1,4 @@
-package io.github.orderanalytics.spring;
+package io.github.orderanalytics.spring.autoconfigure;
 
 import io.github.orderanalytics.micrometer.OutboxMetrics;
 import io.github.orderanalytics.outbox.OutboxRelay;

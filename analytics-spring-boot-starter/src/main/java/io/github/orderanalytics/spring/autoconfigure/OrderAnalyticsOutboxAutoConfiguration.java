@@ -1,14 +1,17 @@
-package io.github.orderanalytics.spring;
+package io.github.orderanalytics.spring.autoconfigure;
 
 import io.github.orderanalytics.outbox.OutboxOrderAnalytics;
 import io.github.orderanalytics.outbox.OutboxRelay;
 import io.github.orderanalytics.posthog.PostHogOrderAnalytics;
+import io.github.orderanalytics.spring.OrderAnalyticsProperties;
+import io.github.orderanalytics.spring.OrderPlacedEvent;
+import io.github.orderanalytics.spring.OutboxProperties;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 
@@ -32,7 +35,7 @@ import org.springframework.context.annotation.Primary;
             "io.github.orderanalytics.outbox.OutboxOrderAnalytics",
             "org.springframework.jdbc.datasource.DataSourceUtils"
         })
-@ConditionalOnProperty(prefix = "order-analytics.outbox", name = "enabled", havingValue = "true")
+@ConditionalOnBooleanProperty("order-analytics.outbox.enabled")
 public class OrderAnalyticsOutboxAutoConfiguration {
 
     /**
@@ -42,9 +45,9 @@ public class OrderAnalyticsOutboxAutoConfiguration {
      */
     @Bean
     @Primary
-    @ConditionalOnBean(value = PostHogOrderAnalytics.class, name = OrderAnalyticsAutoConfiguration.CLIENT)
+    @ConditionalOnBean(value = PostHogOrderAnalytics.class, name = OrderAnalyticsAutoConfiguration.CLIENT_BEAN)
     public OutboxOrderAnalytics orderAnalyticsOutbox(
-            @Qualifier(OrderAnalyticsAutoConfiguration.CLIENT) PostHogOrderAnalytics client,
+            @Qualifier(OrderAnalyticsAutoConfiguration.CLIENT_BEAN) PostHogOrderAnalytics client,
             DataSource dataSource,
             OrderAnalyticsProperties properties) {
         return OutboxOrderAnalytics.create(
@@ -53,17 +56,21 @@ public class OrderAnalyticsOutboxAutoConfiguration {
                 properties.getOutbox().getTable());
     }
 
+    /**
+     * Writes each published {@link OrderPlacedEvent} at once, in the publishing transaction, so its row
+     * commits or rolls back with the order (and a failed write fails it).
+     */
     @Bean
     @ConditionalOnBean(OutboxOrderAnalytics.class)
-    OutboxOrderPlacedEventListener outboxOrderPlacedEventListener(OutboxOrderAnalytics outbox) {
-        return new OutboxOrderPlacedEventListener(outbox);
+    OrderEventListener outboxOrderPlacedEventListener(OutboxOrderAnalytics outbox) {
+        return new OrderEventListener(outbox);
     }
 
     @Bean
     @ConditionalOnBean(OutboxOrderAnalytics.class)
-    @ConditionalOnProperty(prefix = "order-analytics.outbox", name = "relay-enabled", matchIfMissing = true)
+    @ConditionalOnBooleanProperty(name = "order-analytics.outbox.relay-enabled", matchIfMissing = true)
     public OutboxRelay orderAnalyticsOutboxRelay(
-            @Qualifier(OrderAnalyticsAutoConfiguration.CLIENT) PostHogOrderAnalytics client,
+            @Qualifier(OrderAnalyticsAutoConfiguration.CLIENT_BEAN) PostHogOrderAnalytics client,
             DataSource dataSource,
             OrderAnalyticsProperties properties) {
         OutboxProperties outbox = properties.getOutbox();

@@ -1,16 +1,17 @@
-package io.github.orderanalytics.spring;
+package io.github.orderanalytics.spring.autoconfigure;
 
 import io.github.orderanalytics.OrderAnalytics;
 import io.github.orderanalytics.posthog.PostHogOrderAnalytics;
+import io.github.orderanalytics.spring.OrderAnalyticsProperties;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingClass;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.event.EventListener;
+import org.springframework.context.annotation.Configuration;
 
 /**
  * Auto-configuration of order analytics for Spring Boot: the built-in PostHog client as a bean, closed
@@ -32,36 +33,29 @@ import org.springframework.context.event.EventListener;
 @EnableConfigurationProperties(OrderAnalyticsProperties.class)
 public class OrderAnalyticsAutoConfiguration {
     /**
-     * The bean the starter's transaction-aware {@code OrderAnalytics} delegates to: its PostHog client,
-     * or in tests the testkit's recording ({@code @UseRecordingOrderAnalytics} registers it under this
+     * The name of the starter's PostHog client bean, for {@code @Qualifier(CLIENT_BEAN)}. The
+     * transaction-aware {@code OrderAnalytics} delegates to the bean of this name: the client, or in
+     * tests the testkit's recording ({@code @UseRecordingOrderAnalytics} registers it under this
      * name). A user's own {@code OrderAnalytics} bean has another name and is never wrapped.
      */
-    public static final String CLIENT = "orderAnalyticsClient";
+    public static final String CLIENT_BEAN = "orderAnalyticsClient";
 
     static final String TRANSACTIONS = "org.springframework.transaction.support.TransactionSynchronizationManager";
 
-    @Bean(name = CLIENT, destroyMethod = "close")
+    static final String OUTBOX = "io.github.orderanalytics.outbox.OutboxOrderAnalytics";
+
+    @Bean(name = CLIENT_BEAN, destroyMethod = "close")
     @ConditionalOnMissingBean(OrderAnalytics.class)
-    @ConditionalOnProperty(prefix = "order-analytics", name = "enabled", havingValue = "true", matchIfMissing = true)
+    @ConditionalOnBooleanProperty(name = "order-analytics.enabled", matchIfMissing = true)
     public PostHogOrderAnalytics orderAnalyticsClient(OrderAnalyticsProperties properties) {
         return PostHogOrderAnalytics.create(properties.getPosthog().toConfig(System.getenv()));
     }
 
     @Bean
     @ConditionalOnMissingBean(OrderAnalytics.class)
-    @ConditionalOnProperty(prefix = "order-analytics", name = "enabled", havingValue = "false")
+    @ConditionalOnBooleanProperty(name = "order-analytics.enabled", havingValue = false)
     public OrderAnalytics disabledOrderAnalytics() {
         return OrderAnalytics.noop();
-    }
-
-    /** Asked for the outbox without its module: fail the start rather than report without it. */
-    @Bean
-    @ConditionalOnProperty(prefix = "order-analytics.outbox", name = "enabled", havingValue = "true")
-    @ConditionalOnMissingClass("io.github.orderanalytics.outbox.OutboxOrderAnalytics")
-    Object orderAnalyticsOutboxMissing() {
-        throw new IllegalStateException(
-                "order-analytics.outbox.enabled=true needs io.github.orderanalytics:analytics-outbox"
-                        + " on the class path (version from the BOM)");
     }
 
     /**
@@ -71,21 +65,17 @@ public class OrderAnalyticsAutoConfiguration {
     @Bean
     @ConditionalOnMissingClass(TRANSACTIONS)
     @ConditionalOnBean(OrderAnalytics.class)
-    ImmediateListener immediateOrderPlacedEventListener(OrderAnalytics analytics) {
-        return new ImmediateListener(analytics);
+    OrderEventListener immediateOrderPlacedEventListener(OrderAnalytics analytics) {
+        return new OrderEventListener(analytics);
     }
 
-    /** Reports each {@link OrderPlacedEvent} as it is published. */
-    static final class ImmediateListener {
-        private final OrderAnalytics analytics;
-
-        ImmediateListener(OrderAnalytics analytics) {
-            this.analytics = analytics;
-        }
-
-        @EventListener
-        public void onOrderPlaced(OrderPlacedEvent event) {
-            analytics.orderPlaced(event.order(), event.identity());
+    /** Asked for the outbox without its module: the start fails, and the failure analyzer says what to add. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnBooleanProperty("order-analytics.outbox.enabled")
+    @ConditionalOnMissingClass(OUTBOX)
+    static class OutboxModuleMissing {
+        OutboxModuleMissing() {
+            throw new OutboxModuleMissingException();
         }
     }
 }

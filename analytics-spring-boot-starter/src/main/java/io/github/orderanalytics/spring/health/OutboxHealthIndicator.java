@@ -1,4 +1,4 @@
-package io.github.orderanalytics.spring;
+package io.github.orderanalytics.spring.health;
 
 import io.github.orderanalytics.outbox.OutboxRelay;
 import io.github.orderanalytics.outbox.OutboxStats;

@@ -1,4 +1,4 @@
-package io.github.orderanalytics.spring;
+package io.github.orderanalytics.spring.autoconfigure;
 
 import io.github.orderanalytics.micrometer.OrderAnalyticsMetrics;
 import io.github.orderanalytics.posthog.PostHogOrderAnalytics;

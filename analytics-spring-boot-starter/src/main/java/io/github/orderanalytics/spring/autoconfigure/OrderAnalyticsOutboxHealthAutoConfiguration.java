@@ -1,6 +1,8 @@
-package io.github.orderanalytics.spring;
+package io.github.orderanalytics.spring.autoconfigure;
 
 import io.github.orderanalytics.outbox.OutboxRelay;
+import io.github.orderanalytics.spring.OrderAnalyticsProperties;
+import io.github.orderanalytics.spring.health.OutboxHealthIndicator;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;

@@ -1,6 +1,8 @@
-package io.github.orderanalytics.spring;
+package io.github.orderanalytics.spring.autoconfigure;
 
 import io.github.orderanalytics.OrderAnalytics;
+import io.github.orderanalytics.spring.OrderPlacedEvent;
+import io.github.orderanalytics.spring.TransactionAwareOrderAnalytics;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -20,22 +22,26 @@ import org.springframework.context.annotation.Primary;
 @ConditionalOnClass(name = OrderAnalyticsAutoConfiguration.TRANSACTIONS)
 public class OrderAnalyticsTransactionAutoConfiguration {
     /** Named, not referenced: analytics-outbox is optional. */
-    private static final String OUTBOX = "io.github.orderanalytics.outbox.OutboxOrderAnalytics";
+    private static final String OUTBOX = OrderAnalyticsAutoConfiguration.OUTBOX;
 
     /** Wraps the starter's own client (or the testkit's recording) only: a user's bean is theirs to shape. */
     @Bean
     @Primary
-    @ConditionalOnBean(name = OrderAnalyticsAutoConfiguration.CLIENT)
+    @ConditionalOnBean(name = OrderAnalyticsAutoConfiguration.CLIENT_BEAN)
     @ConditionalOnMissingBean(type = OUTBOX)
     public TransactionAwareOrderAnalytics orderAnalytics(
-            @Qualifier(OrderAnalyticsAutoConfiguration.CLIENT) OrderAnalytics client) {
+            @Qualifier(OrderAnalyticsAutoConfiguration.CLIENT_BEAN) OrderAnalytics client) {
         return new TransactionAwareOrderAnalytics(client);
     }
 
+    /** Reports each published {@link OrderPlacedEvent} after commit, whichever {@code OrderAnalytics} bean reports. */
     @Bean
     @ConditionalOnBean(OrderAnalytics.class)
     @ConditionalOnMissingBean(type = OUTBOX)
-    public OrderPlacedEventListener orderPlacedEventListener(OrderAnalytics analytics) {
-        return new OrderPlacedEventListener(analytics);
+    OrderEventListener orderPlacedEventListener(OrderAnalytics analytics) {
+        return new OrderEventListener(
+                analytics instanceof TransactionAwareOrderAnalytics
+                        ? analytics
+                        : new TransactionAwareOrderAnalytics(analytics));
     }
 }

@@ -1,4 +1,4 @@
-package io.github.orderanalytics.spring;
+package io.github.orderanalytics.spring.autoconfigure;
 
 import static io.github.orderanalytics.testkit.OrderAnalyticsAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -11,6 +11,9 @@ import io.github.orderanalytics.micrometer.OutboxMetrics;
 import io.github.orderanalytics.outbox.OutboxOrderAnalytics;
 import io.github.orderanalytics.outbox.OutboxRelay;
 import io.github.orderanalytics.outbox.OutboxSchema;
+import io.github.orderanalytics.spring.OrderPlacedEvent;
+import io.github.orderanalytics.spring.TransactionAwareOrderAnalytics;
+import io.github.orderanalytics.spring.health.OutboxHealthIndicator;
 import io.github.orderanalytics.testkit.FakePostHog;
 import io.github.orderanalytics.testkit.RecordingOrderAnalytics;
 import java.sql.Connection;
@@ -23,6 +26,7 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.health.contributor.Status;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -166,11 +170,23 @@ class OrderAnalyticsOutboxAutoConfigurationTest {
     void enabledWithoutTheOutboxModuleFailsTheStart() {
         runner.withClassLoader(new FilteredClassLoader("io.github.orderanalytics.outbox"))
                 .withBean(DataSource.class, () -> database(true))
-                .run(context -> assertThat(context)
-                        .hasFailed()
-                        .getFailure()
-                        .rootCause()
-                        .hasMessageContaining("needs io.github.orderanalytics:analytics-outbox"));
+                .run(context -> {
+                    assertThat(context)
+                            .hasFailed()
+                            .getFailure()
+                            .rootCause()
+                            .isInstanceOf(OutboxModuleMissingException.class)
+                            .hasMessageContaining("needs io.github.orderanalytics:analytics-outbox");
+                    FailureAnalysis analysis =
+                            new OutboxModuleMissingFailureAnalyzer().analyze(context.getStartupFailure());
+                    assertThat(analysis.getDescription())
+                            .isEqualTo(
+                                    "order-analytics.outbox.enabled is true, but io.github.orderanalytics:analytics-outbox"
+                                            + " is not on the class path, so order events cannot be written to the outbox table.");
+                    assertThat(analysis.getAction())
+                            .startsWith("Add the dependency io.github.orderanalytics:analytics-outbox")
+                            .contains("order-analytics.outbox.enabled=false");
+                });
     }
 
     @Test
@@ -178,7 +194,7 @@ class OrderAnalyticsOutboxAutoConfigurationTest {
         DataSource dataSource = database(true);
         RecordingOrderAnalytics recording = RecordingOrderAnalytics.create();
         runner.withBean(DataSource.class, () -> dataSource)
-                .withBean(OrderAnalyticsAutoConfiguration.CLIENT, RecordingOrderAnalytics.class, () -> recording)
+                .withBean(OrderAnalyticsAutoConfiguration.CLIENT_BEAN, RecordingOrderAnalytics.class, () -> recording)
                 .run(context -> {
                     assertThat(context).doesNotHaveBean(OutboxOrderAnalytics.class);
                     TransactionTemplate tx = new TransactionTemplate(new DataSourceTransactionManager(dataSource));

@@ -1,6 +1,8 @@
-package io.github.orderanalytics.spring;
+package io.github.orderanalytics.spring.autoconfigure;
 
 import io.github.orderanalytics.posthog.PostHogOrderAnalytics;
+import io.github.orderanalytics.spring.OrderAnalyticsProperties;
+import io.github.orderanalytics.spring.health.OrderAnalyticsHealthIndicator;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnSingleCandidate;

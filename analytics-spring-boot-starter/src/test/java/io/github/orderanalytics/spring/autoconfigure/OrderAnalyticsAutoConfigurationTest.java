@@ -1,4 +1,4 @@
-package io.github.orderanalytics.spring;
+package io.github.orderanalytics.spring.autoconfigure;
 
 import static io.github.orderanalytics.testkit.OrderAnalyticsAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -9,6 +9,8 @@ import io.github.orderanalytics.Order;
 import io.github.orderanalytics.OrderAnalytics;
 import io.github.orderanalytics.micrometer.OrderAnalyticsMetrics;
 import io.github.orderanalytics.posthog.PostHogOrderAnalytics;
+import io.github.orderanalytics.spring.OrderPlacedEvent;
+import io.github.orderanalytics.spring.TransactionAwareOrderAnalytics;
 import io.github.orderanalytics.testkit.FakePostHog;
 import io.github.orderanalytics.testkit.RecordingOrderAnalytics;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;

@@ -1,4 +1,4 @@
-package io.github.orderanalytics.spring;
+package io.github.orderanalytics.spring.health;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -6,6 +6,8 @@ import io.github.orderanalytics.Identity;
 import io.github.orderanalytics.Money;
 import io.github.orderanalytics.Order;
 import io.github.orderanalytics.OrderAnalytics;
+import io.github.orderanalytics.spring.autoconfigure.OrderAnalyticsAutoConfiguration;
+import io.github.orderanalytics.spring.autoconfigure.OrderAnalyticsHealthAutoConfiguration;
 import io.github.orderanalytics.testkit.FakePostHog;
 import java.time.Duration;
 import java.util.concurrent.locks.LockSupport;

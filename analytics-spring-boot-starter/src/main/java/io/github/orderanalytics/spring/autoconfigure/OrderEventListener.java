@@ -1,0 +1,31 @@
+package io.github.orderanalytics.spring.autoconfigure;
+
+import io.github.orderanalytics.OrderAnalytics;
+import io.github.orderanalytics.spring.OrderPlacedEvent;
+import java.util.Objects;
+import org.springframework.context.event.EventListener;
+
+/**
+ * Hands each published {@link OrderPlacedEvent} to one {@code OrderAnalytics}. When it reports is
+ * that one's business: the starter gives it the transaction-aware bean (after commit), the outbox
+ * (a row in the publishing transaction) or, without Spring's transactions, the client itself (at
+ * once). Listening plainly, not through {@code @TransactionalEventListener}, keeps it working where
+ * transaction management is not enabled.
+ */
+final class OrderEventListener {
+    private final OrderAnalytics reportTo;
+
+    OrderEventListener(OrderAnalytics reportTo) {
+        this.reportTo = Objects.requireNonNull(reportTo, "reportTo == null");
+    }
+
+    @EventListener
+    public void onOrderPlaced(OrderPlacedEvent event) {
+        reportTo.orderPlaced(event.order(), event.identity());
+    }
+
+    @Override
+    public String toString() {
+        return "OrderEventListener{" + reportTo + "}";
+    }
+}
