@@ -1,5 +1,6 @@
 package io.github.orderanalytics.outbox;
 
+import io.github.orderanalytics.testsupport.Await;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -9,7 +10,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.locks.LockSupport;
 import javax.sql.DataSource;
 import org.h2.jdbcx.JdbcDataSource;
 
@@ -74,13 +74,19 @@ final class Databases {
     }
 
     /** Waits until the outbox table is empty, polling it, or fails after {@code timeout}. */
-    static void awaitEmpty(DataSource dataSource, Duration timeout) throws SQLException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (rows(dataSource) > 0) {
-            if (System.nanoTime() - deadline > 0) {
-                throw new AssertionError("rows left after " + timeout + ": " + rows(dataSource));
-            }
-            LockSupport.parkNanos(50_000_000); // the polling interval; the empty table is what is waited for
+    static void awaitEmpty(DataSource dataSource, Duration timeout) {
+        Await.until(
+                () -> rowsNow(dataSource) == 0,
+                timeout,
+                Duration.ofMillis(50),
+                () -> rowsNow(dataSource) + " rows left");
+    }
+
+    private static long rowsNow(DataSource dataSource) {
+        try {
+            return rows(dataSource);
+        } catch (SQLException e) {
+            throw new IllegalStateException("the outbox table cannot be counted", e);
         }
     }
 }

@@ -9,8 +9,8 @@ import io.github.orderanalytics.OrderAnalytics;
 import io.github.orderanalytics.spring.autoconfigure.OrderAnalyticsAutoConfiguration;
 import io.github.orderanalytics.spring.autoconfigure.OrderAnalyticsHealthAutoConfiguration;
 import io.github.orderanalytics.testkit.FakePostHog;
+import io.github.orderanalytics.testsupport.Await;
 import java.time.Duration;
-import java.util.concurrent.locks.LockSupport;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
@@ -117,16 +117,7 @@ class OrderAnalyticsHealthTest {
     }
 
     private static Health await(Supplier<Health> health, Predicate<Health> done, String what) {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        Health last = health.get();
-        while (!done.test(last)) {
-            if (System.nanoTime() - deadline > 0) {
-                throw new AssertionError("no " + what + " within " + WAIT + "; last: " + last);
-            }
-            LockSupport.parkNanos(5_000_000); // the polling interval; the condition is what is waited for
-            last = health.get();
-        }
-        return last;
+        return Await.value(health, done, WAIT, what);
     }
 
     private static Order order(String id) {
