@@ -20,13 +20,6 @@ enum Dialect {
         String claim(String table) {
             return SQL_CLAIM_POSTGRESQL.formatted(table, table);
         }
-
-        @Override
-        void bindClaim(PreparedStatement s, String token, OffsetDateTime leaseEnd, OffsetDateTime now, int limit)
-                throws SQLException {
-            bindLease(s, token, leaseEnd, now);
-            s.setInt(5, limit);
-        }
     },
     H2("schema-h2.sql") {
         @Override
@@ -34,12 +27,10 @@ enum Dialect {
             return SQL_CLAIM_H2.formatted(table, table);
         }
 
+        /** The due check again, on each row the update takes. */
         @Override
-        void bindClaim(PreparedStatement s, String token, OffsetDateTime leaseEnd, OffsetDateTime now, int limit)
-                throws SQLException {
-            bindLease(s, token, leaseEnd, now);
-            s.setInt(5, limit);
-            s.setObject(6, now); // the lease checked again on each row updated
+        void bindLeaseRecheck(PreparedStatement s, OffsetDateTime now) throws SQLException {
+            s.setObject(6, now);
             s.setObject(7, now);
         }
     };
@@ -76,18 +67,19 @@ enum Dialect {
     /** The claim on {@code table}, returning {@link #CLAIMED_COLUMNS}. */
     abstract String claim(String table);
 
-    /** Binds every parameter of {@link #claim(String)}. */
-    abstract void bindClaim(PreparedStatement s, String token, OffsetDateTime leaseEnd, OffsetDateTime now, int limit)
-            throws SQLException;
-
-    /** The parameters every claim starts with: who claims, until when, and the due check's now, now. */
-    private static void bindLease(PreparedStatement s, String token, OffsetDateTime leaseEnd, OffsetDateTime now)
+    /** Binds every parameter of {@link #claim(String)}: who claims, until when, the due check's now, now, how many. */
+    final void bindClaim(PreparedStatement s, String token, OffsetDateTime leaseEnd, OffsetDateTime now, int limit)
             throws SQLException {
         s.setString(1, token);
         s.setObject(2, leaseEnd);
         s.setObject(3, now);
         s.setObject(4, now);
+        s.setInt(5, limit);
+        bindLeaseRecheck(s, now);
     }
+
+    /** Where the claim checks the lease again on each row it updates (H2), its parameters. */
+    void bindLeaseRecheck(PreparedStatement s, OffsetDateTime now) throws SQLException {}
 
     /** The database's dialect, or empty if the outbox does not support it. */
     static Optional<Dialect> of(Connection connection) throws SQLException {
