@@ -9,9 +9,11 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -68,7 +70,8 @@ public final class OutboxRelay implements AutoCloseable {
     private final Condition wake = lock.newCondition();
     private volatile OutboxRepository repository;
     private volatile boolean stopping;
-    private Thread thread;
+    private volatile Instant lastRoundAt;
+    private volatile Thread thread;
 
     private OutboxRelay(Builder b) {
         this.dataSource = b.dataSource;
@@ -94,15 +97,18 @@ public final class OutboxRelay implements AutoCloseable {
     }
 
     /**
-     * Checks the table, then relays on a daemon thread until {@link #close()}.
+     * Checks the table, then relays on a daemon thread until {@link #close()}. A relay closed earlier
+     * starts again, as Spring's {@code stop()} then {@code start()} expects.
      *
-     * @throws IllegalStateException if the table is missing or lacks columns, naming them and the DDL to use
+     * @throws IllegalStateException if the table is missing or lacks columns, naming them and the DDL
+     *     to use, or if this relay is running already
      */
     public synchronized OutboxRelay start() {
         if (thread != null) {
-            throw new IllegalStateException("this relay was started already");
+            throw new IllegalStateException("this relay is running already: close() it before starting it again");
         }
         checkSchema();
+        stopping = false;
         thread = new Thread(this::run, "order-analytics-outbox-relay");
         thread.setDaemon(true);
         thread.start();
@@ -200,15 +206,12 @@ public final class OutboxRelay implements AutoCloseable {
      * a request still running then is interrupted and its rows are released. Does not close the client.
      */
     @Override
-    public void close() {
-        Thread t;
-        synchronized (this) {
-            t = thread;
-            stopping = true;
-        }
+    public synchronized void close() {
+        Thread t = thread;
         if (t == null) {
             return;
         }
+        stopping = true;
         signal();
         try {
             t.join(shutdownTimeout.toMillis());
@@ -218,7 +221,20 @@ public final class OutboxRelay implements AutoCloseable {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        } finally {
+            thread = null;
         }
+    }
+
+    /** Whether this relay's thread is relaying: started, not closed, and alive. */
+    public boolean isRunning() {
+        Thread t = thread;
+        return t != null && t.isAlive() && !stopping;
+    }
+
+    /** When this relay's thread last finished a round, whatever came of it; empty before the first. */
+    public Optional<Instant> lastRoundAt() {
+        return Optional.ofNullable(lastRoundAt);
     }
 
     private void run() {
@@ -235,7 +251,7 @@ public final class OutboxRelay implements AutoCloseable {
                 if (stopping) {
                     return;
                 }
-            } catch (SQLException | RuntimeException e) {
+            } catch (Throwable e) { // an Error too: a dead thread would leave its rows leased and look alive
                 failures++;
                 idle = idleAfter(failures);
                 if (failures == 1 || failures % 10 == 0) {
@@ -246,6 +262,8 @@ public final class OutboxRelay implements AutoCloseable {
                             idle.toMillis(),
                             e);
                 }
+            } finally {
+                lastRoundAt = clock.instant();
             }
             pause(idle);
         }

@@ -82,46 +82,35 @@ final class OutboxRepository {
     /** Takes due rows for {@code token}, in one statement that returns them, committed at once. */
     List<Row> claim(String token) throws SQLException {
         Instant now = clock.instant();
-        try (Connection c = dataSource.getConnection()) {
-            boolean autoCommit = c.getAutoCommit();
-            c.setAutoCommit(false);
-            try {
-                List<Row> rows = new ArrayList<>();
-                try (PreparedStatement s = c.prepareStatement(claim)) {
-                    dialect.bindClaim(s, token, utc(now.plus(lease)), utc(now), batchSize);
-                    try (ResultSet r = s.executeQuery()) {
-                        while (r.next()) {
-                            rows.add(new Row(
-                                    r.getLong(1),
-                                    new EncodedEvent(
-                                            r.getObject(2, UUID.class),
-                                            r.getObject(3, OffsetDateTime.class).toInstant(),
-                                            r.getString(4)),
-                                    r.getInt(5)));
-                        }
+        List<Row> rows = inTransaction(c -> {
+            List<Row> claimed = new ArrayList<>();
+            try (PreparedStatement s = c.prepareStatement(claim)) {
+                dialect.bindClaim(s, token, utc(now.plus(lease)), utc(now), batchSize);
+                try (ResultSet r = s.executeQuery()) {
+                    while (r.next()) {
+                        claimed.add(new Row(
+                                r.getLong(1),
+                                new EncodedEvent(
+                                        r.getObject(2, UUID.class),
+                                        r.getObject(3, OffsetDateTime.class).toInstant(),
+                                        r.getString(4)),
+                                r.getInt(5)));
                     }
                 }
-                c.commit();
-                rows.sort(Comparator.comparingLong(Row::id)); // RETURNING gives no order
-                return rows;
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            } finally {
-                c.setAutoCommit(autoCommit);
             }
-        }
+            return claimed;
+        });
+        rows.sort(Comparator.comparingLong(Row::id)); // RETURNING gives no order
+        return rows;
     }
 
     /** Deletes delivered rows, reschedules retries and marks refused rows dead, in one transaction. */
     RelayRound record(List<Row> rows, List<EncodedEvent.Outcome> outcomes, String token) throws SQLException {
         Instant now = clock.instant();
-        int deliveredNow = 0;
-        int retryNow = 0;
-        int deadNow = 0;
-        try (Connection c = dataSource.getConnection()) {
-            boolean autoCommit = c.getAutoCommit();
-            c.setAutoCommit(false);
+        return inTransaction(c -> {
+            int deliveredNow = 0;
+            int retryNow = 0;
+            int deadNow = 0;
             List<Long> acknowledged = new ArrayList<>();
             try (PreparedStatement deleting = c.prepareStatement(delete);
                     PreparedStatement rescheduling = c.prepareStatement(reschedule);
@@ -162,30 +151,83 @@ final class OutboxRepository {
                 if (deadNow > 0) {
                     markingDead.executeBatch();
                 }
+            }
+            return new RelayRound(rows.size(), deliveredNow, retryNow, deadNow);
+        });
+    }
+
+    /** Statements to run in one transaction of their own. */
+    @FunctionalInterface
+    private interface Work<T> {
+        T run(Connection c) throws SQLException;
+    }
+
+    /**
+     * Runs {@code work} in a short transaction of its own at READ COMMITTED, whatever the pool's
+     * default: under REPEATABLE READ or SERIALIZABLE, PostgreSQL refuses a claim whose rows another
+     * relay changed since its snapshot, and relays would back off instead of skipping each other. The
+     * connection is given back as it came. A failure to roll back or to restore the connection never
+     * hides the failure that caused it: it is added to that one, suppressed.
+     */
+    private <T> T inTransaction(Work<T> work) throws SQLException {
+        try (Connection c = dataSource.getConnection()) {
+            boolean autoCommit = c.getAutoCommit();
+            int isolation = c.getTransactionIsolation();
+            Throwable failure = null;
+            try {
+                c.setAutoCommit(false);
+                if (isolation != Connection.TRANSACTION_READ_COMMITTED) {
+                    c.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
+                }
+                T result = work.run(c);
                 c.commit();
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
+                return result;
+            } catch (SQLException | RuntimeException | Error e) {
+                failure = e;
+                try {
+                    c.rollback();
+                } catch (SQLException | RuntimeException again) {
+                    e.addSuppressed(again);
+                }
                 throw e;
             } finally {
-                c.setAutoCommit(autoCommit);
+                restore(c, autoCommit, isolation, failure);
             }
         }
-        return new RelayRound(rows.size(), deliveredNow, retryNow, deadNow);
+    }
+
+    /** After a commit, a connection that cannot be restored is the pool's to discard, not a failed round. */
+    private static void restore(Connection c, boolean autoCommit, int isolation, Throwable failure) {
+        try {
+            if (c.getTransactionIsolation() != isolation) {
+                c.setTransactionIsolation(isolation);
+            }
+            c.setAutoCommit(autoCommit);
+        } catch (SQLException | RuntimeException e) {
+            if (failure != null) {
+                failure.addSuppressed(e);
+            } else {
+                log.warn("order-analytics outbox could not restore a connection's auto-commit and isolation", e);
+            }
+        }
     }
 
     /** Gives rows back at once, after an interrupted request. */
     void release(List<Row> rows, String token) {
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement s = c.prepareStatement(reschedule)) {
-            for (Row row : rows) {
-                s.setObject(1, utc(clock.instant()));
-                s.setString(2, "relay stopped during the request");
-                s.setLong(3, row.id);
-                s.setString(4, token);
-                s.addBatch();
-            }
-            s.executeBatch();
-        } catch (SQLException e) {
+        try {
+            inTransaction(c -> {
+                try (PreparedStatement s = c.prepareStatement(reschedule)) {
+                    for (Row row : rows) {
+                        s.setObject(1, utc(clock.instant()));
+                        s.setString(2, "relay stopped during the request");
+                        s.setLong(3, row.id);
+                        s.setString(4, token);
+                        s.addBatch();
+                    }
+                    return s.executeBatch();
+                }
+            });
+        } catch (SQLException | RuntimeException e) {
             log.warn("order-analytics outbox relay could not release its rows; they wait out the lease", e);
         }
     }

@@ -15,6 +15,12 @@ public class OutboxProperties {
      */
     private boolean enabled;
 
+    /**
+     * The bean name of the DataSource that holds the outbox table; default the only DataSource, or
+     * the primary one. Orders must be placed in transactions on this DataSource.
+     */
+    private String dataSource;
+
     /** The outbox table, schema-qualified if need be. */
     private String table = "order_analytics_outbox";
 
@@ -45,6 +51,14 @@ public class OutboxProperties {
 
     public void setEnabled(boolean enabled) {
         this.enabled = enabled;
+    }
+
+    public String getDataSource() {
+        return dataSource;
+    }
+
+    public void setDataSource(String dataSource) {
+        this.dataSource = dataSource;
     }
 
     public String getTable() {

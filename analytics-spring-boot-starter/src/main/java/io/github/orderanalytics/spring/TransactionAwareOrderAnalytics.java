@@ -3,6 +3,10 @@ package io.github.orderanalytics.spring;
 import io.github.orderanalytics.Identity;
 import io.github.orderanalytics.Order;
 import io.github.orderanalytics.OrderAnalytics;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -12,7 +16,9 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 /**
  * The starter's {@link OrderAnalytics} bean: inside a transaction it reports the order after the
  * transaction commits and never on rollback; outside one, at once. A service cannot then report an
- * order that its own transaction threw away.
+ * order that its own transaction threw away, and that includes an order reported inside a
+ * {@code NESTED} transaction whose savepoint was rolled back: the savepoint takes the order with it,
+ * as it takes the order's rows.
  *
  * @since 0.1.0
  */
@@ -35,20 +41,81 @@ public final class TransactionAwareOrderAnalytics implements OrderAnalytics {
         Objects.requireNonNull(order, "order == null");
         Objects.requireNonNull(identity, "identity == null");
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            // afterCompletion, not afterCommit: a synchronization registered while others run their
-            // afterCommit (an order reported from one) would never get its own afterCommit call.
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCompletion(int status) {
-                    if (status == STATUS_COMMITTED) {
-                        delegate.orderPlaced(order, identity);
-                    } else if (status == STATUS_UNKNOWN) {
-                        unknownOutcome(order);
-                    }
-                }
-            });
+            ordersOfThisTransaction().add(new Reported(order, identity));
         } else {
             delegate.orderPlaced(order, identity);
+        }
+    }
+
+    /** The current transaction's orders, bound to it (under this bean) by its first order. */
+    private PendingOrders ordersOfThisTransaction() {
+        PendingOrders pending = (PendingOrders) TransactionSynchronizationManager.getResource(this);
+        if (pending == null) {
+            pending = new PendingOrders();
+            TransactionSynchronizationManager.bindResource(this, pending);
+            TransactionSynchronizationManager.registerSynchronization(pending);
+        }
+        return pending;
+    }
+
+    @Override
+    public String toString() {
+        return "TransactionAwareOrderAnalytics{" + delegate + "}";
+    }
+
+    private record Reported(Order order, Identity identity) {}
+
+    /**
+     * The orders one transaction reported, held until it completes. A savepoint remembers how many
+     * there were when it was set; rolling back to it forgets the ones reported since.
+     */
+    private final class PendingOrders implements TransactionSynchronization {
+        private final List<Reported> orders = new ArrayList<>();
+        private final Map<Object, Integer> savepoints = new IdentityHashMap<>();
+
+        void add(Reported order) {
+            orders.add(order);
+        }
+
+        @Override
+        public void savepoint(Object savepoint) {
+            savepoints.put(savepoint, orders.size());
+        }
+
+        /**
+         * A savepoint this list never saw was set before its first order: every order here came after
+         * it, and goes with it.
+         */
+        @Override
+        public void savepointRollback(Object savepoint) {
+            Integer mark = savepoints.remove(savepoint);
+            orders.subList(mark == null ? 0 : Math.min(mark, orders.size()), orders.size())
+                    .clear();
+        }
+
+        /** A {@code REQUIRES_NEW} transaction starts: its orders are its own. */
+        @Override
+        public void suspend() {
+            TransactionSynchronizationManager.unbindResourceIfPossible(TransactionAwareOrderAnalytics.this);
+        }
+
+        @Override
+        public void resume() {
+            TransactionSynchronizationManager.bindResource(TransactionAwareOrderAnalytics.this, this);
+        }
+
+        // afterCompletion, not afterCommit: an order reported from another synchronization's afterCommit
+        // lands here too, and Spring calls afterCompletion only once every afterCommit has run.
+        @Override
+        public void afterCompletion(int status) {
+            TransactionSynchronizationManager.unbindResourceIfPossible(TransactionAwareOrderAnalytics.this);
+            if (status == STATUS_COMMITTED) {
+                for (Reported r : orders) {
+                    delegate.orderPlaced(r.order(), r.identity());
+                }
+            } else if (status == STATUS_UNKNOWN) {
+                orders.forEach(r -> unknownOutcome(r.order()));
+            }
         }
     }
 
@@ -59,10 +126,5 @@ public final class TransactionAwareOrderAnalytics implements OrderAnalytics {
     private static void unknownOutcome(Order order) {
         log.warn("order-analytics did not report an order: its transaction ended with an unknown outcome");
         log.debug("order-analytics: the order left out was {}", order.orderId());
-    }
-
-    @Override
-    public String toString() {
-        return "TransactionAwareOrderAnalytics{" + delegate + "}";
     }
 }

@@ -6,8 +6,8 @@ import io.github.orderanalytics.posthog.PostHogOrderAnalytics;
 import io.github.orderanalytics.spring.OrderAnalyticsProperties;
 import io.github.orderanalytics.spring.OrderPlacedEvent;
 import io.github.orderanalytics.spring.OutboxProperties;
-import javax.sql.DataSource;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -38,6 +38,13 @@ import org.springframework.context.annotation.Primary;
 @ConditionalOnBooleanProperty("order-analytics.outbox.enabled")
 public class OrderAnalyticsOutboxAutoConfiguration {
 
+    /** The DataSource of the outbox table: {@code order-analytics.outbox.data-source}, the only one, or the primary. */
+    @Bean
+    OutboxDataSource orderAnalyticsOutboxDataSource(
+            ConfigurableListableBeanFactory beans, OrderAnalyticsProperties properties) {
+        return OutboxDataSource.resolve(beans, properties.getOutbox().getDataSource());
+    }
+
     /**
      * The bean to inject: writes the order's event as a row of its transaction. Only over the
      * starter's own client: with the testkit's recording in its place, the recording reports after
@@ -48,11 +55,11 @@ public class OrderAnalyticsOutboxAutoConfiguration {
     @ConditionalOnBean(value = PostHogOrderAnalytics.class, name = OrderAnalyticsAutoConfiguration.CLIENT_BEAN)
     public OutboxOrderAnalytics orderAnalyticsOutbox(
             @Qualifier(OrderAnalyticsAutoConfiguration.CLIENT_BEAN) PostHogOrderAnalytics client,
-            DataSource dataSource,
+            OutboxDataSource outboxDataSource,
             OrderAnalyticsProperties properties) {
         return OutboxOrderAnalytics.create(
                 client.config(),
-                new SpringTransactionConnection(dataSource),
+                new SpringTransactionConnection(outboxDataSource.dataSource(), outboxDataSource.name()),
                 properties.getOutbox().getTable());
     }
 
@@ -71,10 +78,10 @@ public class OrderAnalyticsOutboxAutoConfiguration {
     @ConditionalOnBooleanProperty(name = "order-analytics.outbox.relay-enabled", matchIfMissing = true)
     public OutboxRelay orderAnalyticsOutboxRelay(
             @Qualifier(OrderAnalyticsAutoConfiguration.CLIENT_BEAN) PostHogOrderAnalytics client,
-            DataSource dataSource,
+            OutboxDataSource outboxDataSource,
             OrderAnalyticsProperties properties) {
         OutboxProperties outbox = properties.getOutbox();
-        return OutboxRelay.builder(dataSource, client)
+        return OutboxRelay.builder(outboxDataSource.dataSource(), client)
                 .table(outbox.getTable())
                 .batchSize(outbox.getBatchSize())
                 .pollInterval(outbox.getPollInterval())
