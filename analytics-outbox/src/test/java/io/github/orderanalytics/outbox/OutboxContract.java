@@ -24,6 +24,11 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -265,6 +270,108 @@ abstract class OutboxContract {
             Thread.onSpinWait(); // the last round's delete commits just after PostHog's answer
         }
         assertThat(rows("1 = 1")).isZero();
+    }
+
+    /** As Spring's {@code context.stop(); context.start()} does it. */
+    @Test
+    void aClosedRelayStartsAgainAndACloseBeforeStartStopsNothingLater() throws Exception {
+        OutboxRelay relay = OutboxRelay.builder(dataSource, client)
+                .relayId("restarted")
+                .pollInterval(Duration.ofMillis(20))
+                .build();
+        relays.add(relay);
+        relay.close(); // before any start: nothing to stop, and nothing for a later start to inherit
+        relay.start();
+        placeOrder("ord_first", true);
+        posthog.awaitEvents(1, WAIT);
+        relay.close();
+        assertThat(relay.isRunning()).isFalse();
+
+        relay.start();
+        placeOrder("ord_after_restart", true);
+
+        posthog.awaitEvents(2, WAIT);
+        assertThat(posthog).receivedOnly("ord_first", "ord_after_restart");
+        assertThat(relay.isRunning()).isTrue();
+        assertThatThrownBy(relay::start)
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("running already");
+    }
+
+    /** An Error in a round (OutOfMemoryError, say) used to end the relay's thread for good. */
+    @Test
+    void theRelaysThreadSurvivesAnError() throws Exception {
+        AtomicInteger errorsLeft = new AtomicInteger(2);
+        DataSource failingTwice = new ForwardingDataSource(dataSource) {
+            @Override
+            public Connection getConnection() throws SQLException {
+                if (Thread.currentThread().getName().equals("order-analytics-outbox-relay")
+                        && errorsLeft.getAndDecrement() > 0) {
+                    throw new OutOfMemoryError("thrown by the test");
+                }
+                return super.getConnection();
+            }
+        };
+        OutboxRelay relay = OutboxRelay.builder(failingTwice, client)
+                .relayId("survivor")
+                .pollInterval(Duration.ofMillis(10))
+                .build();
+        relays.add(relay);
+        placeOrder("ord_after_errors", true);
+
+        relay.start();
+
+        posthog.awaitEvents(1, WAIT);
+        assertThat(posthog).receivedOnly("ord_after_errors");
+        assertThat(errorsLeft.get()).as("both errors were thrown").isNegative();
+        assertThat(relay.isRunning()).isTrue();
+        assertThat(relay.lastRoundAt()).isPresent();
+    }
+
+    /**
+     * A pool whose connections default to REPEATABLE READ: PostgreSQL used to refuse concurrent claims
+     * ({@code could not serialize access}), and the relays backed off instead of skipping each other.
+     */
+    @Test
+    void relaysOnARepeatableReadPoolClaimConcurrentlyWithoutErrors() throws Exception {
+        for (int i = 0; i < 2_000; i++) {
+            placeOrder("ord_rr_" + i, true);
+        }
+        DataSource repeatableRead = new ForwardingDataSource(dataSource) {
+            @Override
+            public Connection getConnection() throws SQLException {
+                Connection c = super.getConnection();
+                c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+                return c;
+            }
+        };
+        ExecutorService claimers = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<Integer>> claimed = new ArrayList<>();
+            for (int t = 0; t < 4; t++) {
+                OutboxRelay relay = OutboxRelay.builder(repeatableRead, client)
+                        .relayId("rr" + t)
+                        .batchSize(50)
+                        .build();
+                relays.add(relay);
+                claimed.add(claimers.submit(() -> {
+                    int total = 0;
+                    RelayRound round;
+                    while ((round = relay.relayOnce()).claimed() > 0) { // a refused claim throws here
+                        total += round.delivered();
+                    }
+                    return total;
+                }));
+            }
+            int delivered = 0;
+            for (Future<Integer> f : claimed) {
+                delivered += f.get(WAIT.toSeconds() * 3, TimeUnit.SECONDS);
+            }
+            assertThat(delivered).isEqualTo(2_000);
+            assertThat(rows("1 = 1")).isZero();
+        } finally {
+            claimers.shutdownNow();
+        }
     }
 
     @Test
