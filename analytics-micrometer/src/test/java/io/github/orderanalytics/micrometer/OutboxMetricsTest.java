@@ -11,6 +11,7 @@ import io.github.orderanalytics.outbox.OutboxSchema;
 import io.github.orderanalytics.posthog.PostHogConfig;
 import io.github.orderanalytics.posthog.PostHogOrderAnalytics;
 import io.github.orderanalytics.testkit.FakePostHog;
+import io.github.orderanalytics.testsupport.Await;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.sql.Connection;
@@ -47,18 +48,22 @@ class OutboxMetricsTest {
         OutboxRelay relay = OutboxRelay.builder(dataSource, client).build();
         new OutboxMetrics(relay, Tags.of("app", "shop"), Duration.ZERO).bindTo(registry);
 
-        assertThat(registry.get("order.analytics.outbox.pending")
-                        .tag("app", "shop")
-                        .gauge()
-                        .value())
-                .isEqualTo(2);
+        // The table is read off the scraping thread: a scrape sees the reading once it is in.
+        Await.until(
+                () -> registry.get("order.analytics.outbox.pending")
+                                .tag("app", "shop")
+                                .gauge()
+                                .value()
+                        == 2,
+                () -> registry.get("order.analytics.outbox.pending").gauge().value());
         assertThat(registry.get("order.analytics.outbox.oldest.age").timeGauge().value(TimeUnit.SECONDS))
                 .isGreaterThanOrEqualTo(0);
 
         relay.relayOnce();
 
-        assertThat(registry.get("order.analytics.outbox.pending").gauge().value())
-                .isZero();
+        Await.until(
+                () -> registry.get("order.analytics.outbox.pending").gauge().value() == 0,
+                () -> registry.get("order.analytics.outbox.pending").gauge().value());
         assertThat(registry.get("order.analytics.outbox.dead").gauge().value()).isZero();
         assertThat(registry.get("order.analytics.outbox.relayed")
                         .tag("outcome", "delivered")

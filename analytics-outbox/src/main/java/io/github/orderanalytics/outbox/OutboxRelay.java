@@ -61,6 +61,7 @@ public final class OutboxRelay implements AutoCloseable {
     private final String relayId;
     private final Clock clock;
     private final Backoff idleBackoff;
+    private final OutboxAdmin admin;
 
     private final AtomicLong claims = new AtomicLong();
     private final AtomicLong delivered = new AtomicLong();
@@ -85,6 +86,7 @@ public final class OutboxRelay implements AutoCloseable {
         this.shutdownTimeout = b.shutdownTimeout;
         this.relayId = b.relayId != null ? b.relayId : defaultRelayId();
         this.clock = b.clock;
+        this.admin = OutboxAdmin.create(dataSource, table.name, clock);
         Duration firstIdle = pollInterval.multipliedBy(2);
         this.idleBackoff = Backoff.between(
                 firstIdle.compareTo(MAX_IDLE_AFTER_ERRORS) < 0 ? firstIdle : MAX_IDLE_AFTER_ERRORS,
@@ -184,7 +186,26 @@ public final class OutboxRelay implements AutoCloseable {
 
     /** Rows waiting, the oldest one's age and dead rows, from the table; what this relay did, from memory. */
     public OutboxStats stats() throws SQLException {
-        return repository().counts(delivered.get(), rescheduled.get(), markedDead.get());
+        repository(); // the schema check, as before any read of the table
+        OutboxBacklog backlog = admin.backlog();
+        RelayTotals totals = totals();
+        return new OutboxStats(
+                backlog.pending(),
+                backlog.oldestPendingAge(),
+                backlog.dead(),
+                totals.delivered(),
+                totals.rescheduled(),
+                totals.markedDead());
+    }
+
+    /** What this relay did since it was built, from memory: never a database read. */
+    public RelayTotals totals() {
+        return new RelayTotals(delivered.get(), rescheduled.get(), markedDead.get());
+    }
+
+    /** The same table's administration: dead rows, resubmitting, purging. */
+    public OutboxAdmin admin() {
+        return admin;
     }
 
     private OutboxRepository repository() {

@@ -16,10 +16,11 @@ import javax.sql.DataSource;
  * next to this class), for applications and tests that create the table without a migration tool.
  *
  * <pre>{@code
- * OutboxSchema.create(dataSource);   // CREATE TABLE order_analytics_outbox ... and its index
+ * OutboxSchema.create(dataSource);   // CREATE TABLE IF NOT EXISTS order_analytics_outbox ... and its indexes
  * }</pre>
  *
- * <p>With Flyway or Liquibase, copy the file into a migration instead.
+ * <p>The DDL is idempotent: run again, it creates only what is missing. With Flyway or Liquibase,
+ * copy the file into a migration instead.
  *
  * @since 0.1.0
  */
@@ -27,18 +28,37 @@ public final class OutboxSchema {
     private OutboxSchema() {}
 
     /**
-     * Creates the table and its index with the DDL for {@code dataSource}'s database.
+     * Creates the table {@code order_analytics_outbox} and its indexes, where missing, with the DDL
+     * for {@code dataSource}'s database.
      *
-     * @throws SQLException if the database refuses it (the table exists already, say)
+     * @throws SQLException if the database refuses it
      * @throws IllegalStateException if the database is neither PostgreSQL nor H2
      */
     public static void create(DataSource dataSource) throws SQLException {
+        create(dataSource, OutboxTable.DEFAULT_NAME);
+    }
+
+    /** As {@link #create(DataSource)}, for {@code table} (schema-qualified if need be); its indexes are named after it. */
+    public static void create(DataSource dataSource, String table) throws SQLException {
+        OutboxTable named = new OutboxTable(table);
+        String unqualified = table.substring(table.lastIndexOf('.') + 1);
         try (Connection c = dataSource.getConnection();
                 Statement s = c.createStatement()) {
             Dialect dialect = Dialect.of(c)
                     .orElseThrow(() -> new IllegalStateException("order-analytics outbox supports PostgreSQL and H2"));
-            for (String statement : statements(dialect)) {
-                s.execute(statement);
+            boolean autoCommit = c.getAutoCommit();
+            c.setAutoCommit(true); // DDL on its own, whatever the pool's default
+            try {
+                for (String statement : statements(dialect)) {
+                    // Index names first, through a mark no name can hold, so a table named like the
+                    // default (order_analytics_outbox2, say) is not renamed twice.
+                    s.execute(statement
+                            .replace(OutboxTable.DEFAULT_NAME + "_", "\0")
+                            .replace(OutboxTable.DEFAULT_NAME, named.name)
+                            .replace("\0", unqualified + "_"));
+                }
+            } finally {
+                c.setAutoCommit(autoCommit);
             }
         }
     }

@@ -1,6 +1,6 @@
 -- order-analytics outbox table for H2 (2.x). Copy it into a Flyway or Liquibase migration as it
 -- is; the relay checks at start that these columns exist. Comments: see schema-postgresql.sql.
-CREATE TABLE order_analytics_outbox (
+CREATE TABLE IF NOT EXISTS order_analytics_outbox (
     id              BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
     event_uuid      UUID NOT NULL,
     event_time      TIMESTAMP WITH TIME ZONE NOT NULL,
@@ -15,4 +15,6 @@ CREATE TABLE order_analytics_outbox (
     dead_reason     CHARACTER VARYING(500)
 );
 
-CREATE INDEX order_analytics_outbox_due ON order_analytics_outbox (next_attempt_at, id);
+CREATE INDEX IF NOT EXISTS order_analytics_outbox_due ON order_analytics_outbox (next_attempt_at, id);
+
+CREATE INDEX IF NOT EXISTS order_analytics_outbox_dead ON order_analytics_outbox (dead_at, id);

@@ -1,6 +1,7 @@
 -- order-analytics outbox table for PostgreSQL (12 or later). Copy it into a Flyway or Liquibase
--- migration as it is; the relay checks at start that these columns exist.
-CREATE TABLE order_analytics_outbox (
+-- migration as it is; the relay checks at start that these columns exist. Running it again creates
+-- only what is missing.
+CREATE TABLE IF NOT EXISTS order_analytics_outbox (
     id              BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
     -- The event's uuid, derived from the order id: PostHog collapses a redelivered event by it.
     event_uuid      UUID NOT NULL,
@@ -22,4 +23,7 @@ CREATE TABLE order_analytics_outbox (
 );
 
 -- The relay's claim walks this index in order: due rows, longest due first.
-CREATE INDEX order_analytics_outbox_due ON order_analytics_outbox (next_attempt_at, id) WHERE dead_at IS NULL;
+CREATE INDEX IF NOT EXISTS order_analytics_outbox_due ON order_analytics_outbox (next_attempt_at, id) WHERE dead_at IS NULL;
+
+-- Listing, resubmitting and purging dead rows (OutboxAdmin). Partial: writing an order never touches it.
+CREATE INDEX IF NOT EXISTS order_analytics_outbox_dead ON order_analytics_outbox (dead_at, id) WHERE dead_at IS NOT NULL;

@@ -24,6 +24,8 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -236,6 +238,59 @@ abstract class OutboxContract {
         clock.advance(Duration.ofMinutes(3));
         assertThat(survivor.relayOnce()).isEqualTo(new RelayRound(2, 2, 0, 0));
         assertThat(posthog).receivedOnly("ord_1", "ord_2");
+    }
+
+    /** Dead rows operated without SQL: listed in pages, resubmitted by uuid or all, purged by age. */
+    @Test
+    void deadRowsAreListedResubmittedAndPurgedThroughTheAdmin() throws Exception {
+        posthog.rejectEventsWhere(e -> e.properties().get("order_id").toString().startsWith("ord_bad"));
+        for (String id : new String[] {"ord_bad_1", "ord_good", "ord_bad_2", "ord_bad_3"}) {
+            placeOrder(id, true);
+        }
+        OutboxRelay relay = relay("r1");
+        assertThat(relay.relayOnce()).isEqualTo(new RelayRound(4, 1, 0, 3));
+        OutboxAdmin admin = relay.admin();
+
+        List<DeadRow> dead = admin.deadRows(0, 10);
+        assertThat(dead).extracting(DeadRow::reason).containsOnly("PostHog refused the event: HTTP 400");
+        assertThat(dead).extracting(row -> row.payload().contains("ord_bad_1")).containsExactly(true, false, false);
+        assertThat(admin.deadRows(1, 1))
+                .extracting(DeadRow::id)
+                .containsExactly(dead.get(1).id());
+        assertThat(admin.backlog()).isEqualTo(new OutboxBacklog(0, Optional.empty(), 3));
+
+        posthog.reset(); // the cause is fixed
+        assertThat(admin.resubmit(List.of(dead.get(0).eventUuid(), UUID.randomUUID())))
+                .isEqualTo(1);
+        assertThat(relay.relayOnce()).isEqualTo(new RelayRound(1, 1, 0, 0));
+        assertThat(posthog).receivedOnly("ord_bad_1");
+
+        clock.advance(Duration.ofDays(2));
+        placeOrder("ord_waiting", true); // never purged: it waits to be delivered
+        assertThat(admin.purgeDead(Duration.ofDays(3))).as("not old enough").isZero();
+        assertThat(admin.purgeDead(Duration.ofDays(1))).isEqualTo(2);
+        assertThat(admin.deadRows(0, 10)).isEmpty();
+        assertThat(rows("1 = 1")).as("ord_waiting").isEqualTo(1);
+        assertThat(admin.resubmitAll()).isZero();
+        assertThatThrownBy(() -> admin.deadRows(0, OutboxAdmin.MAX_PAGE + 1))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("limit must be between 1 and 1000, was 1001");
+    }
+
+    @Test
+    void resubmitAllMakesEveryDeadRowDueAgain() throws Exception {
+        posthog.rejectEventsWhere(e -> true);
+        placeOrder("ord_a", true);
+        placeOrder("ord_b", true);
+        OutboxRelay relay = relay("r1");
+        relay.relayOnce();
+        assertThat(relay.admin().backlog().dead()).isEqualTo(2);
+
+        posthog.reset();
+        assertThat(relay.admin().resubmitAll()).isEqualTo(2);
+
+        assertThat(relay.relayOnce()).isEqualTo(new RelayRound(2, 2, 0, 0));
+        assertThat(posthog).receivedOnly("ord_a", "ord_b");
     }
 
     @Test

@@ -21,6 +21,18 @@ public class OutboxProperties {
      */
     private String dataSource;
 
+    /**
+     * When the starter creates the outbox table (with the shipped, idempotent DDL) at start: for an
+     * embedded database only (H2 in memory or in a file), always, or never (a migration tool does).
+     */
+    private InitializeSchema initializeSchema = InitializeSchema.EMBEDDED;
+
+    /**
+     * How long dead rows (PostHog refused them for good) are kept before a scheduled purge deletes
+     * them; unset, they are kept until you act.
+     */
+    private Duration deadRetention;
+
     /** The outbox table, schema-qualified if need be. */
     private String table = "order_analytics_outbox";
 
@@ -59,6 +71,22 @@ public class OutboxProperties {
 
     public void setDataSource(String dataSource) {
         this.dataSource = dataSource;
+    }
+
+    public InitializeSchema getInitializeSchema() {
+        return initializeSchema;
+    }
+
+    public void setInitializeSchema(InitializeSchema initializeSchema) {
+        this.initializeSchema = initializeSchema;
+    }
+
+    public Duration getDeadRetention() {
+        return deadRetention;
+    }
+
+    public void setDeadRetention(Duration deadRetention) {
+        this.deadRetention = deadRetention;
     }
 
     public String getTable() {
@@ -123,5 +151,15 @@ public class OutboxProperties {
 
     public void setMaxPendingAge(Duration maxPendingAge) {
         this.maxPendingAge = maxPendingAge;
+    }
+
+    /** When the starter creates the outbox table, as Spring Batch and Quartz decide for theirs. */
+    public enum InitializeSchema {
+        /** Only on an embedded database (H2): tests and local runs, never a production server. */
+        EMBEDDED,
+        /** At every start; the DDL creates only what is missing. */
+        ALWAYS,
+        /** Never: a migration tool (Flyway, Liquibase) creates it. */
+        NEVER
     }
 }

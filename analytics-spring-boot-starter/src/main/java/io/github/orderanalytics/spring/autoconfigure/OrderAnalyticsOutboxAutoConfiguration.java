@@ -1,17 +1,22 @@
 package io.github.orderanalytics.spring.autoconfigure;
 
+import io.github.orderanalytics.outbox.OutboxAdmin;
+import io.github.orderanalytics.outbox.OutboxMonitor;
 import io.github.orderanalytics.outbox.OutboxOrderAnalytics;
 import io.github.orderanalytics.outbox.OutboxRelay;
 import io.github.orderanalytics.posthog.PostHogOrderAnalytics;
 import io.github.orderanalytics.spring.OrderAnalyticsProperties;
 import io.github.orderanalytics.spring.OrderPlacedEvent;
 import io.github.orderanalytics.spring.OutboxProperties;
+import java.time.Duration;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 
@@ -37,12 +42,43 @@ import org.springframework.context.annotation.Primary;
         })
 @ConditionalOnBooleanProperty("order-analytics.outbox.enabled")
 public class OrderAnalyticsOutboxAutoConfiguration {
+    private static final Duration MONITOR_REFRESH = Duration.ofSeconds(5);
 
     /** The DataSource of the outbox table: {@code order-analytics.outbox.data-source}, the only one, or the primary. */
     @Bean
     OutboxDataSource orderAnalyticsOutboxDataSource(
             ConfigurableListableBeanFactory beans, OrderAnalyticsProperties properties) {
         return OutboxDataSource.resolve(beans, properties.getOutbox().getDataSource());
+    }
+
+    /** {@code order-analytics.outbox.initialize-schema}: the table created at start, where that is asked for. */
+    @Bean
+    OutboxSchemaInitializer orderAnalyticsOutboxSchemaInitializer(
+            OutboxDataSource outboxDataSource, OrderAnalyticsProperties properties) {
+        OutboxProperties outbox = properties.getOutbox();
+        return new OutboxSchemaInitializer(outboxDataSource, outbox.getInitializeSchema(), outbox.getTable());
+    }
+
+    /** Dead rows listed, resubmitted and purged without SQL; also behind the {@code orderanalyticsoutbox} endpoint. */
+    @Bean
+    @ConditionalOnMissingBean
+    public OutboxAdmin orderAnalyticsOutboxAdmin(
+            OutboxDataSource outboxDataSource, OutboxSchemaInitializer schema, OrderAnalyticsProperties properties) {
+        return OutboxAdmin.create(
+                outboxDataSource.dataSource(), properties.getOutbox().getTable());
+    }
+
+    /** The table's backlog for health and meters, read at most every 5 s off the caller's thread. */
+    @Bean(destroyMethod = "close")
+    @ConditionalOnMissingBean
+    public OutboxMonitor orderAnalyticsOutboxMonitor(OutboxAdmin admin) {
+        return OutboxMonitor.create(admin, MONITOR_REFRESH);
+    }
+
+    @Bean
+    @ConditionalOnProperty(name = "order-analytics.outbox.dead-retention")
+    OutboxDeadRetention orderAnalyticsOutboxDeadRetention(OutboxAdmin admin, OrderAnalyticsProperties properties) {
+        return new OutboxDeadRetention(admin, properties.getOutbox().getDeadRetention());
     }
 
     /**
@@ -56,6 +92,7 @@ public class OrderAnalyticsOutboxAutoConfiguration {
     public OutboxOrderAnalytics orderAnalyticsOutbox(
             @Qualifier(OrderAnalyticsAutoConfiguration.CLIENT_BEAN) PostHogOrderAnalytics client,
             OutboxDataSource outboxDataSource,
+            OutboxSchemaInitializer schema,
             OrderAnalyticsProperties properties) {
         return OutboxOrderAnalytics.create(
                 client.config(),
@@ -79,6 +116,7 @@ public class OrderAnalyticsOutboxAutoConfiguration {
     public OutboxRelay orderAnalyticsOutboxRelay(
             @Qualifier(OrderAnalyticsAutoConfiguration.CLIENT_BEAN) PostHogOrderAnalytics client,
             OutboxDataSource outboxDataSource,
+            OutboxSchemaInitializer schema,
             OrderAnalyticsProperties properties) {
         OutboxProperties outbox = properties.getOutbox();
         return OutboxRelay.builder(outboxDataSource.dataSource(), client)
@@ -94,7 +132,7 @@ public class OrderAnalyticsOutboxAutoConfiguration {
 
     @Bean
     @ConditionalOnBean(OutboxRelay.class)
-    OutboxRelayLifecycle orderAnalyticsOutboxRelayLifecycle(OutboxRelay relay) {
-        return new OutboxRelayLifecycle(relay);
+    OutboxRelayLifecycle orderAnalyticsOutboxRelayLifecycle(OutboxRelay relay, OrderAnalyticsProperties properties) {
+        return new OutboxRelayLifecycle(relay, properties.getOutbox().getInitializeSchema());
     }
 }

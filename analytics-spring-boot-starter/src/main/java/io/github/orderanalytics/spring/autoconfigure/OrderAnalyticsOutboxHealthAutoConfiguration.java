@@ -1,8 +1,10 @@
 package io.github.orderanalytics.spring.autoconfigure;
 
+import io.github.orderanalytics.outbox.OutboxMonitor;
 import io.github.orderanalytics.outbox.OutboxRelay;
 import io.github.orderanalytics.spring.OrderAnalyticsProperties;
 import io.github.orderanalytics.spring.health.OutboxHealthIndicator;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -10,7 +12,7 @@ import org.springframework.boot.health.autoconfigure.contributor.ConditionalOnEn
 import org.springframework.context.annotation.Bean;
 
 /**
- * With Actuator's health support (Spring Boot 4) and a relay: the {@code orderAnalyticsOutbox}
+ * With Actuator's health support (Spring Boot 4) and the outbox, on every instance: the {@code orderAnalyticsOutbox}
  * health contributor, in no health group; {@code management.health.order-analytics-outbox.enabled=false}
  * removes it.
  *
@@ -27,9 +29,10 @@ public class OrderAnalyticsOutboxHealthAutoConfiguration {
     // On the method: see OrderAnalyticsHealthAutoConfiguration.
     @Bean
     @ConditionalOnEnabledHealthIndicator("order-analytics-outbox")
-    @ConditionalOnBean(OutboxRelay.class)
+    @ConditionalOnBean(OutboxMonitor.class)
     public OutboxHealthIndicator orderAnalyticsOutboxHealthIndicator(
-            OutboxRelay relay, OrderAnalyticsProperties properties) {
-        return new OutboxHealthIndicator(relay, properties.getOutbox().getMaxPendingAge());
+            OutboxMonitor monitor, ObjectProvider<OutboxRelay> relay, OrderAnalyticsProperties properties) {
+        return new OutboxHealthIndicator(
+                monitor, relay.getIfAvailable(), properties.getOutbox().getMaxPendingAge());
     }
 }

@@ -1,6 +1,7 @@
 package io.github.orderanalytics.spring.autoconfigure;
 
 import io.github.orderanalytics.outbox.OutboxRelay;
+import io.github.orderanalytics.spring.OutboxProperties.InitializeSchema;
 import org.springframework.context.SmartLifecycle;
 
 /**
@@ -10,15 +11,28 @@ import org.springframework.context.SmartLifecycle;
  */
 final class OutboxRelayLifecycle implements SmartLifecycle {
     private final OutboxRelay relay;
+    private final InitializeSchema initializeSchema;
     private volatile boolean running;
 
-    OutboxRelayLifecycle(OutboxRelay relay) {
+    OutboxRelayLifecycle(OutboxRelay relay, InitializeSchema initializeSchema) {
         this.relay = relay;
+        this.initializeSchema = initializeSchema;
     }
 
     @Override
     public void start() {
-        relay.start();
+        try {
+            relay.start();
+        } catch (IllegalStateException e) {
+            if (initializeSchema == InitializeSchema.ALWAYS) {
+                throw e;
+            }
+            throw new IllegalStateException(
+                    e.getMessage() + " Or let the starter create it at start:"
+                            + " order-analytics.outbox.initialize-schema=always (it is "
+                            + OutboxSchemaInitializer.name(initializeSchema) + ").",
+                    e);
+        }
         running = true;
     }
 

@@ -1,49 +1,91 @@
 package io.github.orderanalytics.spring.health;
 
+import io.github.orderanalytics.outbox.OutboxBacklog;
+import io.github.orderanalytics.outbox.OutboxMonitor;
 import io.github.orderanalytics.outbox.OutboxRelay;
-import io.github.orderanalytics.outbox.OutboxStats;
-import java.sql.SQLException;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Objects;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 
 /**
  * The outbox as Actuator health: {@code DOWN} when the oldest waiting row is older than
- * {@code maxPendingAge} (delivery is stuck: PostHog down, or no relay running) or the table cannot
- * be read; {@code UP} otherwise, with the pending and dead counts. Like the client's contributor, it
- * belongs on dashboards and alerts, never in a liveness or readiness probe: orders keep committing
- * while it says {@code DOWN}.
+ * {@code maxPendingAge} (delivery is stuck: PostHog down, or no relay running anywhere), when the
+ * table cannot be read, or when this instance's relay has stopped; {@code UP} otherwise, with the
+ * pending and dead counts. It answers at once from the {@link OutboxMonitor}'s latest reading, never
+ * waiting for the database, and never throws. Like the client's contributor, it belongs on
+ * dashboards and alerts, never in a liveness or readiness probe: orders keep committing while it
+ * says {@code DOWN}.
  *
  * @since 0.1.0
  */
 public final class OutboxHealthIndicator implements HealthIndicator {
+    private final OutboxMonitor monitor;
     private final OutboxRelay relay;
     private final Duration maxPendingAge;
+    private final Clock clock;
 
-    public OutboxHealthIndicator(OutboxRelay relay, Duration maxPendingAge) {
-        this.relay = Objects.requireNonNull(relay, "relay == null");
+    /**
+     * @param relay this instance's relay, or {@code null} where this instance does not relay
+     */
+    public OutboxHealthIndicator(OutboxMonitor monitor, OutboxRelay relay, Duration maxPendingAge) {
+        this(monitor, relay, maxPendingAge, Clock.systemUTC());
+    }
+
+    OutboxHealthIndicator(OutboxMonitor monitor, OutboxRelay relay, Duration maxPendingAge, Clock clock) {
+        this.monitor = Objects.requireNonNull(monitor, "monitor == null");
+        this.relay = relay;
         this.maxPendingAge = Objects.requireNonNull(maxPendingAge, "maxPendingAge == null");
+        this.clock = clock;
     }
 
     @Override
     public Health health() {
-        OutboxStats stats;
         try {
-            stats = relay.stats();
-        } catch (SQLException e) {
+            return check();
+        } catch (RuntimeException e) { // a health check says DOWN; it does not fail the endpoint
             return Health.down()
-                    .withDetail("error", "the outbox table cannot be read: " + e.getMessage())
+                    .withDetail("error", String.valueOf(e.getMessage()))
                     .build();
         }
-        boolean stuck = stats.oldestPendingAge()
-                .map(age -> age.compareTo(maxPendingAge) > 0)
-                .orElse(false);
-        Health.Builder health = stuck ? Health.down() : Health.up();
-        health.withDetail("pending", stats.pending()).withDetail("dead", stats.dead());
-        stats.oldestPendingAge()
-                .ifPresent(age ->
-                        health.withDetail("oldestPendingAge", age.withNanos(0).toString()));
+    }
+
+    private Health check() {
+        OutboxMonitor.Reading reading = monitor.latest();
+        Health.Builder health;
+        if (reading.backlog().isEmpty()) {
+            health = Health.down()
+                    .withDetail(
+                            "error",
+                            "the outbox table cannot be read: "
+                                    + reading.failure().orElse("unknown"));
+        } else {
+            OutboxBacklog backlog = reading.backlog().get();
+            boolean stuck = backlog.oldestPendingAge()
+                    .map(age -> age.compareTo(maxPendingAge) > 0)
+                    .orElse(false);
+            health = stuck ? Health.down() : Health.up();
+            health.withDetail("pending", backlog.pending()).withDetail("dead", backlog.dead());
+            backlog.oldestPendingAge()
+                    .ifPresent(age -> health.withDetail(
+                            "oldestPendingAge", age.withNanos(0).toString()));
+        }
+        reading.readAt().ifPresent(at -> health.withDetail("readAgo", since(at)));
+        if (relay != null) {
+            boolean running = relay.isRunning();
+            health.withDetail("relay", running ? "running" : "stopped");
+            relay.lastRoundAt().ifPresent(at -> health.withDetail("lastRoundAgo", since(at)));
+            if (!running) {
+                health.down();
+            }
+        }
         return health.withDetail("maxPendingAge", maxPendingAge.toString()).build();
+    }
+
+    private String since(Instant at) {
+        Duration d = Duration.between(at, clock.instant());
+        return (d.isNegative() ? Duration.ZERO : d).withNanos(0).toString();
     }
 }

@@ -8,6 +8,8 @@ import io.github.orderanalytics.Money;
 import io.github.orderanalytics.Order;
 import io.github.orderanalytics.OrderAnalytics;
 import io.github.orderanalytics.micrometer.OutboxMetrics;
+import io.github.orderanalytics.outbox.OutboxAdmin;
+import io.github.orderanalytics.outbox.OutboxMonitor;
 import io.github.orderanalytics.outbox.OutboxOrderAnalytics;
 import io.github.orderanalytics.outbox.OutboxRelay;
 import io.github.orderanalytics.outbox.OutboxSchema;
@@ -16,21 +18,31 @@ import io.github.orderanalytics.spring.TransactionAwareOrderAnalytics;
 import io.github.orderanalytics.spring.health.OutboxHealthIndicator;
 import io.github.orderanalytics.testkit.FakePostHog;
 import io.github.orderanalytics.testkit.RecordingOrderAnalytics;
+import io.github.orderanalytics.testsupport.Await;
+import io.micrometer.core.instrument.Tags;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.diagnostics.FailureAnalysis;
+import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.Status;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.jdbc.datasource.DelegatingDataSource;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -125,45 +137,176 @@ class OrderAnalyticsOutboxAutoConfigurationTest {
         runner.withBean(DataSource.class, () -> dataSource).run(context -> {
             OutboxHealthIndicator health = context.getBean(OutboxHealthIndicator.class);
 
-            assertThat(health.health().getStatus()).isEqualTo(Status.UP);
-            assertThat(health.health().getDetails())
+            Health up = Await.value(health::health, h -> h.getStatus().equals(Status.UP), WAIT, "UP");
+            assertThat(up.getDetails())
                     .containsEntry("pending", 0L)
-                    .containsEntry("dead", 0L);
+                    .containsEntry("dead", 0L)
+                    .containsEntry("relay", "running");
         });
     }
 
+    /** An instance that writes but does not relay still has the outbox's health and meters. */
     @Test
-    void healthIsDownWhenTheOldestRowWaitsLongerThanMaxPendingAge() {
+    void healthIsDownWhenTheOldestRowWaitsLongerThanMaxPendingAgeAlsoWithoutARelay() {
         DataSource dataSource = database(true);
         runner.withBean(DataSource.class, () -> dataSource)
-                .withPropertyValues("order-analytics.outbox.relay-enabled=false")
+                .withBean(SimpleMeterRegistry.class, SimpleMeterRegistry::new)
+                .withPropertyValues(
+                        "order-analytics.outbox.relay-enabled=false", "order-analytics.outbox.max-pending-age=1ms")
                 .run(context -> {
-                    assertThat(context).doesNotHaveBean(OutboxRelay.class);
+                    assertThat(context).doesNotHaveBean(OutboxRelay.class).hasSingleBean(OutboxMetrics.class);
                     context.getBean(OrderAnalytics.class).orderPlaced(order("ord_1"), Identity.customer("c"));
-                    OutboxRelay reader = OutboxRelay.builder(
-                                    dataSource,
-                                    context.getBean(io.github.orderanalytics.posthog.PostHogOrderAnalytics.class))
-                            .build();
+                    OutboxHealthIndicator health = context.getBean(OutboxHealthIndicator.class);
 
-                    OutboxHealthIndicator stuck = new OutboxHealthIndicator(reader, Duration.ofNanos(1));
+                    Health stuck = Await.value(
+                            health::health,
+                            h -> Long.valueOf(1).equals(h.getDetails().get("pending")),
+                            WAIT,
+                            "1 pending");
 
-                    assertThat(stuck.health().getStatus()).isEqualTo(Status.DOWN);
-                    assertThat(stuck.health().getDetails())
-                            .containsEntry("pending", 1L)
-                            .containsKey("oldestPendingAge");
+                    assertThat(stuck.getStatus()).isEqualTo(Status.DOWN);
+                    assertThat(stuck.getDetails())
+                            .containsKey("oldestPendingAge")
+                            .doesNotContainKey("relay");
+                    SimpleMeterRegistry registry = context.getBean(SimpleMeterRegistry.class);
+                    context.getBean(OutboxMetrics.class).bindTo(registry);
+                    assertThat(registry.get("order.analytics.outbox.pending")
+                                    .gauge()
+                                    .value())
+                            .isEqualTo(1);
+                    assertThat(registry.find("order.analytics.outbox.relayed").meters())
+                            .as("nothing relays here")
+                            .isEmpty();
                 });
     }
 
     @Test
-    void aMissingTableFailsTheStartNamingTheDdl() {
+    void aMissingTableFailsTheStartNamingTheDdlAndTheProperty() {
         DataSource dataSource = database(false);
         runner.withBean(DataSource.class, () -> dataSource)
+                .withPropertyValues("order-analytics.outbox.initialize-schema=never")
                 .run(context -> assertThat(context)
                         .hasFailed()
                         .getFailure()
-                        .rootCause()
-                        .hasMessageContaining("order_analytics_outbox")
-                        .hasMessageContaining("schema-h2.sql"));
+                        .hasStackTraceContaining("table order_analytics_outbox cannot be read")
+                        .hasStackTraceContaining("Create it with io/github/orderanalytics/outbox/schema-h2.sql")
+                        .hasStackTraceContaining("order-analytics.outbox.initialize-schema=always (it is never)"));
+    }
+
+    @Test
+    void anEmbeddedDatabaseGetsItsTableByDefault() {
+        DataSource dataSource = database(false);
+        runner.withBean(DataSource.class, () -> dataSource).run(context -> {
+            assertThat(context).hasNotFailed();
+            context.getBean(OrderAnalytics.class).orderPlaced(order("ord_created"), Identity.customer("c"));
+
+            posthog.awaitEvents(1, WAIT);
+            assertThat(posthog).receivedOnly("ord_created");
+        });
+    }
+
+    @Test
+    void initializeSchemaAlwaysCreatesOnlyWhatIsMissing() throws SQLException {
+        DataSource dataSource = database(true);
+        try (Connection c = dataSource.getConnection();
+                Statement s = c.createStatement()) {
+            s.execute("DROP INDEX order_analytics_outbox_dead");
+        }
+        runner.withBean(DataSource.class, () -> dataSource)
+                .withPropertyValues("order-analytics.outbox.initialize-schema=always")
+                .run(context -> {
+                    assertThat(context).hasNotFailed();
+                    try (Connection c = dataSource.getConnection();
+                            ResultSet r =
+                                    c.getMetaData().getIndexInfo(null, null, "ORDER_ANALYTICS_OUTBOX", false, false)) {
+                        List<String> indexes = new ArrayList<>();
+                        while (r.next()) {
+                            indexes.add(r.getString("INDEX_NAME").toLowerCase(Locale.ROOT));
+                        }
+                        assertThat(indexes).contains("order_analytics_outbox_due", "order_analytics_outbox_dead");
+                    }
+                });
+    }
+
+    @Test
+    void deadRetentionPurgesOldDeadRowsOnlyAndOnlyWhenSet() throws SQLException {
+        DataSource dataSource = database(true);
+        runner.withBean(DataSource.class, () -> dataSource)
+                .withPropertyValues("order-analytics.outbox.relay-enabled=false")
+                .run(context -> assertThat(context).doesNotHaveBean(OutboxDeadRetention.class));
+        runner.withBean(DataSource.class, () -> dataSource)
+                .withPropertyValues(
+                        "order-analytics.outbox.relay-enabled=false", "order-analytics.outbox.dead-retention=1d")
+                .run(context -> {
+                    OrderAnalytics analytics = context.getBean(OrderAnalytics.class);
+                    for (String id : new String[] {"ord_dead_long_ago", "ord_dead_today", "ord_waiting"}) {
+                        analytics.orderPlaced(order(id), Identity.customer("c"));
+                    }
+                    try (Connection c = dataSource.getConnection();
+                            Statement s = c.createStatement()) {
+                        s.execute("UPDATE order_analytics_outbox SET dead_at = DATEADD('DAY', -2, CURRENT_TIMESTAMP),"
+                                + " dead_reason = 'test' WHERE payload LIKE '%ord_dead_long_ago%'");
+                        s.execute("UPDATE order_analytics_outbox SET dead_at = CURRENT_TIMESTAMP, dead_reason = 'test'"
+                                + " WHERE payload LIKE '%ord_dead_today%'");
+                    }
+
+                    context.getBean(OutboxDeadRetention.class).purge();
+
+                    assertThat(rows(dataSource))
+                            .as("the old dead row went, the others stay")
+                            .isEqualTo(2);
+                    assertThat(context.getBean(OutboxAdmin.class).deadRows(0, 10))
+                            .singleElement()
+                            .satisfies(row -> assertThat(row.payload()).contains("ord_dead_today"));
+                });
+    }
+
+    /** A scrape or a health check with the database gone answers at once, from the last reading. */
+    @Test
+    void healthAndMetersAnswerAtOnceWhenTheDatabaseIsDown() {
+        DataSource dataSource = database(true);
+        AtomicBoolean down = new AtomicBoolean();
+        DataSource flaky = new DelegatingDataSource(dataSource) {
+            @Override
+            public Connection getConnection() throws SQLException {
+                if (down.get()) {
+                    LockSupport.parkNanos(Duration.ofSeconds(2).toNanos()); // a pool waiting for a connection
+                    throw new SQLException("connection refused (the test's database is down)");
+                }
+                return super.getConnection();
+            }
+        };
+        runner.withBean(DataSource.class, () -> flaky)
+                .withBean(SimpleMeterRegistry.class, SimpleMeterRegistry::new)
+                .withPropertyValues("order-analytics.outbox.relay-enabled=false")
+                .run(context -> {
+                    // Refreshing on every call, so each health check and scrape below asks for a read.
+                    OutboxMonitor eager = OutboxMonitor.create(context.getBean(OutboxAdmin.class), Duration.ZERO);
+                    OutboxHealthIndicator health = new OutboxHealthIndicator(eager, null, Duration.ofMinutes(10));
+                    Await.value(health::health, h -> h.getStatus().equals(Status.UP), WAIT, "UP");
+                    SimpleMeterRegistry registry = context.getBean(SimpleMeterRegistry.class);
+                    new OutboxMetrics(eager, null, Tags.empty()).bindTo(registry);
+                    down.set(true);
+
+                    long start = System.nanoTime();
+                    for (int i = 0; i < 100; i++) {
+                        health.health();
+                        registry.get("order.analytics.outbox.pending").gauge().value();
+                    }
+                    Duration took = Duration.ofNanos(System.nanoTime() - start);
+
+                    assertThat(took).as("100 health checks and scrapes").isLessThan(Duration.ofMillis(100));
+                    Health failed =
+                            Await.value(health::health, h -> h.getStatus().equals(Status.DOWN), WAIT, "DOWN");
+                    assertThat(failed.getDetails().get("error"))
+                            .asString()
+                            .contains("the outbox table cannot be read: connection refused");
+                    assertThat(registry.get("order.analytics.outbox.pending")
+                                    .gauge()
+                                    .value())
+                            .isNaN();
+                    eager.close();
+                });
     }
 
     @Test
