@@ -35,8 +35,11 @@ enum Dialect {
         }
     };
 
-    /** What a claim returns of each row, in this order. */
-    static final String CLAIMED_COLUMNS = "id, event_uuid, event_time, payload, attempts";
+    /**
+     * What a claim returns of each row, in this order: everything but the payload, whose size decides
+     * how many of the claimed rows one round keeps (the payloads are read afterwards, for those only).
+     */
+    static final String CLAIMED_COLUMNS = "id, event_uuid, event_time, attempts, OCTET_LENGTH(payload)";
 
     /** Due rows not held by a live claim; parameters now, now. */
     private static final String DUE =

@@ -15,6 +15,8 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.Condition;
@@ -48,6 +50,7 @@ import org.slf4j.LoggerFactory;
 public final class OutboxRelay implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger("io.github.orderanalytics.outbox");
     private static final Duration MAX_IDLE_AFTER_ERRORS = Duration.ofSeconds(30);
+    static final long DEFAULT_MAX_BATCH_BYTES = 16L << 20;
 
     private final DataSource dataSource;
     private final PostHogOrderAnalytics client;
@@ -55,6 +58,8 @@ public final class OutboxRelay implements AutoCloseable {
     private final int batchSize;
     private final Duration pollInterval;
     private final Duration lease;
+    private final Duration renewEvery;
+    private final long maxBatchBytes;
     private final Duration initialBackoff;
     private final Duration maxBackoff;
     private final Duration shutdownTimeout;
@@ -73,6 +78,8 @@ public final class OutboxRelay implements AutoCloseable {
     private volatile boolean stopping;
     private volatile Instant lastRoundAt;
     private volatile Thread thread;
+    private final Object leaseLock = new Object();
+    private ScheduledThreadPoolExecutor leaseKeeper;
 
     private OutboxRelay(Builder b) {
         this.dataSource = b.dataSource;
@@ -81,6 +88,9 @@ public final class OutboxRelay implements AutoCloseable {
         this.batchSize = b.batchSize;
         this.pollInterval = b.pollInterval;
         this.lease = b.lease;
+        Duration third = b.lease.dividedBy(3);
+        this.renewEvery = third.toMillis() < 1 ? Duration.ofMillis(1) : third;
+        this.maxBatchBytes = b.maxBatchBytes;
         this.initialBackoff = b.initialBackoff;
         this.maxBackoff = b.maxBackoff;
         this.shutdownTimeout = b.shutdownTimeout;
@@ -130,7 +140,14 @@ public final class OutboxRelay implements AutoCloseable {
                             "order-analytics outbox supports PostgreSQL and H2," + " not " + product(c)));
             SchemaCheck.check(c, table, found);
             repository = new OutboxRepository(
-                    dataSource, table, found, batchSize, lease, Backoff.between(initialBackoff, maxBackoff), clock);
+                    dataSource,
+                    table,
+                    found,
+                    batchSize,
+                    lease,
+                    maxBatchBytes,
+                    Backoff.between(initialBackoff, maxBackoff),
+                    clock);
         } catch (SQLException e) {
             throw new IllegalStateException(
                     "order-analytics outbox: cannot reach the database to check table " + table.name + ": "
@@ -164,12 +181,19 @@ public final class OutboxRelay implements AutoCloseable {
         List<EncodedEvent> events = new ArrayList<>(claimed.size());
         claimed.forEach(r -> events.add(r.event()));
         List<EncodedEvent.Outcome> outcomes;
+        // However long the requests take (several, each up to requestTimeout, more when a 400 halves
+        // the batch), the rows stay this relay's: another instance must not send them meanwhile.
+        ScheduledFuture<?> renewal = leaseKeeper()
+                .scheduleAtFixedRate(
+                        () -> rows.renewLease(token), renewEvery.toNanos(), renewEvery.toNanos(), TimeUnit.NANOSECONDS);
         try {
             outcomes = client.sendNow(events);
         } catch (InterruptedException e) {
             // Stopped mid-request: the rows become due again now, not after the lease.
             rows.release(claimed, token);
             throw e;
+        } finally {
+            renewal.cancel(false);
         }
         RelayRound round = rows.record(claimed, outcomes, token);
         delivered.addAndGet(round.delivered());
@@ -208,6 +232,27 @@ public final class OutboxRelay implements AutoCloseable {
         return admin;
     }
 
+    /** One daemon thread, made on the first round and gone when idle, renewing leases during requests. */
+    private ScheduledThreadPoolExecutor leaseKeeper() {
+        synchronized (leaseLock) { // not the relay's monitor: close() holds that while it waits for this thread
+            return leaseKeeperLocked();
+        }
+    }
+
+    private ScheduledThreadPoolExecutor leaseKeeperLocked() {
+        if (leaseKeeper == null) {
+            leaseKeeper = new ScheduledThreadPoolExecutor(1, r -> {
+                Thread t = new Thread(r, "order-analytics-outbox-lease");
+                t.setDaemon(true);
+                return t;
+            });
+            leaseKeeper.setKeepAliveTime(30, TimeUnit.SECONDS);
+            leaseKeeper.allowCoreThreadTimeOut(true);
+            leaseKeeper.setRemoveOnCancelPolicy(true);
+        }
+        return leaseKeeper;
+    }
+
     private OutboxRepository repository() {
         OutboxRepository r = repository;
         if (r == null) {
@@ -244,6 +289,12 @@ public final class OutboxRelay implements AutoCloseable {
             Thread.currentThread().interrupt();
         } finally {
             thread = null;
+            synchronized (leaseLock) {
+                if (leaseKeeper != null) {
+                    leaseKeeper.shutdownNow();
+                    leaseKeeper = null;
+                }
+            }
         }
     }
 
@@ -342,6 +393,7 @@ public final class OutboxRelay implements AutoCloseable {
         private int batchSize = 500;
         private Duration pollInterval = Duration.ofMillis(200);
         private Duration lease = Duration.ofMinutes(2);
+        private long maxBatchBytes = DEFAULT_MAX_BATCH_BYTES;
         private Duration initialBackoff = Duration.ofSeconds(1);
         private Duration maxBackoff = Duration.ofMinutes(10);
         private Duration shutdownTimeout = Duration.ofSeconds(30);
@@ -375,8 +427,23 @@ public final class OutboxRelay implements AutoCloseable {
         }
 
         /**
-         * How long claimed rows stay this relay's (default 2 minutes): longer than a round takes, a
-         * request's timeout included; after it, another relay may take them.
+         * Most bytes of payload one round holds (1 MiB to 1 GiB; default 16 MiB): a round takes fewer
+         * than {@code batchSize} rows when they are large, so memory stays bounded; a single row
+         * larger than this still goes, alone.
+         */
+        public Builder maxBatchBytes(long maxBatchBytes) {
+            if (maxBatchBytes < (1 << 20) || maxBatchBytes > (1L << 30)) {
+                throw new IllegalArgumentException(
+                        "maxBatchBytes must be between 1 MiB and 1 GiB, was " + maxBatchBytes + " bytes");
+            }
+            this.maxBatchBytes = maxBatchBytes;
+            return this;
+        }
+
+        /**
+         * How long claimed rows stay this relay's if it stops renewing them (default 2 minutes): while
+         * a round's requests are under way the relay renews the lease every third of it, so a round
+         * longer than the lease keeps its rows; a relay that dies loses them to another after this.
          */
         public Builder lease(Duration lease) {
             this.lease = positive("lease", lease);

@@ -2,6 +2,7 @@ package io.github.orderanalytics.outbox;
 
 import io.github.orderanalytics.posthog.Backoff;
 import io.github.orderanalytics.posthog.EncodedEvent;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -12,7 +13,9 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
@@ -33,6 +36,16 @@ final class OutboxRepository {
             + " SET claimed_by = NULL, claimed_until = NULL, next_attempt_at = ?, last_error = ?"
             + " WHERE id = ? AND claimed_by = ?";
 
+    /** Gives claimed rows back at once without counting the attempt: the round had no room for them. */
+    private static final String SQL_UNCLAIM = "UPDATE %s"
+            + " SET claimed_by = NULL, claimed_until = NULL, attempts = attempts - 1"
+            + " WHERE id = ANY (?) AND claimed_by = ?";
+
+    private static final String SQL_PAYLOADS = "SELECT id, payload FROM %s WHERE id = ANY (?) AND claimed_by = ?";
+
+    /** Keeps a round's rows this relay's while its requests take longer than the lease. */
+    private static final String SQL_RENEW_LEASE = "UPDATE %s SET claimed_until = ? WHERE claimed_by = ?";
+
     private static final String SQL_MARK_DEAD = "UPDATE %s"
             + " SET claimed_by = NULL, claimed_until = NULL, dead_at = ?, dead_reason = ?"
             + " WHERE id = ? AND claimed_by = ?";
@@ -41,10 +54,14 @@ final class OutboxRepository {
     private final Dialect dialect;
     private final int batchSize;
     private final Duration lease;
+    private final long maxBatchBytes;
     private final Backoff backoff;
     private final Clock clock;
 
     private final String claim;
+    private final String unclaim;
+    private final String payloads;
+    private final String renewLease;
     private final String delete;
     private final String reschedule;
     private final String markDead;
@@ -55,43 +72,115 @@ final class OutboxRepository {
             Dialect dialect,
             int batchSize,
             Duration lease,
+            long maxBatchBytes,
             Backoff backoff,
             Clock clock) {
         this.dataSource = dataSource;
         this.dialect = dialect;
         this.batchSize = batchSize;
         this.lease = lease;
+        this.maxBatchBytes = maxBatchBytes;
         this.backoff = backoff;
         this.clock = clock;
         this.claim = dialect.claim(table.name);
+        this.unclaim = SQL_UNCLAIM.formatted(table.name);
+        this.payloads = SQL_PAYLOADS.formatted(table.name);
+        this.renewLease = SQL_RENEW_LEASE.formatted(table.name);
         this.delete = SQL_DELETE.formatted(table.name);
         this.reschedule = SQL_RESCHEDULE.formatted(table.name);
         this.markDead = SQL_MARK_DEAD.formatted(table.name);
     }
 
-    /** Takes due rows for {@code token}, in one statement that returns them, committed at once. */
+    /**
+     * Takes due rows for {@code token}, at most {@code batchSize} and, but for the first, at most
+     * {@code maxBatchBytes} of payload: one statement leases them and returns their sizes, the rows
+     * beyond the byte budget are given back at once, and only the kept rows' payloads are read. One
+     * short transaction, committed before any request is sent.
+     */
     List<Row> claim(String token) throws SQLException {
         Instant now = clock.instant();
         List<Row> rows = ShortTransaction.run(dataSource, c -> {
-            List<Row> claimed = new ArrayList<>();
+            List<Claimed> claimed = new ArrayList<>();
             try (PreparedStatement s = c.prepareStatement(claim)) {
                 dialect.bindClaim(s, token, utc(now.plus(lease)), utc(now), batchSize);
                 try (ResultSet r = s.executeQuery()) {
                     while (r.next()) {
-                        claimed.add(new Row(
+                        claimed.add(new Claimed(
                                 r.getLong(1),
-                                new EncodedEvent(
-                                        r.getObject(2, UUID.class),
-                                        r.getObject(3, OffsetDateTime.class).toInstant(),
-                                        r.getString(4)),
-                                r.getInt(5)));
+                                r.getObject(2, UUID.class),
+                                r.getObject(3, OffsetDateTime.class).toInstant(),
+                                r.getInt(4),
+                                r.getLong(5)));
                     }
                 }
             }
-            return claimed;
+            if (claimed.isEmpty()) {
+                return List.of();
+            }
+            claimed.sort(Comparator.comparingLong(Claimed::id)); // RETURNING gives no order
+            int keep = 0;
+            long bytes = 0;
+            while (keep < claimed.size()
+                    && (keep == 0 || bytes + claimed.get(keep).bytes() <= maxBatchBytes)) {
+                bytes += claimed.get(keep).bytes();
+                keep++;
+            }
+            if (keep < claimed.size()) {
+                try (PreparedStatement s = c.prepareStatement(unclaim)) {
+                    s.setArray(1, ids(c, claimed.subList(keep, claimed.size())));
+                    s.setString(2, token);
+                    s.executeUpdate();
+                }
+            }
+            return withPayloads(c, claimed.subList(0, keep), token);
         });
-        rows.sort(Comparator.comparingLong(Row::id)); // RETURNING gives no order
         return rows;
+    }
+
+    private List<Row> withPayloads(Connection c, List<Claimed> kept, String token) throws SQLException {
+        Map<Long, String> payload = new HashMap<>();
+        try (PreparedStatement s = c.prepareStatement(payloads)) {
+            s.setArray(1, ids(c, kept));
+            s.setString(2, token);
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    payload.put(r.getLong(1), r.getString(2));
+                }
+            }
+        }
+        List<Row> rows = new ArrayList<>(kept.size());
+        for (Claimed k : kept) {
+            rows.add(new Row(k.id(), new EncodedEvent(k.uuid(), k.eventTime(), payload.get(k.id())), k.attempts()));
+        }
+        return rows;
+    }
+
+    private static java.sql.Array ids(Connection c, List<Claimed> rows) throws SQLException {
+        Object[] ids = new Object[rows.size()];
+        for (int i = 0; i < ids.length; i++) {
+            ids[i] = rows.get(i).id();
+        }
+        return c.createArrayOf("BIGINT", ids);
+    }
+
+    /**
+     * Extends the lease of {@code token}'s rows to a full {@code lease} from now, while the round's
+     * requests are under way; false if the database could not be reached (the rows then keep the
+     * lease they have).
+     */
+    boolean renewLease(String token) {
+        try {
+            return ShortTransaction.run(dataSource, c -> {
+                try (PreparedStatement s = c.prepareStatement(renewLease)) {
+                    s.setObject(1, utc(clock.instant().plus(lease)));
+                    s.setString(2, token);
+                    return s.executeUpdate() >= 0;
+                }
+            });
+        } catch (SQLException | RuntimeException e) {
+            log.debug("order-analytics outbox relay could not renew its lease", e);
+            return false;
+        }
     }
 
     /** Deletes delivered rows, reschedules retries and marks refused rows dead, in one transaction. */
@@ -176,4 +265,7 @@ final class OutboxRepository {
 
     /** A claimed row. */
     record Row(long id, EncodedEvent event, int attempts) {}
+
+    /** A claimed row before its payload is read: its size decides whether this round keeps it. */
+    private record Claimed(long id, UUID uuid, Instant eventTime, int attempts, long bytes) {}
 }

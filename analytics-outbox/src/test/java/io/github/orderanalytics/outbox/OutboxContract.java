@@ -12,6 +12,7 @@ import io.github.orderanalytics.posthog.PostHogEventMapper;
 import io.github.orderanalytics.posthog.PostHogOrderAnalytics;
 import io.github.orderanalytics.testkit.FakePostHog;
 import io.github.orderanalytics.testkit.FakeResponse;
+import io.github.orderanalytics.testsupport.Await;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -427,6 +428,84 @@ abstract class OutboxContract {
         } finally {
             claimers.shutdownNow();
         }
+    }
+
+    /** Rows of about 200 KB each: a round holds at most maxBatchBytes of them, the rest wait unharmed. */
+    @Test
+    void aRoundHoldsAtMostMaxBatchBytesOfPayload() throws Exception {
+        for (int i = 0; i < 10; i++) {
+            placeLargeOrder("ord_large_" + i);
+        }
+        OutboxRelay relay = OutboxRelay.builder(dataSource, client)
+                .relayId("bounded")
+                .clock(clock)
+                .maxBatchBytes(1 << 20)
+                .build();
+        relays.add(relay);
+
+        RelayRound first = relay.relayOnce();
+
+        assertThat(first.claimed()).isBetween(2, 5);
+        assertThat(rows("attempts = 0"))
+                .as("given back without counting an attempt")
+                .isEqualTo(10 - first.claimed());
+        int delivered = first.delivered();
+        RelayRound round;
+        while ((round = relay.relayOnce()).claimed() > 0) {
+            assertThat(round.claimed()).isLessThanOrEqualTo(5);
+            delivered += round.delivered();
+        }
+        assertThat(delivered).isEqualTo(10);
+        assertThat(posthog.events()).hasSize(10);
+        assertThatThrownBy(() -> OutboxRelay.builder(dataSource, client).maxBatchBytes(1000))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("maxBatchBytes must be between 1 MiB and 1 GiB, was 1000 bytes");
+    }
+
+    private void placeLargeOrder(String id) throws SQLException {
+        Order.Builder order = Order.builder(id, Money.of("25.00", "EUR")).placedAt(PLACED_AT);
+        for (int p = 0; p < 200; p++) {
+            order.property("note_" + p, "x".repeat(1_000));
+        }
+        try (Connection c = dataSource.getConnection()) {
+            outbox.orderPlaced(c, order.build(), Identity.customer("c"));
+        }
+    }
+
+    /**
+     * A round whose request outlasts the lease: the relay renews it meanwhile, so another relay finds
+     * nothing to take and the event is sent once.
+     */
+    @Test
+    void aRoundLongerThanTheLeaseKeepsItsRows() throws Exception {
+        placeOrder("ord_slow", true);
+        posthog.respondByDefault(FakeResponse.ok().delayedBy(Duration.ofMillis(1_500)));
+        Duration lease = Duration.ofMillis(600); // the request (1.5 s, under the 2 s timeout) outlasts it
+        OutboxRelay slow = OutboxRelay.builder(dataSource, client)
+                .relayId("slow")
+                .lease(lease)
+                .build();
+        OutboxRelay other = OutboxRelay.builder(dataSource, client)
+                .relayId("other")
+                .lease(lease)
+                .build();
+        relays.add(slow);
+        relays.add(other);
+        ExecutorService thread = Executors.newSingleThreadExecutor();
+        try {
+            Future<RelayRound> round = thread.submit(slow::relayOnce);
+            Await.until(() -> !posthog.requests().isEmpty() || round.isDone(), WAIT, posthog::requests);
+            Instant leaseOver = Instant.now().plus(lease).plusMillis(200);
+            Await.until(() -> Instant.now().isAfter(leaseOver), WAIT, () -> "the lease has not passed");
+
+            assertThat(other.relayOnce())
+                    .as("the slow round's row is still leased")
+                    .isEqualTo(RelayRound.NONE);
+            assertThat(round.get(WAIT.toSeconds(), TimeUnit.SECONDS)).isEqualTo(new RelayRound(1, 1, 0, 0));
+        } finally {
+            thread.shutdownNow();
+        }
+        assertThat(posthog.events()).hasSize(1);
     }
 
     @Test

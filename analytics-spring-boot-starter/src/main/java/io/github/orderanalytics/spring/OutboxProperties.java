@@ -1,6 +1,7 @@
 package io.github.orderanalytics.spring;
 
 import java.time.Duration;
+import org.springframework.util.unit.DataSize;
 
 /**
  * Durable delivery through a transactional outbox table, under {@code order-analytics.outbox} (needs
@@ -42,10 +43,16 @@ public class OutboxProperties {
     /** Most rows a relay claims and sends in one round. */
     private int batchSize = 500;
 
+    /** Most bytes of payload one relay round holds; large rows make rounds of fewer rows. */
+    private DataSize maxBatchBytes = DataSize.ofMegabytes(16);
+
     /** How often an idle relay looks for due rows. */
     private Duration pollInterval = Duration.ofMillis(200);
 
-    /** How long claimed rows stay a relay's; after it, another relay may take them. */
+    /**
+     * How long claimed rows stay a relay's if it stops renewing them (it renews them while a round's
+     * requests run); after it, another relay may take them.
+     */
     private Duration lease = Duration.ofMinutes(2);
 
     /** The first delay after a failed delivery, doubled per attempt. */
@@ -111,6 +118,14 @@ public class OutboxProperties {
 
     public void setBatchSize(int batchSize) {
         this.batchSize = batchSize;
+    }
+
+    public DataSize getMaxBatchBytes() {
+        return maxBatchBytes;
+    }
+
+    public void setMaxBatchBytes(DataSize maxBatchBytes) {
+        this.maxBatchBytes = maxBatchBytes;
     }
 
     public Duration getPollInterval() {

@@ -122,6 +122,7 @@ public class OrderAnalyticsOutboxAutoConfiguration {
         return OutboxRelay.builder(outboxDataSource.dataSource(), client)
                 .table(outbox.getTable())
                 .batchSize(outbox.getBatchSize())
+                .maxBatchBytes(outbox.getMaxBatchBytes().toBytes())
                 .pollInterval(outbox.getPollInterval())
                 .lease(outbox.getLease())
                 .initialBackoff(outbox.getInitialBackoff())
