@@ -3,6 +3,7 @@ package io.github.orderanalytics.outbox;
 import static io.github.orderanalytics.testkit.OrderAnalyticsAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import io.github.orderanalytics.Identity;
 import io.github.orderanalytics.Money;
@@ -13,6 +14,8 @@ import io.github.orderanalytics.posthog.PostHogOrderAnalytics;
 import io.github.orderanalytics.testkit.FakePostHog;
 import io.github.orderanalytics.testkit.FakeResponse;
 import io.github.orderanalytics.testsupport.Await;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -321,11 +324,7 @@ abstract class OutboxContract {
         relay.close();
 
         assertThat(posthog.events()).hasSize(20);
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (rows("1 = 1") > 0 && System.nanoTime() < deadline) {
-            Thread.onSpinWait(); // the last round's delete commits just after PostHog's answer
-        }
-        assertThat(rows("1 = 1")).isZero();
+        Databases.awaitEmpty(dataSource, WAIT); // the last round's delete commits just after PostHog's answer
     }
 
     /** As Spring's {@code context.stop(); context.start()} does it. */
@@ -506,6 +505,49 @@ abstract class OutboxContract {
             thread.shutdownNow();
         }
         assertThat(posthog.events()).hasSize(1);
+    }
+
+    /** A failed rollback, or a failed restore of auto-commit, used to replace the error that caused it. */
+    @Test
+    void aFailedRollbackNeverHidesTheFailureThatCausedIt() {
+        DataSource breaking = new ForwardingDataSource(dataSource) {
+            @Override
+            public Connection getConnection() throws SQLException {
+                Connection real = super.getConnection();
+                return (Connection) Proxy.newProxyInstance(
+                        Connection.class.getClassLoader(), new Class<?>[] {Connection.class}, (proxy, method, args) -> {
+                            if (method.getName().equals("rollback")) {
+                                throw new SQLException("the rollback failed too");
+                            }
+                            if (method.getName().equals("setAutoCommit") && Boolean.TRUE.equals(args[0])) {
+                                throw new SQLException("restoring auto-commit failed too");
+                            }
+                            try {
+                                return method.invoke(real, args);
+                            } catch (InvocationTargetException e) {
+                                throw e.getCause();
+                            }
+                        });
+            }
+        };
+
+        Throwable thrown = catchThrowable(() -> ShortTransaction.run(breaking, c -> {
+            throw new SQLException("the claim failed");
+        }));
+
+        assertThat(thrown).isInstanceOf(SQLException.class).hasMessage("the claim failed");
+        assertThat(thrown.getSuppressed())
+                .extracting(Throwable::getMessage)
+                .containsExactly("the rollback failed too", "restoring auto-commit failed too");
+    }
+
+    @Test
+    void theShippedDdlRunsAgainWithoutComplaint() throws Exception {
+        OutboxSchema.create(dataSource);
+        OutboxSchema.create(dataSource);
+
+        placeOrder("ord_after_rerun", true);
+        assertThat(relay("r1").relayOnce()).isEqualTo(new RelayRound(1, 1, 0, 0));
     }
 
     @Test

@@ -310,6 +310,20 @@ class OrderAnalyticsOutboxAutoConfigurationTest {
     }
 
     @Test
+    void maxBatchBytesReachesTheRelay() {
+        runner.withBean(DataSource.class, () -> database(true))
+                .withPropertyValues("order-analytics.outbox.max-batch-bytes=512KB")
+                .run(context -> assertThat(context)
+                        .hasFailed()
+                        .getFailure()
+                        .rootCause()
+                        .hasMessage("maxBatchBytes must be between 1 MiB and 1 GiB, was 524288 bytes"));
+        runner.withBean(DataSource.class, () -> database(true))
+                .withPropertyValues("order-analytics.outbox.max-batch-bytes=2MB")
+                .run(context -> assertThat(context).hasNotFailed().hasSingleBean(OutboxRelay.class));
+    }
+
+    @Test
     void enabledWithoutTheOutboxModuleFailsTheStart() {
         runner.withClassLoader(new FilteredClassLoader("io.github.orderanalytics.outbox"))
                 .withBean(DataSource.class, () -> database(true))
