@@ -309,6 +309,25 @@ class OrderAnalyticsOutboxAutoConfigurationTest {
                 });
     }
 
+    /** Spring's stop() then start() used to fail: "this relay was started already". */
+    @Test
+    void theRelayStopsAndStartsWithTheContext() {
+        DataSource dataSource = database(true);
+        runner.withBean(DataSource.class, () -> dataSource).run(context -> {
+            OutboxRelay relay = context.getBean(OutboxRelay.class);
+            assertThat(relay.isRunning()).isTrue();
+
+            context.stop();
+            assertThat(relay.isRunning()).isFalse();
+            context.start();
+
+            assertThat(relay.isRunning()).isTrue();
+            context.getBean(OrderAnalytics.class).orderPlaced(order("ord_after_restart"), Identity.customer("c"));
+            posthog.awaitEvents(1, WAIT);
+            assertThat(posthog).receivedOnly("ord_after_restart");
+        });
+    }
+
     @Test
     void maxBatchBytesReachesTheRelay() {
         runner.withBean(DataSource.class, () -> database(true))

@@ -141,66 +141,64 @@ class OutboxTransactionRulesTest {
     /** Finding 3, without the outbox: the after-commit bean used to report the savepoint's order too. */
     @Test
     void aRolledBackNestedTransactionTakesItsOrderFromTheAfterCommitBean() {
-        DataSource database = database(true);
-        RecordingOrderAnalytics recording = RecordingOrderAnalytics.create();
-        runner.withPropertyValues("order-analytics.outbox.enabled=false")
-                .withBean(DataSource.class, () -> database)
-                .withBean(OrderAnalyticsAutoConfiguration.CLIENT_BEAN, RecordingOrderAnalytics.class, () -> recording)
-                .run(context -> {
-                    placeWithANestedRollback(context.getBean(OrderAnalytics.class), database);
+        withTheAfterCommitBean((analytics, recording, database) -> {
+            placeWithANestedRollback(analytics, database);
 
-                    assertThat(recording).hasPlacedOnly("ord_outer", "ord_after");
-                });
+            assertThat(recording).hasPlacedOnly("ord_outer", "ord_after");
+        });
     }
 
     /** A savepoint set before the transaction's first order takes every order reported after it. */
     @Test
     void aNestedRollbackBeforeAnyOtherOrderLeavesNothingBehind() {
-        DataSource database = database(true);
-        RecordingOrderAnalytics recording = RecordingOrderAnalytics.create();
-        runner.withPropertyValues("order-analytics.outbox.enabled=false")
-                .withBean(DataSource.class, () -> database)
-                .withBean(OrderAnalyticsAutoConfiguration.CLIENT_BEAN, RecordingOrderAnalytics.class, () -> recording)
-                .run(context -> {
-                    OrderAnalytics analytics = context.getBean(OrderAnalytics.class);
-                    DataSourceTransactionManager manager = new DataSourceTransactionManager(database);
-                    TransactionTemplate nested = new TransactionTemplate(manager);
-                    nested.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
-                    new TransactionTemplate(manager).executeWithoutResult(outer -> {
-                        nested.executeWithoutResult(inner -> {
-                            analytics.orderPlaced(order("ord_nested"), Identity.customer("c"));
-                            inner.setRollbackOnly();
-                        });
-                        analytics.orderPlaced(order("ord_kept"), Identity.customer("c"));
-                    });
-
-                    assertThat(recording).hasPlacedOnly("ord_kept");
+        withTheAfterCommitBean((analytics, recording, database) -> {
+            DataSourceTransactionManager manager = new DataSourceTransactionManager(database);
+            TransactionTemplate nested = new TransactionTemplate(manager);
+            nested.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
+            new TransactionTemplate(manager).executeWithoutResult(outer -> {
+                nested.executeWithoutResult(inner -> {
+                    analytics.orderPlaced(order("ord_nested"), Identity.customer("c"));
+                    inner.setRollbackOnly();
                 });
+                analytics.orderPlaced(order("ord_kept"), Identity.customer("c"));
+            });
+
+            assertThat(recording).hasPlacedOnly("ord_kept");
+        });
     }
 
     /** REQUIRES_NEW: the inner transaction's order is its own, reported when it commits. */
     @Test
     void anInnerRequiresNewTransactionReportsOnItsOwnCommit() {
+        withTheAfterCommitBean((analytics, recording, database) -> {
+            DataSourceTransactionManager manager = new DataSourceTransactionManager(database);
+            TransactionTemplate requiresNew = new TransactionTemplate(manager);
+            requiresNew.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+            new TransactionTemplate(manager).executeWithoutResult(outer -> {
+                analytics.orderPlaced(order("ord_outer_rolled_back"), Identity.customer("c"));
+                requiresNew.executeWithoutResult(
+                        inner -> analytics.orderPlaced(order("ord_inner"), Identity.customer("c")));
+                assertThat(recording).hasPlacedOnly("ord_inner");
+                outer.setRollbackOnly();
+            });
+
+            assertThat(recording).hasPlacedOnly("ord_inner");
+        });
+    }
+
+    /** What a test does with the starter's after-commit bean (no outbox) over a recording. */
+    @FunctionalInterface
+    private interface AfterCommitBeanTest {
+        void run(OrderAnalytics analytics, RecordingOrderAnalytics recording, DataSource database) throws Exception;
+    }
+
+    private void withTheAfterCommitBean(AfterCommitBeanTest test) {
         DataSource database = database(true);
         RecordingOrderAnalytics recording = RecordingOrderAnalytics.create();
         runner.withPropertyValues("order-analytics.outbox.enabled=false")
                 .withBean(DataSource.class, () -> database)
                 .withBean(OrderAnalyticsAutoConfiguration.CLIENT_BEAN, RecordingOrderAnalytics.class, () -> recording)
-                .run(context -> {
-                    OrderAnalytics analytics = context.getBean(OrderAnalytics.class);
-                    DataSourceTransactionManager manager = new DataSourceTransactionManager(database);
-                    TransactionTemplate requiresNew = new TransactionTemplate(manager);
-                    requiresNew.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
-                    new TransactionTemplate(manager).executeWithoutResult(outer -> {
-                        analytics.orderPlaced(order("ord_outer_rolled_back"), Identity.customer("c"));
-                        requiresNew.executeWithoutResult(
-                                inner -> analytics.orderPlaced(order("ord_inner"), Identity.customer("c")));
-                        assertThat(recording).hasPlacedOnly("ord_inner");
-                        outer.setRollbackOnly();
-                    });
-
-                    assertThat(recording).hasPlacedOnly("ord_inner");
-                });
+                .run(context -> test.run(context.getBean(OrderAnalytics.class), recording, database));
     }
 
     /** Outer order, a NESTED transaction whose order rolls back with its savepoint, then another order. */
