@@ -15,8 +15,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.Condition;
@@ -58,7 +56,7 @@ public final class OutboxRelay implements AutoCloseable {
     private final int batchSize;
     private final Duration pollInterval;
     private final Duration lease;
-    private final Duration renewEvery;
+    private final LeaseKeeper leaseKeeper;
     private final long maxBatchBytes;
     private final Duration initialBackoff;
     private final Duration maxBackoff;
@@ -78,8 +76,6 @@ public final class OutboxRelay implements AutoCloseable {
     private volatile boolean stopping;
     private volatile Instant lastRoundAt;
     private volatile Thread thread;
-    private final Object leaseLock = new Object();
-    private ScheduledThreadPoolExecutor leaseKeeper;
 
     private OutboxRelay(Builder b) {
         this.dataSource = b.dataSource;
@@ -88,8 +84,7 @@ public final class OutboxRelay implements AutoCloseable {
         this.batchSize = b.batchSize;
         this.pollInterval = b.pollInterval;
         this.lease = b.lease;
-        Duration third = b.lease.dividedBy(3);
-        this.renewEvery = third.toMillis() < 1 ? Duration.ofMillis(1) : third;
+        this.leaseKeeper = new LeaseKeeper(b.lease);
         this.maxBatchBytes = b.maxBatchBytes;
         this.initialBackoff = b.initialBackoff;
         this.maxBackoff = b.maxBackoff;
@@ -181,11 +176,8 @@ public final class OutboxRelay implements AutoCloseable {
         List<EncodedEvent> events = new ArrayList<>(claimed.size());
         claimed.forEach(r -> events.add(r.event()));
         List<EncodedEvent.Outcome> outcomes;
-        // However long the requests take (several, each up to requestTimeout, more when a 400 halves
-        // the batch), the rows stay this relay's: another instance must not send them meanwhile.
-        ScheduledFuture<?> renewal = leaseKeeper()
-                .scheduleAtFixedRate(
-                        () -> rows.renewLease(token), renewEvery.toNanos(), renewEvery.toNanos(), TimeUnit.NANOSECONDS);
+        // The rows stay this relay's while the requests run: another instance must not send them meanwhile.
+        LeaseKeeper.Renewal renewal = leaseKeeper.renewing(() -> rows.renewLease(token));
         try {
             outcomes = client.sendNow(events);
         } catch (InterruptedException e) {
@@ -193,7 +185,7 @@ public final class OutboxRelay implements AutoCloseable {
             rows.release(claimed, token);
             throw e;
         } finally {
-            renewal.cancel(false);
+            renewal.close();
         }
         RelayRound round = rows.record(claimed, outcomes, token);
         delivered.addAndGet(round.delivered());
@@ -232,27 +224,6 @@ public final class OutboxRelay implements AutoCloseable {
         return admin;
     }
 
-    /** One daemon thread, made on the first round and gone when idle, renewing leases during requests. */
-    private ScheduledThreadPoolExecutor leaseKeeper() {
-        synchronized (leaseLock) { // not the relay's monitor: close() holds that while it waits for this thread
-            return leaseKeeperLocked();
-        }
-    }
-
-    private ScheduledThreadPoolExecutor leaseKeeperLocked() {
-        if (leaseKeeper == null) {
-            leaseKeeper = new ScheduledThreadPoolExecutor(1, r -> {
-                Thread t = new Thread(r, "order-analytics-outbox-lease");
-                t.setDaemon(true);
-                return t;
-            });
-            leaseKeeper.setKeepAliveTime(30, TimeUnit.SECONDS);
-            leaseKeeper.allowCoreThreadTimeOut(true);
-            leaseKeeper.setRemoveOnCancelPolicy(true);
-        }
-        return leaseKeeper;
-    }
-
     private OutboxRepository repository() {
         OutboxRepository r = repository;
         if (r == null) {
@@ -289,12 +260,7 @@ public final class OutboxRelay implements AutoCloseable {
             Thread.currentThread().interrupt();
         } finally {
             thread = null;
-            synchronized (leaseLock) {
-                if (leaseKeeper != null) {
-                    leaseKeeper.shutdownNow();
-                    leaseKeeper = null;
-                }
-            }
+            leaseKeeper.stop();
         }
     }
 

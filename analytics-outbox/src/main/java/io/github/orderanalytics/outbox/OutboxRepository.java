@@ -17,6 +17,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.ToLongFunction;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -99,7 +100,7 @@ final class OutboxRepository {
      */
     List<Row> claim(String token) throws SQLException {
         Instant now = clock.instant();
-        List<Row> rows = ShortTransaction.run(dataSource, c -> {
+        return ShortTransaction.run(dataSource, c -> {
             List<Claimed> claimed = new ArrayList<>();
             try (PreparedStatement s = c.prepareStatement(claim)) {
                 dialect.bindClaim(s, token, utc(now.plus(lease)), utc(now), batchSize);
@@ -127,20 +128,19 @@ final class OutboxRepository {
             }
             if (keep < claimed.size()) {
                 try (PreparedStatement s = c.prepareStatement(unclaim)) {
-                    s.setArray(1, ids(c, claimed.subList(keep, claimed.size())));
+                    s.setArray(1, ids(c, claimed.subList(keep, claimed.size()), Claimed::id));
                     s.setString(2, token);
                     s.executeUpdate();
                 }
             }
             return withPayloads(c, claimed.subList(0, keep), token);
         });
-        return rows;
     }
 
     private List<Row> withPayloads(Connection c, List<Claimed> kept, String token) throws SQLException {
         Map<Long, String> payload = new HashMap<>();
         try (PreparedStatement s = c.prepareStatement(payloads)) {
-            s.setArray(1, ids(c, kept));
+            s.setArray(1, ids(c, kept, Claimed::id));
             s.setString(2, token);
             try (ResultSet r = s.executeQuery()) {
                 while (r.next()) {
@@ -155,31 +155,30 @@ final class OutboxRepository {
         return rows;
     }
 
-    private static java.sql.Array ids(Connection c, List<Claimed> rows) throws SQLException {
+    /** The rows' ids as one array parameter: each statement on a set of rows is one statement. */
+    private static <T> java.sql.Array ids(Connection c, List<T> rows, ToLongFunction<T> id) throws SQLException {
         Object[] ids = new Object[rows.size()];
         for (int i = 0; i < ids.length; i++) {
-            ids[i] = rows.get(i).id();
+            ids[i] = id.applyAsLong(rows.get(i));
         }
         return c.createArrayOf("BIGINT", ids);
     }
 
     /**
      * Extends the lease of {@code token}'s rows to a full {@code lease} from now, while the round's
-     * requests are under way; false if the database could not be reached (the rows then keep the
-     * lease they have).
+     * requests are under way. If the database cannot be reached the rows keep the lease they have.
      */
-    boolean renewLease(String token) {
+    void renewLease(String token) {
         try {
-            return ShortTransaction.run(dataSource, c -> {
+            ShortTransaction.run(dataSource, c -> {
                 try (PreparedStatement s = c.prepareStatement(renewLease)) {
                     s.setObject(1, utc(clock.instant().plus(lease)));
                     s.setString(2, token);
-                    return s.executeUpdate() >= 0;
+                    return s.executeUpdate();
                 }
             });
         } catch (SQLException | RuntimeException e) {
             log.debug("order-analytics outbox relay could not renew its lease", e);
-            return false;
         }
     }
 
@@ -190,7 +189,7 @@ final class OutboxRepository {
             int deliveredNow = 0;
             int retryNow = 0;
             int deadNow = 0;
-            List<Long> acknowledged = new ArrayList<>();
+            List<Row> acknowledged = new ArrayList<>();
             try (PreparedStatement deleting = c.prepareStatement(delete);
                     PreparedStatement rescheduling = c.prepareStatement(reschedule);
                     PreparedStatement markingDead = c.prepareStatement(markDead)) {
@@ -199,7 +198,7 @@ final class OutboxRepository {
                     EncodedEvent.Outcome outcome = outcomes.get(i);
                     switch (outcome.result()) {
                         case DELIVERED -> {
-                            acknowledged.add(row.id);
+                            acknowledged.add(row);
                             deliveredNow++;
                         }
                         case RETRY -> {
@@ -221,7 +220,7 @@ final class OutboxRepository {
                     }
                 }
                 if (deliveredNow > 0) {
-                    deleting.setArray(1, c.createArrayOf("BIGINT", acknowledged.toArray()));
+                    deleting.setArray(1, ids(c, acknowledged, Row::id));
                     deleting.executeUpdate();
                 }
                 if (retryNow > 0) {

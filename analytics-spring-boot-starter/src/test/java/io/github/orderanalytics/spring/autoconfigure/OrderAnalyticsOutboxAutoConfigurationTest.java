@@ -12,10 +12,10 @@ import io.github.orderanalytics.outbox.OutboxAdmin;
 import io.github.orderanalytics.outbox.OutboxMonitor;
 import io.github.orderanalytics.outbox.OutboxOrderAnalytics;
 import io.github.orderanalytics.outbox.OutboxRelay;
-import io.github.orderanalytics.outbox.OutboxSchema;
 import io.github.orderanalytics.spring.OrderPlacedEvent;
 import io.github.orderanalytics.spring.TransactionAwareOrderAnalytics;
 import io.github.orderanalytics.spring.health.OutboxHealthIndicator;
+import io.github.orderanalytics.spring.testing.H2Databases;
 import io.github.orderanalytics.testkit.FakePostHog;
 import io.github.orderanalytics.testkit.RecordingOrderAnalytics;
 import io.github.orderanalytics.testsupport.Await;
@@ -30,7 +30,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
@@ -43,12 +42,10 @@ import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.datasource.DelegatingDataSource;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /** The starter with order-analytics.outbox.enabled=true, on H2, relaying over HTTP to FakePostHog. */
 class OrderAnalyticsOutboxAutoConfigurationTest {
-    private static final AtomicInteger DATABASES = new AtomicInteger();
     private static final Duration WAIT = Duration.ofSeconds(20);
 
     private final FakePostHog posthog = FakePostHog.start();
@@ -75,16 +72,7 @@ class OrderAnalyticsOutboxAutoConfigurationTest {
     }
 
     private static DataSource database(boolean withTable) {
-        DataSource dataSource = new DriverManagerDataSource(
-                "jdbc:h2:mem:starter-outbox" + DATABASES.incrementAndGet() + ";DB_CLOSE_DELAY=-1");
-        if (withTable) {
-            try {
-                OutboxSchema.create(dataSource);
-            } catch (SQLException e) {
-                throw new IllegalStateException(e);
-            }
-        }
-        return dataSource;
+        return H2Databases.create(withTable);
     }
 
     private static long rows(DataSource dataSource) throws SQLException {

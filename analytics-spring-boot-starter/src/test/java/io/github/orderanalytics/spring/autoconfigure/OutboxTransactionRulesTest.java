@@ -8,8 +8,8 @@ import io.github.orderanalytics.Identity;
 import io.github.orderanalytics.Money;
 import io.github.orderanalytics.Order;
 import io.github.orderanalytics.OrderAnalytics;
-import io.github.orderanalytics.outbox.OutboxSchema;
 import io.github.orderanalytics.outbox.OutboxWriteException;
+import io.github.orderanalytics.spring.testing.H2Databases;
 import io.github.orderanalytics.testkit.FakePostHog;
 import io.github.orderanalytics.testkit.RecordingOrderAnalytics;
 import java.lang.reflect.Proxy;
@@ -19,7 +19,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -27,7 +26,6 @@ import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.datasource.DelegatingDataSource;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -37,7 +35,6 @@ import org.springframework.transaction.support.TransactionTemplate;
  * the transaction holds, committed its own connections and let savepoints take their orders.
  */
 class OutboxTransactionRulesTest {
-    private static final AtomicInteger DATABASES = new AtomicInteger();
 
     private final FakePostHog posthog = FakePostHog.start();
 
@@ -217,16 +214,7 @@ class OutboxTransactionRulesTest {
     }
 
     private static DataSource database(boolean withTable) {
-        DataSource dataSource = new DriverManagerDataSource(
-                "jdbc:h2:mem:outbox-rules" + DATABASES.incrementAndGet() + ";DB_CLOSE_DELAY=-1");
-        if (withTable) {
-            try {
-                OutboxSchema.create(dataSource);
-            } catch (SQLException e) {
-                throw new IllegalStateException(e);
-            }
-        }
-        return dataSource;
+        return H2Databases.create(withTable);
     }
 
     /**

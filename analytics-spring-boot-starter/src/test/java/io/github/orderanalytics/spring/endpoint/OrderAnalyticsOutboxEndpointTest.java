@@ -12,21 +12,18 @@ import io.github.orderanalytics.spring.autoconfigure.OrderAnalyticsAutoConfigura
 import io.github.orderanalytics.spring.autoconfigure.OrderAnalyticsOutboxAutoConfiguration;
 import io.github.orderanalytics.spring.autoconfigure.OrderAnalyticsOutboxEndpointAutoConfiguration;
 import io.github.orderanalytics.spring.autoconfigure.OrderAnalyticsTransactionAutoConfiguration;
+import io.github.orderanalytics.spring.testing.H2Databases;
 import io.github.orderanalytics.testkit.FakePostHog;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /** The orderanalyticsoutbox endpoint: there only when exposed, and what each operation does. */
 class OrderAnalyticsOutboxEndpointTest {
-    private static final AtomicInteger DATABASES = new AtomicInteger();
-
     private final FakePostHog posthog = FakePostHog.start();
 
     private final ApplicationContextRunner runner = new ApplicationContextRunner()
@@ -35,10 +32,7 @@ class OrderAnalyticsOutboxEndpointTest {
                     OrderAnalyticsTransactionAutoConfiguration.class,
                     OrderAnalyticsOutboxAutoConfiguration.class,
                     OrderAnalyticsOutboxEndpointAutoConfiguration.class))
-            .withBean(
-                    DataSource.class,
-                    () -> new DriverManagerDataSource(
-                            "jdbc:h2:mem:endpoint" + DATABASES.incrementAndGet() + ";DB_CLOSE_DELAY=-1"))
+            .withBean(DataSource.class, () -> H2Databases.create(false))
             .withPropertyValues(
                     "order-analytics.posthog.api-key=" + FakePostHog.API_KEY,
                     "order-analytics.posthog.host=" + posthog.host(),
