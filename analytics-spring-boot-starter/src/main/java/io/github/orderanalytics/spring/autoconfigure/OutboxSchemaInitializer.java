@@ -16,11 +16,9 @@ import org.slf4j.LoggerFactory;
 final class OutboxSchemaInitializer {
     private static final Logger log = LoggerFactory.getLogger("io.github.orderanalytics.outbox");
 
-    private final boolean created;
-
+    /** Runs at bean creation: the outbox's writer and relay take this bean, so they come after it. */
     OutboxSchemaInitializer(OutboxDataSource outbox, InitializeSchema mode, String table) {
-        this.created = shouldCreate(outbox, mode);
-        if (created) {
+        if (shouldCreate(outbox, mode)) {
             try {
                 OutboxSchema.create(outbox.dataSource(), table);
             } catch (SQLException e) {
@@ -32,11 +30,6 @@ final class OutboxSchemaInitializer {
             }
             log.info("order-analytics outbox: table {} is in place on DataSource '{}'", table, outbox.name());
         }
-    }
-
-    /** Whether this start created (or found) the table itself. */
-    boolean created() {
-        return created;
     }
 
     private static boolean shouldCreate(OutboxDataSource outbox, InitializeSchema mode) {
