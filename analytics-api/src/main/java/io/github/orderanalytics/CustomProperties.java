@@ -30,9 +30,13 @@ import java.util.Set;
 final class CustomProperties {
     private CustomProperties() {}
 
-    /** Names of the standard {@code order_placed} properties, and those PostHog reads from properties. */
+    /** Names of the standard order event properties, and those PostHog reads from properties. */
     static final Set<String> RESERVED = Set.of(
             "order_id",
+            "refund_id",
+            "reason",
+            "checkout_id",
+            "affiliation",
             "total",
             "currency",
             "revenue",
@@ -72,7 +76,7 @@ final class CustomProperties {
         }
         if (RESERVED.contains(key)) {
             throw new IllegalArgumentException(
-                    "property key clashes with a standard order_placed property: " + Text.quote(key));
+                    "property key clashes with a standard order event property: " + Text.quote(key));
         }
         return key;
     }

@@ -2,6 +2,7 @@ package io.github.orderanalytics;
 
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
  * One product line of an {@link Order}: what was bought, how many, at what unit price.
@@ -30,6 +31,9 @@ public final class LineItem {
     private final String category;
     private final String brand;
     private final String variant;
+    private final String url;
+    private final String imageUrl;
+    private final Integer position;
 
     private LineItem(Builder b) {
         this.productId = b.productId;
@@ -40,6 +44,9 @@ public final class LineItem {
         this.category = b.category;
         this.brand = b.brand;
         this.variant = b.variant;
+        this.url = b.url;
+        this.imageUrl = b.imageUrl;
+        this.position = b.position;
     }
 
     /**
@@ -59,6 +66,9 @@ public final class LineItem {
         b.category = category;
         b.brand = brand;
         b.variant = variant;
+        b.url = url;
+        b.imageUrl = imageUrl;
+        b.position = position;
         return b;
     }
 
@@ -95,6 +105,21 @@ public final class LineItem {
         return Optional.ofNullable(variant);
     }
 
+    /** The product's page. */
+    public Optional<String> url() {
+        return Optional.ofNullable(url);
+    }
+
+    /** The product's image. */
+    public Optional<String> imageUrl() {
+        return Optional.ofNullable(imageUrl);
+    }
+
+    /** Where the product stood in the list it was chosen from. */
+    public OptionalInt position() {
+        return position == null ? OptionalInt.empty() : OptionalInt.of(position);
+    }
+
     /** Bytes of this line's text as JSON, at most; for {@link Order}'s size bound. */
     long encodedTextSize() {
         return EncodedSize.text(productId)
@@ -102,7 +127,9 @@ public final class LineItem {
                 + textSize(name)
                 + textSize(category)
                 + textSize(brand)
-                + textSize(variant);
+                + textSize(variant)
+                + textSize(url)
+                + textSize(imageUrl);
     }
 
     private static long textSize(String s) {
@@ -119,12 +146,15 @@ public final class LineItem {
                 && Objects.equals(name, other.name)
                 && Objects.equals(category, other.category)
                 && Objects.equals(brand, other.brand)
-                && Objects.equals(variant, other.variant);
+                && Objects.equals(variant, other.variant)
+                && Objects.equals(url, other.url)
+                && Objects.equals(imageUrl, other.imageUrl)
+                && Objects.equals(position, other.position);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(productId, quantity, price, sku, name, category, brand, variant);
+        return Objects.hash(productId, quantity, price, sku, name, category, brand, variant, url, imageUrl, position);
     }
 
     @Override
@@ -142,6 +172,9 @@ public final class LineItem {
         private String category;
         private String brand;
         private String variant;
+        private String url;
+        private String imageUrl;
+        private Integer position;
 
         private Builder(String productId, int quantity, Money price) {
             this.productId = Text.require("productId", productId, Order.MAX_ID_LENGTH);
@@ -175,6 +208,28 @@ public final class LineItem {
 
         public Builder variant(String variant) {
             this.variant = Text.require("variant", variant, Order.MAX_TEXT_LENGTH);
+            return this;
+        }
+
+        /** The product's page ({@code url}). */
+        public Builder url(String url) {
+            this.url = Text.require("url", url, Order.MAX_TEXT_LENGTH);
+            return this;
+        }
+
+        /** The product's image ({@code image_url}). */
+        public Builder imageUrl(String imageUrl) {
+            this.imageUrl = Text.require("imageUrl", imageUrl, Order.MAX_TEXT_LENGTH);
+            return this;
+        }
+
+        /** Where the product stood in the list it was chosen from ({@code position}), from 0. */
+        public Builder position(int position) {
+            if (position < 0 || position > MAX_QUANTITY) {
+                throw new IllegalArgumentException("position must be between 0 and " + MAX_QUANTITY + ", was "
+                        + position + " (product " + productId + ")");
+            }
+            this.position = position;
             return this;
         }
 

@@ -13,6 +13,18 @@ enum NoopOrderAnalytics implements OrderAnalytics {
     }
 
     @Override
+    public void orderRefunded(Refund refund, Identity identity) {
+        Objects.requireNonNull(refund, "refund == null");
+        Objects.requireNonNull(identity, "identity == null");
+    }
+
+    @Override
+    public void orderCancelled(Cancellation cancellation, Identity identity) {
+        Objects.requireNonNull(cancellation, "cancellation == null");
+        Objects.requireNonNull(identity, "identity == null");
+    }
+
+    @Override
     public String toString() {
         return "OrderAnalytics.noop()";
     }

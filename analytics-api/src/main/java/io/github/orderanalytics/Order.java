@@ -1,9 +1,9 @@
 package io.github.orderanalytics;
 
-import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,7 +35,7 @@ import java.util.Optional;
  *
  * @since 0.1.0
  */
-public final class Order {
+public final class Order implements OrderEvent {
     /** Longest order id, product id, coupon and property key, in characters. */
     public static final int MAX_ID_LENGTH = 200;
     /** Longest free text (a product's sku, name, category, brand, variant), in characters. */
@@ -67,6 +67,8 @@ public final class Order {
     private final Money shipping;
     private final Money discount;
     private final String coupon;
+    private final String checkoutId;
+    private final String affiliation;
     private final List<LineItem> items;
     private final Map<String, Object> properties;
     /** Measured once the fields above are set; {@link Builder#build()} refuses an order over the limit. */
@@ -81,6 +83,8 @@ public final class Order {
         this.shipping = b.shipping;
         this.discount = b.discount;
         this.coupon = b.coupon;
+        this.checkoutId = b.checkoutId;
+        this.affiliation = b.affiliation;
         this.items = List.copyOf(b.items);
         this.properties =
                 b.properties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(b.properties));
@@ -104,11 +108,20 @@ public final class Order {
         b.shipping = shipping;
         b.discount = discount;
         b.coupon = coupon;
+        b.checkoutId = checkoutId;
+        b.affiliation = affiliation;
         b.items.addAll(items);
         b.properties.putAll(properties);
         return b;
     }
 
+    /** {@link OrderEvent.Kind#PLACED}. */
+    @Override
+    public Kind kind() {
+        return Kind.PLACED;
+    }
+
+    @Override
     public String orderId() {
         return orderId;
     }
@@ -119,6 +132,12 @@ public final class Order {
     }
 
     public Instant placedAt() {
+        return placedAt;
+    }
+
+    /** {@link #placedAt()}. */
+    @Override
+    public Instant occurredAt() {
         return placedAt;
     }
 
@@ -142,12 +161,23 @@ public final class Order {
         return Optional.ofNullable(coupon);
     }
 
+    /** The checkout (cart, session) the order came from, as your shop names it. */
+    public Optional<String> checkoutId() {
+        return Optional.ofNullable(checkoutId);
+    }
+
+    /** The store or affiliate the order was placed with, as in the e-commerce specs. */
+    public Optional<String> affiliation() {
+        return Optional.ofNullable(affiliation);
+    }
+
     /** The line items, in the order they were added; immutable. */
     public List<LineItem> items() {
         return items;
     }
 
     /** Custom properties in insertion order; immutable, and so is every nested list and map. */
+    @Override
     public Map<String, Object> properties() {
         return properties;
     }
@@ -159,6 +189,7 @@ public final class Order {
      *
      * @since 0.1.0
      */
+    @Override
     public int encodedSizeBound() {
         return (int) encodedSizeBound;
     }
@@ -168,14 +199,13 @@ public final class Order {
      * only when set). Never negative: {@link Builder#build()} checks it.
      */
     public Money revenue() {
-        BigDecimal revenue = total.amount();
-        if (tax != null) {
-            revenue = revenue.subtract(tax.amount());
-        }
-        if (shipping != null) {
-            revenue = revenue.subtract(shipping.amount());
-        }
-        return new Money(revenue, total.currency());
+        return EventChecks.revenue(total, tax, shipping);
+    }
+
+    /** Calls {@code analytics.orderPlaced(this, identity)}. */
+    @Override
+    public void reportTo(OrderAnalytics analytics, Identity identity) {
+        analytics.orderPlaced(this, identity);
     }
 
     @Override
@@ -189,6 +219,8 @@ public final class Order {
                 && Objects.equals(shipping, other.shipping)
                 && Objects.equals(discount, other.discount)
                 && Objects.equals(coupon, other.coupon)
+                && Objects.equals(checkoutId, other.checkoutId)
+                && Objects.equals(affiliation, other.affiliation)
                 && items.equals(other.items)
                 && properties.equals(other.properties);
     }
@@ -214,6 +246,8 @@ public final class Order {
         private Money shipping;
         private Money discount;
         private String coupon;
+        private String checkoutId;
+        private String affiliation;
         private final List<LineItem> items = new ArrayList<>();
         private final Map<String, Object> properties = new LinkedHashMap<>();
 
@@ -224,14 +258,7 @@ public final class Order {
 
         /** When the order was placed; the event's timestamp. Default: the time of {@link #build()}. */
         public Builder placedAt(Instant placedAt) {
-            Objects.requireNonNull(placedAt, "placedAt == null");
-            // In whole seconds from the millisecond clock: no allocation, no overflow for Instant.MAX.
-            long latest = System.currentTimeMillis() / 1000 + MAX_PLACED_AT_AHEAD.getSeconds();
-            if (placedAt.getEpochSecond() >= latest) {
-                throw new IllegalArgumentException("placedAt must be at most 23 hours ahead of now, as PostHog"
-                        + " moves later events to the time they arrive: " + placedAt);
-            }
-            this.placedAt = placedAt;
+            this.placedAt = EventChecks.notTooFarAhead("placedAt", placedAt);
             return this;
         }
 
@@ -261,14 +288,21 @@ public final class Order {
             return this;
         }
 
+        /** The checkout the order came from ({@code checkout_id}), to join it to checkout events. */
+        public Builder checkoutId(String checkoutId) {
+            this.checkoutId = Text.require("checkoutId", checkoutId, MAX_ID_LENGTH);
+            return this;
+        }
+
+        /** The store or affiliate the order was placed with ({@code affiliation}). */
+        public Builder affiliation(String affiliation) {
+            this.affiliation = Text.require("affiliation", affiliation, MAX_TEXT_LENGTH);
+            return this;
+        }
+
         /** Adds a line item; its price must be in the order's currency. */
         public Builder item(LineItem item) {
-            Objects.requireNonNull(item, "item == null");
-            if (items.size() >= MAX_ITEMS) {
-                throw new IllegalArgumentException("items: an order has at most " + MAX_ITEMS + " line items");
-            }
-            sameCurrency("items[" + items.size() + "].price", item.price());
-            items.add(item);
+            EventChecks.addItem(items, item, total, "order");
             return this;
         }
 
@@ -284,12 +318,7 @@ public final class Order {
          * a {@code java.time} value, or a List or Map (with String keys) of those; it is copied.
          */
         public Builder property(String key, Object value) {
-            CustomProperties.key(key);
-            if (!properties.containsKey(key) && properties.size() >= MAX_PROPERTIES) {
-                throw new IllegalArgumentException("properties: an order has at most " + MAX_PROPERTIES
-                        + " custom properties, cannot add " + Text.quote(key));
-            }
-            properties.put(key, CustomProperties.value("properties." + key, value));
+            EventChecks.putProperty(properties, key, value, "order");
             return this;
         }
 
@@ -307,53 +336,23 @@ public final class Order {
          *     would encode to more than {@value #MAX_ENCODED_BYTES} bytes
          */
         public Order build() {
-            BigDecimal taxAndShipping = sum(tax, shipping);
-            if (taxAndShipping.compareTo(total.amount()) > 0) {
-                throw new IllegalArgumentException("tax and shipping (" + new Money(taxAndShipping, total.currency())
-                        + ") must not exceed the total (" + total + ")");
-            }
+            EventChecks.taxAndShippingWithinTotal(tax, shipping, total);
             Order order = new Order(this, placedAt != null ? placedAt : Instant.now());
-            long size = order.encodedSizeBound;
-            if (size > MAX_ENCODED_BYTES) {
-                throw new IllegalArgumentException("order " + orderId + " is too large for one PostHog event: up to "
-                        + size + " bytes as JSON, the limit is " + MAX_ENCODED_BYTES
-                        + " (fewer items or smaller custom properties)");
-            }
+            EventChecks.fitsInOneEvent(order.encodedSizeBound, "order " + orderId);
             return order;
         }
 
         private Money sameCurrency(String field, Money money) {
-            Objects.requireNonNull(money, () -> field + " == null");
-            if (!money.currency().equals(total.currency())) {
-                throw new IllegalArgumentException(field + " is in " + money.currencyCode()
-                        + " but the order total is in " + total.currencyCode() + ": " + money);
-            }
-            return money;
+            return EventChecks.sameCurrency(field, money, total, "order");
         }
 
-        private static BigDecimal sum(Money a, Money b) {
-            if (a == null) {
-                return b == null ? BigDecimal.ZERO : b.amount();
-            }
-            return b == null ? a.amount() : a.amount().add(b.amount());
-        }
-
-        /** An amount's JSON text: up to 15 integer digits, a point and up to 4 decimals. */
-        private static final long MONEY_BYTES = Money.MAX_INTEGER_DIGITS + 5;
-
-        /** Generous per-field overheads for key names and punctuation keep this an upper bound. */
+        /** Six amounts at most, and the texts beyond the line items and properties. */
         private static long encodedSize(Order order) {
-            long n = 400 + EncodedSize.text(order.orderId) + 6 * MONEY_BYTES;
-            if (order.coupon != null) {
-                n += EncodedSize.text(order.coupon);
-            }
-            for (LineItem item : order.items) {
-                n += 120 + MONEY_BYTES + item.encodedTextSize();
-            }
-            for (Map.Entry<String, Object> e : order.properties.entrySet()) {
-                n += 2 + EncodedSize.text(e.getKey()) + EncodedSize.value(e.getValue());
-            }
-            return n;
+            return EventChecks.encodedSize(
+                    6,
+                    Arrays.asList(order.orderId, order.coupon, order.checkoutId, order.affiliation),
+                    order.items,
+                    order.properties);
         }
     }
 }

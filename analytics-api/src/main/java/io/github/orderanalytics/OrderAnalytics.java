@@ -1,16 +1,22 @@
 package io.github.orderanalytics;
 
 /**
- * Reports order events to product analytics.
+ * Reports order events to product analytics: orders placed, refunded and cancelled.
  *
  * <pre>{@code
  * OrderAnalytics analytics = PostHogOrderAnalytics.shared();   // or OrderAnalytics.noop()
  * analytics.orderPlaced(order, Identity.customer("cus_42"));
+ * analytics.orderRefunded(refund, Identity.customer("cus_42"));  // the buyer, not who refunded
  * }</pre>
  *
- * <p>Implementations are thread-safe. {@link #orderPlaced} never blocks on I/O and never
- * throws because of a delivery problem: the values it takes were validated when they were
- * built, so the only exceptions it throws are for {@code null} arguments.
+ * <p>Implementations are thread-safe. No method blocks on I/O or throws because of a delivery
+ * problem: the values they take were validated when they were built, so the only exceptions they
+ * throw are for {@code null} arguments. Pass the identity of the order's buyer to every method, so
+ * that a refund or cancellation lands on the same person as the order.
+ *
+ * <p>An implementation that handles every kind alike can write each method as one call to a common
+ * one taking {@link OrderEvent}; code holding an {@code OrderEvent} reports it with
+ * {@link OrderEvent#reportTo(OrderAnalytics, Identity)}.
  *
  * @since 0.1.0
  */
@@ -23,6 +29,24 @@ public interface OrderAnalytics {
      * @throws NullPointerException if {@code order} or {@code identity} is null
      */
     void orderPlaced(Order order, Identity identity);
+
+    /**
+     * Reports that money was given back on an order placed by {@code identity}: one call per refund,
+     * full or partial. Returns without waiting for the network.
+     *
+     * @throws NullPointerException if {@code refund} or {@code identity} is null
+     * @since 0.1.0
+     */
+    void orderRefunded(Refund refund, Identity identity);
+
+    /**
+     * Reports that an order placed by {@code identity} was cancelled. A cancellation moves no money:
+     * report what was paid back with {@link #orderRefunded}. Returns without waiting for the network.
+     *
+     * @throws NullPointerException if {@code cancellation} or {@code identity} is null
+     * @since 0.1.0
+     */
+    void orderCancelled(Cancellation cancellation, Identity identity);
 
     /**
      * An implementation that checks its arguments and does nothing else: for services and

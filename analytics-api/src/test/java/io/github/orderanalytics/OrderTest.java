@@ -109,7 +109,7 @@ class OrderTest {
     void rejectsPropertyKeysThatClashWithStandardProperties(String key) {
         assertThatIllegalArgumentException()
                 .isThrownBy(() -> order().property(key, 1))
-                .withMessage("property key clashes with a standard order_placed property: '" + key + "'");
+                .withMessage("property key clashes with a standard order event property: '" + key + "'");
     }
 
     @Test

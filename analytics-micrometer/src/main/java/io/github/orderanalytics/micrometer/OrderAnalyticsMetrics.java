@@ -1,5 +1,6 @@
 package io.github.orderanalytics.micrometer;
 
+import io.github.orderanalytics.OrderEvent;
 import io.github.orderanalytics.posthog.DeliveryStats;
 import io.github.orderanalytics.posthog.DropReason;
 import io.github.orderanalytics.posthog.PostHogOrderAnalytics;
@@ -24,8 +25,9 @@ import java.util.function.ToDoubleFunction;
  * <p>Meters, all read from {@link PostHogOrderAnalytics#stats()} when the registry asks:
  *
  * <ul>
- *   <li>{@code order.analytics.events} (counter): tag {@code outcome} = {@code accepted},
- *       {@code delivered} or {@code dropped}, and tag {@code reason}: the {@link DropReason} in lower
+ *   <li>{@code order.analytics.events} (counter): tag {@code event} = {@code order_placed},
+ *       {@code order_refunded} or {@code order_cancelled}; tag {@code outcome} = {@code accepted},
+ *       {@code delivered} or {@code dropped}; and tag {@code reason}: the {@link DropReason} in lower
  *       case for dropped events ({@code queue_full}, {@code retries_exhausted}, {@code rejected},
  *       {@code closed}, {@code shutdown_timeout}, {@code disabled}), {@code none} otherwise;
  *   <li>{@code order.analytics.queue.depth} (gauge): events held in memory, waiting, in a request or
@@ -57,10 +59,18 @@ public final class OrderAnalyticsMetrics implements MeterBinder {
     @Override
     public void bindTo(MeterRegistry registry) {
         Objects.requireNonNull(registry, "registry == null");
-        events(registry, "accepted", "none", DeliveryStats::accepted);
-        events(registry, "delivered", "none", DeliveryStats::delivered);
-        for (DropReason reason : DropReason.values()) {
-            events(registry, "dropped", reason.name().toLowerCase(Locale.ROOT), s -> s.dropped(reason));
+        for (OrderEvent.Kind kind : OrderEvent.Kind.values()) {
+            String event = kind.eventName();
+            events(registry, event, "accepted", "none", s -> s.of(kind).accepted());
+            events(registry, event, "delivered", "none", s -> s.of(kind).delivered());
+            for (DropReason reason : DropReason.values()) {
+                events(
+                        registry,
+                        event,
+                        "dropped",
+                        reason.name().toLowerCase(Locale.ROOT),
+                        s -> s.of(kind).dropped(reason));
+            }
         }
         // Every meter refers to the client itself, weakly as Micrometer does: they live as long as
         // the client, whether or not anybody keeps this binder.
@@ -79,12 +89,18 @@ public final class OrderAnalyticsMetrics implements MeterBinder {
                 .register(registry);
     }
 
-    private void events(MeterRegistry registry, String outcome, String reason, ToDoubleFunction<DeliveryStats> count) {
+    private void events(
+            MeterRegistry registry,
+            String event,
+            String outcome,
+            String reason,
+            ToDoubleFunction<DeliveryStats> count) {
         FunctionCounter.builder("order.analytics.events", analytics, a -> count.applyAsDouble(a.stats()))
-                .description("Order events by outcome: accepted by the client, delivered to PostHog, or dropped")
+                .description(
+                        "Order events by kind and outcome: accepted by the client, delivered to PostHog, or dropped")
                 .baseUnit("events")
                 .tags(tags)
-                .tags("outcome", outcome, "reason", reason)
+                .tags("event", event, "outcome", outcome, "reason", reason)
                 .register(registry);
     }
 }

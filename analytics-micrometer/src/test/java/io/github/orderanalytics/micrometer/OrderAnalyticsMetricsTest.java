@@ -2,13 +2,16 @@ package io.github.orderanalytics.micrometer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.orderanalytics.Cancellation;
 import io.github.orderanalytics.Identity;
 import io.github.orderanalytics.Money;
 import io.github.orderanalytics.Order;
+import io.github.orderanalytics.Refund;
 import io.github.orderanalytics.posthog.PostHogConfig;
 import io.github.orderanalytics.posthog.PostHogOrderAnalytics;
 import io.github.orderanalytics.testkit.FakePostHog;
 import io.github.orderanalytics.testkit.FakeResponse;
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
@@ -29,11 +32,44 @@ class OrderAnalyticsMetricsTest {
         return Order.builder(id, Money.of("49.99", "EUR")).build();
     }
 
+    /** Events of every kind with this outcome and reason. */
     private double events(String outcome, String reason) {
-        return registry.get("order.analytics.events")
+        return registry
+                .get("order.analytics.events")
                 .tags("outcome", outcome, "reason", reason)
+                .functionCounters()
+                .stream()
+                .mapToDouble(FunctionCounter::count)
+                .sum();
+    }
+
+    private double events(String event, String outcome, String reason) {
+        return registry.get("order.analytics.events")
+                .tags("event", event, "outcome", outcome, "reason", reason)
                 .functionCounter()
                 .count();
+    }
+
+    @Test
+    void eachKindOfEventIsCountedApart() {
+        try (PostHogOrderAnalytics analytics =
+                PostHogOrderAnalytics.create(posthog.clientConfig().build())) {
+            new OrderAnalyticsMetrics(analytics).bindTo(registry);
+
+            analytics.orderPlaced(order("ord_1"), Identity.customer("cus_42"));
+            analytics.orderRefunded(
+                    Refund.builder("ord_1", "re_1", Money.of("10.00", "EUR")).build(), Identity.customer("cus_42"));
+            analytics.orderRefunded(
+                    Refund.builder("ord_1", "re_2", Money.of("5.00", "EUR")).build(), Identity.customer("cus_42"));
+            analytics.orderCancelled(Cancellation.builder("ord_2").build(), Identity.customer("cus_42"));
+            assertThat(analytics.flush(Duration.ofSeconds(10))).isTrue();
+
+            assertThat(events("order_placed", "delivered", "none")).isEqualTo(1);
+            assertThat(events("order_refunded", "accepted", "none")).isEqualTo(2);
+            assertThat(events("order_refunded", "delivered", "none")).isEqualTo(2);
+            assertThat(events("order_cancelled", "delivered", "none")).isEqualTo(1);
+            assertThat(events("delivered", "none")).isEqualTo(4);
+        }
     }
 
     @Test
@@ -93,7 +129,7 @@ class OrderAnalyticsMetricsTest {
         assertThat(registry.get("order.analytics.events")
                         .tag("outcome", "dropped")
                         .functionCounters())
-                .hasSize(6);
+                .hasSize(6 * 3); // every reason, for each kind of event
     }
 
     @Test

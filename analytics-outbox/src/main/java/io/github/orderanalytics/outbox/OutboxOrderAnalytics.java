@@ -1,8 +1,11 @@
 package io.github.orderanalytics.outbox;
 
+import io.github.orderanalytics.Cancellation;
 import io.github.orderanalytics.Identity;
 import io.github.orderanalytics.Order;
 import io.github.orderanalytics.OrderAnalytics;
+import io.github.orderanalytics.OrderEvent;
+import io.github.orderanalytics.Refund;
 import io.github.orderanalytics.posthog.EncodedEvent;
 import io.github.orderanalytics.posthog.PostHogConfig;
 import io.github.orderanalytics.posthog.PostHogEventMapper;
@@ -15,9 +18,10 @@ import java.time.ZoneOffset;
 import java.util.Objects;
 
 /**
- * Reports an order by writing its {@code order_placed} event, mapped exactly as it will be sent and
- * with its uuid, as one row of the outbox table, on the connection of the caller's transaction. The
- * row commits or rolls back with the order; an {@link OutboxRelay} sends it afterwards.
+ * Reports an order event by writing its PostHog event ({@code order_placed}, {@code order_refunded}
+ * or {@code order_cancelled}), mapped exactly as it will be sent and with its uuid, as one row of the
+ * outbox table, on the connection of the caller's transaction. The row commits or rolls back with the
+ * order; an {@link OutboxRelay} sends it afterwards. Every kind takes the same path and the same table.
  *
  * <pre>{@code
  * OutboxOrderAnalytics outbox = OutboxOrderAnalytics.create(PostHogConfig.fromEnvironment());
@@ -31,7 +35,7 @@ import java.util.Objects;
  * }</pre>
  *
  * <p>Unlike the in-memory client, this one throws: if the row cannot be written, {@code orderPlaced}
- * throws {@link OutboxWriteException}, so the order's transaction fails instead of committing
+ * (or {@code orderRefunded}, {@code orderCancelled}) throws {@link OutboxWriteException}, so the order's transaction fails instead of committing
  * without its event. Bad input throws as always, when the order is built. Thread-safe.
  *
  * @since 0.1.0
@@ -83,6 +87,32 @@ public final class OutboxOrderAnalytics implements OrderAnalytics {
     @Override
     public void orderPlaced(Order order, Identity identity) {
         Objects.requireNonNull(order, "order == null");
+        writeInCurrentTransaction(order, identity);
+    }
+
+    /**
+     * Writes the {@code order_refunded} event on the connection of the caller's current transaction.
+     *
+     * @throws OutboxWriteException if the row cannot be written: let it fail the transaction
+     */
+    @Override
+    public void orderRefunded(Refund refund, Identity identity) {
+        Objects.requireNonNull(refund, "refund == null");
+        writeInCurrentTransaction(refund, identity);
+    }
+
+    /**
+     * Writes the {@code order_cancelled} event on the connection of the caller's current transaction.
+     *
+     * @throws OutboxWriteException if the row cannot be written: let it fail the transaction
+     */
+    @Override
+    public void orderCancelled(Cancellation cancellation, Identity identity) {
+        Objects.requireNonNull(cancellation, "cancellation == null");
+        writeInCurrentTransaction(cancellation, identity);
+    }
+
+    private void writeInCurrentTransaction(OrderEvent event, Identity identity) {
         Objects.requireNonNull(identity, "identity == null");
         Connection connection;
         try {
@@ -91,7 +121,7 @@ public final class OutboxOrderAnalytics implements OrderAnalytics {
             throw new OutboxWriteException("order-analytics found no connection to write the order event with", e);
         }
         try {
-            write(connection, order, identity);
+            write(connection, event, identity);
         } catch (RuntimeException e) {
             release(connection, e);
             throw e;
@@ -119,20 +149,61 @@ public final class OutboxOrderAnalytics implements OrderAnalytics {
      * @throws OutboxWriteException if the row cannot be written: let it fail the transaction
      */
     public void orderPlaced(Connection connection, Order order, Identity identity) {
-        Objects.requireNonNull(connection, "connection == null");
         Objects.requireNonNull(order, "order == null");
-        Objects.requireNonNull(identity, "identity == null");
         write(connection, order, identity);
+    }
+
+    /** Writes the {@code order_refunded} event on {@code connection}, as {@link #orderPlaced(Connection, Order, Identity)}. */
+    public void orderRefunded(Connection connection, Refund refund, Identity identity) {
+        Objects.requireNonNull(refund, "refund == null");
+        write(connection, refund, identity);
+    }
+
+    /** Writes the {@code order_cancelled} event on {@code connection}, as {@link #orderPlaced(Connection, Order, Identity)}. */
+    public void orderCancelled(Connection connection, Cancellation cancellation, Identity identity) {
+        Objects.requireNonNull(cancellation, "cancellation == null");
+        write(connection, cancellation, identity);
     }
 
     /** This outbox as an {@code OrderAnalytics} writing on {@code connection}, for code written against the interface. */
     public OrderAnalytics on(Connection connection) {
         Objects.requireNonNull(connection, "connection == null");
-        return (order, identity) -> orderPlaced(connection, order, identity);
+        return new OnConnection(connection);
     }
 
-    private void write(Connection connection, Order order, Identity identity) {
-        EncodedEvent event = mapper.encode(order, identity);
+    /** Every kind of event, written on one connection. */
+    private final class OnConnection implements OrderAnalytics {
+        private final Connection connection;
+
+        OnConnection(Connection connection) {
+            this.connection = connection;
+        }
+
+        @Override
+        public void orderPlaced(Order order, Identity identity) {
+            OutboxOrderAnalytics.this.orderPlaced(connection, order, identity);
+        }
+
+        @Override
+        public void orderRefunded(Refund refund, Identity identity) {
+            OutboxOrderAnalytics.this.orderRefunded(connection, refund, identity);
+        }
+
+        @Override
+        public void orderCancelled(Cancellation cancellation, Identity identity) {
+            OutboxOrderAnalytics.this.orderCancelled(connection, cancellation, identity);
+        }
+
+        @Override
+        public String toString() {
+            return OutboxOrderAnalytics.this + " on " + connection;
+        }
+    }
+
+    private void write(Connection connection, OrderEvent orderEvent, Identity identity) {
+        Objects.requireNonNull(connection, "connection == null");
+        Objects.requireNonNull(identity, "identity == null");
+        EncodedEvent event = mapper.encode(orderEvent, identity);
         OffsetDateTime now = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
         try (PreparedStatement insert = connection.prepareStatement(table.insert)) {
             insert.setObject(1, event.uuid());
@@ -143,7 +214,8 @@ public final class OutboxOrderAnalytics implements OrderAnalytics {
             insert.executeUpdate();
         } catch (SQLException e) {
             throw new OutboxWriteException(
-                    "order-analytics could not write the order_placed event to " + table.name + ": " + e.getMessage(),
+                    "order-analytics could not write the " + orderEvent.kind().eventName() + " event to " + table.name
+                            + ": " + e.getMessage(),
                     e);
         }
     }

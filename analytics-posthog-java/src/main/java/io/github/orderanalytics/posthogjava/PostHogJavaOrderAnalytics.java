@@ -1,9 +1,11 @@
 package io.github.orderanalytics.posthogjava;
 
 import com.posthog.java.PostHog;
+import io.github.orderanalytics.Cancellation;
 import io.github.orderanalytics.Identity;
 import io.github.orderanalytics.Order;
 import io.github.orderanalytics.OrderAnalytics;
+import io.github.orderanalytics.Refund;
 import io.github.orderanalytics.posthog.PostHogConfig;
 import io.github.orderanalytics.posthog.PostHogEvent;
 import io.github.orderanalytics.posthog.PostHogEventMapper;
@@ -54,13 +56,26 @@ public final class PostHogJavaOrderAnalytics implements OrderAnalytics {
 
     @Override
     public void orderPlaced(Order order, Identity identity) {
-        PostHogEvent event = mapper.orderPlaced(order, identity);
+        capture(mapper.orderPlaced(order, identity));
+    }
+
+    @Override
+    public void orderRefunded(Refund refund, Identity identity) {
+        capture(mapper.orderRefunded(refund, identity));
+    }
+
+    @Override
+    public void orderCancelled(Cancellation cancellation, Identity identity) {
+        capture(mapper.orderCancelled(cancellation, identity));
+    }
+
+    private void capture(PostHogEvent event) {
         try {
             posthog.capture(event.distinctId(), event.event(), event.properties());
         } catch (RuntimeException e) {
             // posthog-java queues without I/O on this thread; anything thrown here is its bug, not the caller's.
             org.slf4j.LoggerFactory.getLogger("io.github.orderanalytics.posthog")
-                    .warn("posthog-java failed to queue an order_placed event; dropped it", e);
+                    .warn("posthog-java failed to queue an {} event; dropped it", event.event(), e);
         }
     }
 

@@ -1,7 +1,7 @@
 package io.github.orderanalytics.posthog;
 
 import io.github.orderanalytics.Identity;
-import io.github.orderanalytics.Order;
+import io.github.orderanalytics.OrderEvent;
 import java.util.UUID;
 
 /**
@@ -12,15 +12,16 @@ import java.util.UUID;
  * PostHogConfig config = PostHogConfig.builder()
  *         .apiKey(key)
  *         .deliveryListener(new DeliveryListener() {
- *             public void onDropped(Order order, Identity identity, UUID uuid, DropReason reason) {
- *                 droppedOrders.increment(reason.name());
+ *             public void onDropped(OrderEvent event, Identity identity, UUID uuid, DropReason reason) {
+ *                 dropped.increment(event.kind(), reason);   // an Order, a Refund or a Cancellation
  *             }
  *         })
  *         .build();
  * }</pre>
  *
  * <p>Every accepted event is reported exactly once, as delivered or as dropped. Calls come from the
- * client's sender threads, or from the caller of {@code orderPlaced} for drops at the call
+ * client's sender threads, or from the caller of {@code orderPlaced} (or of {@code orderRefunded},
+ * {@code orderCancelled}) for drops at the call
  * ({@link DropReason#QUEUE_FULL}, {@link DropReason#CLOSED}, {@link DropReason#DISABLED}): keep
  * them short and non-blocking. An exception thrown here is logged and otherwise ignored.
  *
@@ -29,8 +30,8 @@ import java.util.UUID;
 public interface DeliveryListener {
 
     /** PostHog acknowledged the event. */
-    default void onDelivered(Order order, Identity identity, UUID uuid) {}
+    default void onDelivered(OrderEvent event, Identity identity, UUID uuid) {}
 
     /** The event will not be delivered, for {@code reason}. */
-    default void onDropped(Order order, Identity identity, UUID uuid, DropReason reason) {}
+    default void onDropped(OrderEvent event, Identity identity, UUID uuid, DropReason reason) {}
 }

@@ -1,5 +1,6 @@
 package io.github.orderanalytics.posthog;
 
+import io.github.orderanalytics.OrderEvent;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.EnumMap;
@@ -12,14 +13,16 @@ import java.util.Optional;
  * <pre>{@code
  * DeliveryStats stats = analytics.stats();
  * log.info("order events: {} delivered, {} dropped, {} pending", stats.delivered(), stats.droppedTotal(), stats.queueDepth());
+ * stats.of(OrderEvent.Kind.REFUNDED).delivered();   // the same, for one kind of event
  * }</pre>
  *
- * <p>Every {@code orderPlaced} call that returns normally is counted in {@link #accepted()} and
- * ends in exactly one of {@link #delivered()} or {@link #dropped()}; until then it is part of
- * {@link #queueDepth()}. So {@code accepted == delivered + droppedTotal + queueDepth} whenever the
- * client is idle, and after {@code close()}.
+ * <p>Every call that returns normally ({@code orderPlaced}, {@code orderRefunded},
+ * {@code orderCancelled}) is counted in {@link #accepted()} and ends in exactly one of
+ * {@link #delivered()} or {@link #dropped()}; until then it is part of {@link #queueDepth()}. So
+ * {@code accepted == delivered + droppedTotal + queueDepth} whenever the client is idle, and after
+ * {@code close()}. The totals are the sums of the counts {@link #byEvent() by kind of event}.
  *
- * @param accepted events handed to {@code orderPlaced}
+ * @param accepted events handed to the client
  * @param delivered events PostHog acknowledged with a 2xx
  * @param retriedRequests requests sent again after a retryable failure
  * @param dropped events not delivered, by reason; every reason is present
@@ -29,6 +32,7 @@ import java.util.Optional;
  *     failures began. A long one is an outage (PostHog down, a wrong host or key), a short one a
  *     request being retried
  * @param lastDeliveredAt when PostHog last acknowledged a request
+ * @param byEvent the event counts of each kind of order event; every kind is present
  * @since 0.1.0
  */
 public record DeliveryStats(
@@ -39,14 +43,67 @@ public record DeliveryStats(
         int queueDepth,
         Optional<String> lastError,
         Optional<Instant> failingSince,
-        Optional<Instant> lastDeliveredAt) {
+        Optional<Instant> lastDeliveredAt,
+        Map<OrderEvent.Kind, Counts> byEvent) {
+
+    /**
+     * The events of one kind: accepted, delivered, dropped by reason.
+     *
+     * @param accepted events of this kind handed to the client
+     * @param delivered of those, acknowledged by PostHog
+     * @param dropped of those, not delivered, by reason; every reason is present
+     */
+    public record Counts(long accepted, long delivered, Map<DropReason, Long> dropped) {
+        public Counts {
+            dropped = everyReason(dropped);
+        }
+
+        /** The events of this kind dropped for {@code reason}. */
+        public long dropped(DropReason reason) {
+            return dropped.get(reason);
+        }
+
+        /** All events of this kind dropped, whatever the reason. */
+        public long droppedTotal() {
+            return dropped.values().stream().mapToLong(Long::longValue).sum();
+        }
+    }
 
     public DeliveryStats {
-        EnumMap<DropReason, Long> all = new EnumMap<>(DropReason.class);
-        for (DropReason reason : DropReason.values()) {
-            all.put(reason, dropped.getOrDefault(reason, 0L));
+        dropped = everyReason(dropped);
+        EnumMap<OrderEvent.Kind, Counts> all = new EnumMap<>(OrderEvent.Kind.class);
+        for (OrderEvent.Kind kind : OrderEvent.Kind.values()) {
+            all.put(kind, byEvent.getOrDefault(kind, new Counts(0, 0, Map.of())));
         }
-        dropped = Collections.unmodifiableMap(all);
+        byEvent = Collections.unmodifiableMap(all);
+    }
+
+    /** Stats whose totals ({@code accepted}, {@code delivered}, {@code dropped}) are the sums of {@code byEvent}. */
+    public static DeliveryStats of(
+            Map<OrderEvent.Kind, Counts> byEvent,
+            long retriedRequests,
+            int queueDepth,
+            Optional<String> lastError,
+            Optional<Instant> failingSince,
+            Optional<Instant> lastDeliveredAt) {
+        long accepted = 0;
+        long delivered = 0;
+        EnumMap<DropReason, Long> dropped = new EnumMap<>(DropReason.class);
+        for (Counts counts : byEvent.values()) {
+            accepted += counts.accepted();
+            delivered += counts.delivered();
+            counts.dropped().forEach((reason, n) -> dropped.merge(reason, n, Long::sum));
+        }
+        return new DeliveryStats(
+                accepted,
+                delivered,
+                retriedRequests,
+                dropped,
+                queueDepth,
+                lastError,
+                failingSince,
+                lastDeliveredAt,
+                byEvent);
     }
 
     /** The events dropped for {@code reason}. */
@@ -57,5 +114,18 @@ public record DeliveryStats(
     /** All events dropped, whatever the reason. */
     public long droppedTotal() {
         return dropped.values().stream().mapToLong(Long::longValue).sum();
+    }
+
+    /** The counts of {@code kind} alone. */
+    public Counts of(OrderEvent.Kind kind) {
+        return byEvent.get(kind);
+    }
+
+    private static Map<DropReason, Long> everyReason(Map<DropReason, Long> dropped) {
+        EnumMap<DropReason, Long> all = new EnumMap<>(DropReason.class);
+        for (DropReason reason : DropReason.values()) {
+            all.put(reason, dropped.getOrDefault(reason, 0L));
+        }
+        return Collections.unmodifiableMap(all);
     }
 }

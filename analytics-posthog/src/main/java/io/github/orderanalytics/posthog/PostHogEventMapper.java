@@ -1,19 +1,24 @@
 package io.github.orderanalytics.posthog;
 
+import io.github.orderanalytics.Cancellation;
 import io.github.orderanalytics.Identity;
 import io.github.orderanalytics.Order;
+import io.github.orderanalytics.OrderEvent;
+import io.github.orderanalytics.Refund;
 import io.github.orderanalytics.posthog.internal.wire.OrderEventWriter;
 import io.github.orderanalytics.posthog.internal.wire.WriterPool;
 import java.util.Objects;
 import java.util.UUID;
 
 /**
- * Maps an order and an identity to the {@code order_placed} PostHog event. The built-in client and
- * the testkit's recording fake both use this class, so tests see exactly what production sends.
+ * Maps an order event and an identity to the PostHog event the client sends: {@code order_placed},
+ * {@code order_refunded} or {@code order_cancelled}. The built-in client, the outbox and the
+ * testkit's recording fake all use this class, so tests see exactly what production sends.
  *
  * <pre>{@code
  * PostHogEventMapper mapper = PostHogEventMapper.create(PostHogConfig.builder().build());
- * PostHogEvent event = mapper.orderPlaced(order, Identity.guest("jane@example.com"));
+ * PostHogEvent placed = mapper.orderPlaced(order, Identity.guest("jane@example.com"));
+ * PostHogEvent refunded = mapper.event(refund, Identity.guest("jane@example.com"));   // any kind
  * }</pre>
  *
  * <p>Identity rules: a customer's id is the {@code distinct_id}; a guest's is {@code "guest_"} and
@@ -24,8 +29,12 @@ import java.util.UUID;
  * @since 0.1.0
  */
 public final class PostHogEventMapper {
-    /** The event name. */
-    public static final String ORDER_PLACED = OrderEventWriter.ORDER_PLACED;
+    /** The name of the event of a placed order. */
+    public static final String ORDER_PLACED = OrderEvent.Kind.PLACED.eventName();
+    /** The name of the event of a refund. */
+    public static final String ORDER_REFUNDED = OrderEvent.Kind.REFUNDED.eventName();
+    /** The name of the event of a cancellation. */
+    public static final String ORDER_CANCELLED = OrderEvent.Kind.CANCELLED.eventName();
 
     /**
      * Writers keep their digests, and getting a digest costs more than hashing; the posthog-java
@@ -49,7 +58,27 @@ public final class PostHogEventMapper {
      * the same uuid, so PostHog collapses a redelivered event.
      */
     public static UUID orderPlacedUuid(String orderId) {
-        return OrderEventWriter.uuid(Objects.requireNonNull(orderId, "orderId == null"));
+        return OrderEventWriter.placedUuid(Objects.requireNonNull(orderId, "orderId == null"));
+    }
+
+    /**
+     * The uuid of the {@code order_refunded} event of one refund: version 5 of
+     * {@code "order-analytics:order_refunded:" + orderId + ":" + refundId}.
+     */
+    public static UUID orderRefundedUuid(String orderId, String refundId) {
+        return OrderEventWriter.refundedUuid(
+                Objects.requireNonNull(orderId, "orderId == null"),
+                Objects.requireNonNull(refundId, "refundId == null"));
+    }
+
+    /** The uuid of the {@code order_cancelled} event of {@code orderId}: version 5 of {@code "order-analytics:order_cancelled:" + orderId}. */
+    public static UUID orderCancelledUuid(String orderId) {
+        return OrderEventWriter.cancelledUuid(Objects.requireNonNull(orderId, "orderId == null"));
+    }
+
+    /** The uuid of {@code event}'s PostHog event, whatever its kind. */
+    public static UUID uuid(OrderEvent event) {
+        return OrderEventWriter.uuid(Objects.requireNonNull(event, "event == null"));
     }
 
     /**
@@ -57,29 +86,47 @@ public final class PostHogEventMapper {
      * writer and read back, so what you see here is exactly what goes on the wire.
      */
     public PostHogEvent orderPlaced(Order order, Identity identity) {
-        return PostHogEvent.fromJson(withWriter(order, identity, OrderEventWriter::toBytes));
+        Objects.requireNonNull(order, "order == null");
+        return event(order, identity);
+    }
+
+    /** The {@code order_refunded} event the client sends, as {@link #orderPlaced} does for an order. */
+    public PostHogEvent orderRefunded(Refund refund, Identity identity) {
+        Objects.requireNonNull(refund, "refund == null");
+        return event(refund, identity);
+    }
+
+    /** The {@code order_cancelled} event the client sends, as {@link #orderPlaced} does for an order. */
+    public PostHogEvent orderCancelled(Cancellation cancellation, Identity identity) {
+        Objects.requireNonNull(cancellation, "cancellation == null");
+        return event(cancellation, identity);
+    }
+
+    /** The event the client sends for an order event of any kind. */
+    public PostHogEvent event(OrderEvent event, Identity identity) {
+        return PostHogEvent.fromJson(withWriter(event, identity, OrderEventWriter::toBytes));
     }
 
     /**
      * The same event as the exact bytes the client sends, with its uuid and time: for keeping it (in
      * an outbox table, say) and sending it later with {@link PostHogOrderAnalytics#sendNow}.
      */
-    public EncodedEvent encode(Order order, Identity identity) {
-        return withWriter(order, identity, OrderEventWriter::encode);
+    public EncodedEvent encode(OrderEvent event, Identity identity) {
+        return withWriter(event, identity, OrderEventWriter::encode);
     }
 
-    private <T> T withWriter(Order order, Identity identity, WriterCall<T> call) {
-        Objects.requireNonNull(order, "order == null");
+    private <T> T withWriter(OrderEvent event, Identity identity, WriterCall<T> call) {
+        Objects.requireNonNull(event, "event == null");
         Objects.requireNonNull(identity, "identity == null");
         OrderEventWriter writer = writers.take();
         try {
-            return call.write(writer, order, identity);
+            return call.write(writer, event, identity);
         } finally {
             writers.giveBack(writer);
         }
     }
 
     private interface WriterCall<T> {
-        T write(OrderEventWriter writer, Order order, Identity identity);
+        T write(OrderEventWriter writer, OrderEvent event, Identity identity);
     }
 }

@@ -1,8 +1,10 @@
 package io.github.orderanalytics.posthog;
 
+import io.github.orderanalytics.Cancellation;
 import io.github.orderanalytics.Identity;
 import io.github.orderanalytics.Order;
 import io.github.orderanalytics.OrderAnalytics;
+import io.github.orderanalytics.Refund;
 import io.github.orderanalytics.posthog.internal.pipeline.CaptureClient;
 import io.github.orderanalytics.posthog.internal.pipeline.DisabledPipeline;
 import io.github.orderanalytics.posthog.internal.pipeline.Pipeline;
@@ -19,6 +21,7 @@ import org.slf4j.LoggerFactory;
  * <pre>{@code
  * // Reads POSTHOG_API_KEY, POSTHOG_HOST, ... once; drains on JVM shutdown.
  * PostHogOrderAnalytics.shared().orderPlaced(order, Identity.customer("cus_42"));
+ * PostHogOrderAnalytics.shared().orderRefunded(refund, Identity.customer("cus_42"));
  *
  * // Or own the lifecycle, e.g. as a bean with a destroy method:
  * try (PostHogOrderAnalytics analytics = PostHogOrderAnalytics.create(PostHogConfig.fromEnvironment())) {
@@ -26,7 +29,8 @@ import org.slf4j.LoggerFactory;
  * }
  * }</pre>
  *
- * <p>{@link #orderPlaced} puts the event in a bounded in-memory queue and returns at once; daemon
+ * <p>{@link #orderPlaced}, {@link #orderRefunded} and {@link #orderCancelled} put the event in one
+ * bounded in-memory queue and return at once; daemon
  * threads batch, gzip and post it to {@code {host}/batch/}, retrying with backoff. Nothing about
  * delivery ever reaches the caller: when the queue is full, after {@link #close()}, or when
  * PostHog refuses an event, the event is counted in {@link #stats()} as dropped with a reason
@@ -130,7 +134,22 @@ public final class PostHogOrderAnalytics implements OrderAnalytics, AutoCloseabl
     /** Queues the {@code order_placed} event and returns without waiting for the network. */
     @Override
     public void orderPlaced(Order order, Identity identity) {
-        pipeline.accept(order, identity);
+        Objects.requireNonNull(order, "order == null");
+        pipeline.accept(order, Objects.requireNonNull(identity, "identity == null"));
+    }
+
+    /** Queues the {@code order_refunded} event and returns without waiting for the network. */
+    @Override
+    public void orderRefunded(Refund refund, Identity identity) {
+        Objects.requireNonNull(refund, "refund == null");
+        pipeline.accept(refund, Objects.requireNonNull(identity, "identity == null"));
+    }
+
+    /** Queues the {@code order_cancelled} event and returns without waiting for the network. */
+    @Override
+    public void orderCancelled(Cancellation cancellation, Identity identity) {
+        Objects.requireNonNull(cancellation, "cancellation == null");
+        pipeline.accept(cancellation, Objects.requireNonNull(identity, "identity == null"));
     }
 
     /**

@@ -1,8 +1,11 @@
 package io.github.orderanalytics.spring;
 
+import io.github.orderanalytics.Cancellation;
 import io.github.orderanalytics.Identity;
 import io.github.orderanalytics.Order;
 import io.github.orderanalytics.OrderAnalytics;
+import io.github.orderanalytics.OrderEvent;
+import io.github.orderanalytics.Refund;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -14,11 +17,11 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * The starter's {@link OrderAnalytics} bean: inside a transaction it reports the order after the
- * transaction commits and never on rollback; outside one, at once. A service cannot then report an
- * order that its own transaction threw away, and that includes an order reported inside a
- * {@code NESTED} transaction whose savepoint was rolled back: the savepoint takes the order with it,
- * as it takes the order's rows.
+ * The starter's {@link OrderAnalytics} bean: inside a transaction it reports the order event (placed,
+ * refunded, cancelled) after the transaction commits and never on rollback; outside one, at once, and
+ * in the order they were reported. A service cannot then report an order or a refund that its own
+ * transaction threw away, and that includes one reported inside a {@code NESTED} transaction whose
+ * savepoint was rolled back: the savepoint takes the event with it, as it takes the event's rows.
  *
  * @since 0.1.0
  */
@@ -38,12 +41,25 @@ public final class TransactionAwareOrderAnalytics implements OrderAnalytics {
 
     @Override
     public void orderPlaced(Order order, Identity identity) {
-        Objects.requireNonNull(order, "order == null");
+        report(Objects.requireNonNull(order, "order == null"), identity);
+    }
+
+    @Override
+    public void orderRefunded(Refund refund, Identity identity) {
+        report(Objects.requireNonNull(refund, "refund == null"), identity);
+    }
+
+    @Override
+    public void orderCancelled(Cancellation cancellation, Identity identity) {
+        report(Objects.requireNonNull(cancellation, "cancellation == null"), identity);
+    }
+
+    private void report(OrderEvent event, Identity identity) {
         Objects.requireNonNull(identity, "identity == null");
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            ordersOfThisTransaction().add(new Reported(order, identity));
+            ordersOfThisTransaction().add(new Reported(event, identity));
         } else {
-            delegate.orderPlaced(order, identity);
+            event.reportTo(delegate, identity);
         }
     }
 
@@ -63,7 +79,7 @@ public final class TransactionAwareOrderAnalytics implements OrderAnalytics {
         return "TransactionAwareOrderAnalytics{" + delegate + "}";
     }
 
-    private record Reported(Order order, Identity identity) {}
+    private record Reported(OrderEvent event, Identity identity) {}
 
     /**
      * The orders one transaction reported, held until it completes. A savepoint remembers how many
@@ -111,10 +127,10 @@ public final class TransactionAwareOrderAnalytics implements OrderAnalytics {
             TransactionSynchronizationManager.unbindResourceIfPossible(TransactionAwareOrderAnalytics.this);
             if (status == STATUS_COMMITTED) {
                 for (Reported r : orders) {
-                    delegate.orderPlaced(r.order(), r.identity());
+                    r.event().reportTo(delegate, r.identity());
                 }
             } else if (status == STATUS_UNKNOWN) {
-                orders.forEach(r -> unknownOutcome(r.order()));
+                orders.forEach(r -> unknownOutcome(r.event()));
             }
         }
     }
@@ -123,8 +139,9 @@ public final class TransactionAwareOrderAnalytics implements OrderAnalytics {
      * A JTA heuristic outcome: the order may or may not exist. Reporting it could count an order
      * that never was, so it is left out, loudly.
      */
-    private static void unknownOutcome(Order order) {
-        log.warn("order-analytics did not report an order: its transaction ended with an unknown outcome");
-        log.debug("order-analytics: the order left out was {}", order.orderId());
+    private static void unknownOutcome(OrderEvent event) {
+        log.warn("order-analytics did not report an order event: its transaction ended with an unknown outcome");
+        log.debug(
+                "order-analytics: the {} left out was of order {}", event.kind().eventName(), event.orderId());
     }
 }

@@ -20,8 +20,10 @@ final class Describe {
     }
 
     static String event(PostHogEvent e) {
-        return e.event() + " " + e.properties().get("order_id") + " for "
-                + e.properties().get("identity_type") + " " + e.distinctId() + ", total "
-                + e.properties().get("total") + " " + e.properties().get("currency");
+        Object refundId = e.properties().get("refund_id");
+        Object total = e.properties().get("total");
+        return e.event() + " " + e.properties().get("order_id") + (refundId != null ? " refund " + refundId : "")
+                + " for " + e.properties().get("identity_type") + " " + e.distinctId()
+                + (total != null ? ", total " + total + " " + e.properties().get("currency") : "");
     }
 }

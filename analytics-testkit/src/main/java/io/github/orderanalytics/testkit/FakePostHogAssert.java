@@ -1,5 +1,6 @@
 package io.github.orderanalytics.testkit;
 
+import io.github.orderanalytics.OrderEvent;
 import java.util.List;
 import org.assertj.core.api.AbstractAssert;
 
@@ -32,10 +33,23 @@ public final class FakePostHogAssert extends AbstractAssert<FakePostHogAssert, F
         return this;
     }
 
-    /** Finds the one delivered event for {@code orderId}, for further assertions on it. */
+    /** Finds the one delivered {@code order_placed} event for {@code orderId}, for further assertions on it. */
     public PostHogEventAssert receivedOrder(String orderId) {
         hasNoViolations();
-        return new PostHogEventAssert(Find.oneOrder(actual.events(), orderId, "received"));
+        return new PostHogEventAssert(Find.one(actual.events(), OrderEvent.Kind.PLACED, orderId, null, "received"));
+    }
+
+    /** Finds the one delivered {@code order_refunded} event of refund {@code refundId} of {@code orderId}. */
+    public PostHogEventAssert receivedRefund(String orderId, String refundId) {
+        hasNoViolations();
+        return new PostHogEventAssert(
+                Find.one(actual.events(), OrderEvent.Kind.REFUNDED, orderId, refundId, "received"));
+    }
+
+    /** Finds the one delivered {@code order_cancelled} event for {@code orderId}. */
+    public PostHogEventAssert receivedCancellation(String orderId) {
+        hasNoViolations();
+        return new PostHogEventAssert(Find.one(actual.events(), OrderEvent.Kind.CANCELLED, orderId, null, "received"));
     }
 
     /** Checks that exactly {@code count} events were delivered (answered with a 2xx). */
@@ -49,10 +63,14 @@ public final class FakePostHogAssert extends AbstractAssert<FakePostHogAssert, F
         return this;
     }
 
-    /** Checks that exactly these orders arrived, one event each, in any order: no other events, no copies. */
+    /**
+     * Checks that exactly these orders arrived placed, one {@code order_placed} event each, in any
+     * order: no other order placed, no copies. Refunds and cancellations are checked with
+     * {@link #receivedRefund} and {@link #receivedCancellation}, all events with {@link #receivedEventCount}.
+     */
     public FakePostHogAssert receivedOnly(String... orderIds) {
         hasNoViolations();
-        Find.exactly(actual.events(), List.of(orderIds), "received");
+        Find.exactlyPlaced(actual.events(), List.of(orderIds), "received");
         return this;
     }
 

@@ -7,11 +7,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.github.orderanalytics.Cancellation;
 import io.github.orderanalytics.Identity;
 import io.github.orderanalytics.LineItem;
 import io.github.orderanalytics.Money;
 import io.github.orderanalytics.Order;
 import io.github.orderanalytics.OrderAnalytics;
+import io.github.orderanalytics.Refund;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -24,7 +26,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The contract every {@link OrderAnalytics} honours, in {@code analytics-api} terms only, as a test
- * suite to extend: argument checks, that each placed order is reported, and that delivery problems
+ * suite to extend: argument checks, that each order placed, refunded or cancelled is reported, and that delivery problems
  * neither block nor reach the caller. Implementations that send to PostHog extend
  * {@link PostHogOrderAnalyticsContract}, which adds the event mapping.
  *
@@ -76,13 +78,15 @@ public abstract class OrderAnalyticsContract {
 
     static final Duration WAIT = Duration.ofSeconds(10);
     static final Instant PLACED_AT = Instant.parse("2026-11-27T10:15:30Z");
+    static final Instant REFUNDED_AT = Instant.parse("2026-11-29T16:00:00Z");
+    static final Instant CANCELLED_AT = Instant.parse("2026-11-28T08:30:00Z");
 
     /** The implementation under test. */
     protected abstract OrderAnalytics analytics();
 
     /**
-     * Waits until at least {@code count} orders were reported (recorded, received or stored), and
-     * returns the order ids of all of them, duplicates included.
+     * Waits until at least {@code count} order events (placed, refunded, cancelled) were reported
+     * (recorded, received or stored), and returns the order ids of all of them, duplicates included.
      */
     protected abstract List<String> awaitReportedOrderIds(int count, Duration timeout);
 
@@ -129,16 +133,62 @@ public abstract class OrderAnalyticsContract {
                 .build();
     }
 
+    /** The refund the contract reports: part of {@link #order(String)} given back, tax and an item included. */
+    protected static Refund refund(String orderId, String refundId) {
+        return Refund.builder(orderId, refundId, Money.of("23.99", "EUR"))
+                .refundedAt(REFUNDED_AT)
+                .tax(Money.of("3.99", "EUR"))
+                .reason("damaged")
+                .item(LineItem.builder("prod_7", 1, Money.of("20.00", "EUR"))
+                        .sku("SKU-7")
+                        .build())
+                .property("channel", "support")
+                .build();
+    }
+
+    /** The cancellation the contract reports. */
+    protected static Cancellation cancellation(String orderId) {
+        return Cancellation.builder(orderId)
+                .cancelledAt(CANCELLED_AT)
+                .reason("customer_request")
+                .build();
+    }
+
     @Test
     public void nullArgumentsAreNamed() {
         OrderAnalytics analytics = analytics();
+        Identity c = Identity.customer("c");
 
         assertThatNullPointerException()
-                .isThrownBy(() -> analytics.orderPlaced(null, Identity.customer("c")))
+                .isThrownBy(() -> analytics.orderPlaced(null, c))
                 .withMessage("order == null");
         assertThatNullPointerException()
                 .isThrownBy(() -> analytics.orderPlaced(order("ord_1"), null))
                 .withMessage("identity == null");
+        assertThatNullPointerException()
+                .isThrownBy(() -> analytics.orderRefunded(null, c))
+                .withMessage("refund == null");
+        assertThatNullPointerException()
+                .isThrownBy(() -> analytics.orderRefunded(refund("ord_1", "re_1"), null))
+                .withMessage("identity == null");
+        assertThatNullPointerException()
+                .isThrownBy(() -> analytics.orderCancelled(null, c))
+                .withMessage("cancellation == null");
+        assertThatNullPointerException()
+                .isThrownBy(() -> analytics.orderCancelled(cancellation("ord_1"), null))
+                .withMessage("identity == null");
+    }
+
+    @Test
+    public void refundsAndCancellationsAreReportedLikeOrders() {
+        OrderAnalytics analytics = analytics();
+
+        analytics.orderRefunded(refund("ord_contract_r", "re_1"), Identity.customer("cus_42"));
+        analytics.orderRefunded(refund("ord_contract_r", "re_2"), Identity.customer("cus_42"));
+        analytics.orderCancelled(cancellation("ord_contract_c"), Identity.customer("cus_42"));
+
+        assertThat(awaitReportedOrderIds(3, WAIT))
+                .containsExactlyInAnyOrder("ord_contract_r", "ord_contract_r", "ord_contract_c");
     }
 
     @Test
@@ -199,6 +249,10 @@ public abstract class OrderAnalyticsContract {
         breakStorage();
 
         assertThatThrownBy(() -> analytics.orderPlaced(order("ord_unstored"), Identity.customer("c")))
+                .isInstanceOf(RuntimeException.class);
+        assertThatThrownBy(() -> analytics.orderRefunded(refund("ord_unstored", "re_1"), Identity.customer("c")))
+                .isInstanceOf(RuntimeException.class);
+        assertThatThrownBy(() -> analytics.orderCancelled(cancellation("ord_unstored"), Identity.customer("c")))
                 .isInstanceOf(RuntimeException.class);
     }
 }

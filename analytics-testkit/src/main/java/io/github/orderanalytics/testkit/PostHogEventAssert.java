@@ -5,6 +5,7 @@ import io.github.orderanalytics.posthog.PostHogEvent;
 import io.github.orderanalytics.posthog.PostHogEventMapper;
 import java.math.BigDecimal;
 import java.util.Objects;
+import java.util.UUID;
 import org.assertj.core.api.AbstractAssert;
 
 /**
@@ -110,12 +111,32 @@ public final class PostHogEventAssert extends AbstractAssert<PostHogEventAssert,
         return hasProperty("$process_person_profile", false);
     }
 
-    /** Checks that the uuid is the one derived from the event's order id, so redeliveries collapse. */
+    /**
+     * Checks that the uuid is the one derived from the event's name and order id (and refund id, for a
+     * refund), so redeliveries collapse.
+     */
     public PostHogEventAssert hasUuidOfItsOrder() {
         isNotNull();
         Object orderId = actual.properties().get("order_id");
-        if (!(orderId instanceof String id) || !actual.uuid().equals(PostHogEventMapper.orderPlacedUuid(id))) {
-            failWithMessage("Expected the uuid derived from order_id <%s> but was <%s>", orderId, actual.uuid());
+        Object refundId = actual.properties().get("refund_id");
+        UUID expected = null;
+        if (orderId instanceof String id) {
+            if (PostHogEventMapper.ORDER_PLACED.equals(actual.event())) {
+                expected = PostHogEventMapper.orderPlacedUuid(id);
+            } else if (PostHogEventMapper.ORDER_CANCELLED.equals(actual.event())) {
+                expected = PostHogEventMapper.orderCancelledUuid(id);
+            } else if (PostHogEventMapper.ORDER_REFUNDED.equals(actual.event()) && refundId instanceof String r) {
+                expected = PostHogEventMapper.orderRefundedUuid(id, r);
+            }
+        }
+        if (!actual.uuid().equals(expected)) {
+            failWithMessage(
+                    "Expected the uuid derived from %s of order_id <%s>%s, <%s>, but was <%s>",
+                    actual.event(),
+                    orderId,
+                    refundId == null ? "" : " and refund_id <" + refundId + ">",
+                    expected,
+                    actual.uuid());
         }
         return this;
     }

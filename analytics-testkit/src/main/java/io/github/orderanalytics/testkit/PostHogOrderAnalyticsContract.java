@@ -2,9 +2,12 @@ package io.github.orderanalytics.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.orderanalytics.Cancellation;
 import io.github.orderanalytics.Identity;
 import io.github.orderanalytics.Order;
 import io.github.orderanalytics.OrderAnalytics;
+import io.github.orderanalytics.OrderEvent;
+import io.github.orderanalytics.Refund;
 import io.github.orderanalytics.posthog.PostHogConfig;
 import io.github.orderanalytics.posthog.PostHogEvent;
 import io.github.orderanalytics.posthog.PostHogEventMapper;
@@ -46,8 +49,8 @@ public abstract class PostHogOrderAnalyticsContract extends OrderAnalyticsContra
         return PostHogConfig.builder().build();
     }
 
-    private PostHogEvent expected(Order order, Identity identity) {
-        return PostHogEventMapper.create(mappingConfig()).orderPlaced(order, identity);
+    private PostHogEvent expected(OrderEvent event, Identity identity) {
+        return PostHogEventMapper.create(mappingConfig()).event(event, identity);
     }
 
     /** Properties without the ones that name the library that sent them. */
@@ -134,6 +137,58 @@ public abstract class PostHogOrderAnalyticsContract extends OrderAnalyticsContra
         analytics().orderPlaced(order("ord_contract_4"), Identity.customer("c"));
 
         assertThat(reportedOnly().uuid()).isEqualTo(PostHogEventMapper.orderPlacedUuid("ord_contract_4"));
+    }
+
+    @Test
+    public void aRefundIsReportedWithTheRevenueGivenBackAsNegative() {
+        Refund refund = refund("ord_contract_6", "re_1");
+
+        analytics().orderRefunded(refund, Identity.customer("cus_42"));
+
+        PostHogEvent event = reportedOnly();
+        assertThat(event.event()).isEqualTo("order_refunded");
+        assertThat(event.distinctId()).isEqualTo("cus_42");
+        assertThat(business(event)).isEqualTo(business(expected(refund, Identity.customer("cus_42"))));
+        assertThat(new java.math.BigDecimal(event.properties().get("revenue").toString()))
+                .isEqualByComparingTo("-20.00");
+    }
+
+    @Test
+    public void aCancellationIsReportedWithoutRevenue() {
+        Cancellation cancellation = cancellation("ord_contract_7");
+
+        analytics().orderCancelled(cancellation, Identity.guest("jane@example.com"));
+
+        PostHogEvent event = reportedOnly();
+        assertThat(event.event()).isEqualTo("order_cancelled");
+        assertThat(business(event)).isEqualTo(business(expected(cancellation, Identity.guest("jane@example.com"))));
+        assertThat(event.properties()).doesNotContainKeys("revenue", "total");
+    }
+
+    @Test
+    public void theUuidsOfRefundsAndCancellationsComeFromTheirIds() {
+        skipIf(Limit.CALLER_SET_UUID);
+
+        analytics().orderRefunded(refund("ord_contract_8", "re_1"), Identity.customer("c"));
+        analytics().orderCancelled(cancellation("ord_contract_8"), Identity.customer("c"));
+
+        assertThat(awaitReported(2, WAIT))
+                .extracting(PostHogEvent::uuid)
+                .containsExactlyInAnyOrder(
+                        PostHogEventMapper.orderRefundedUuid("ord_contract_8", "re_1"),
+                        PostHogEventMapper.orderCancelledUuid("ord_contract_8"));
+    }
+
+    @Test
+    public void theTimestampsOfRefundsAndCancellationsAreWhenTheyHappened() {
+        skipIf(Limit.CALLER_SET_TIMESTAMP);
+
+        analytics().orderRefunded(refund("ord_contract_9", "re_1"), Identity.customer("c"));
+        analytics().orderCancelled(cancellation("ord_contract_9"), Identity.customer("c"));
+
+        assertThat(awaitReported(2, WAIT))
+                .extracting(PostHogEvent::timestamp)
+                .containsExactlyInAnyOrder(REFUNDED_AT, CANCELLED_AT);
     }
 
     @Test

@@ -1,8 +1,11 @@
 package io.github.orderanalytics.testkit;
 
+import io.github.orderanalytics.Cancellation;
 import io.github.orderanalytics.Identity;
 import io.github.orderanalytics.Order;
 import io.github.orderanalytics.OrderAnalytics;
+import io.github.orderanalytics.OrderEvent;
+import io.github.orderanalytics.Refund;
 import io.github.orderanalytics.posthog.PostHogConfig;
 import io.github.orderanalytics.posthog.PostHogEventMapper;
 import java.util.ArrayList;
@@ -19,6 +22,7 @@ import java.util.Objects;
  * assertThat(analytics).hasPlacedOrder("ord_1001")
  *         .hasDistinctId("cus_42")
  *         .hasTotal("49.99", "EUR");
+ * assertThat(analytics).hasRefunded("ord_1001", "re_77").hasRevenue("-20.00", "EUR");
  * }</pre>
  *
  * <p>The event is made by {@link PostHogEventMapper}, the class the PostHog client uses, so a test
@@ -46,9 +50,22 @@ public final class RecordingOrderAnalytics implements OrderAnalytics {
 
     @Override
     public void orderPlaced(Order order, Identity identity) {
-        Objects.requireNonNull(order, "order == null");
+        record(Objects.requireNonNull(order, "order == null"), identity);
+    }
+
+    @Override
+    public void orderRefunded(Refund refund, Identity identity) {
+        record(Objects.requireNonNull(refund, "refund == null"), identity);
+    }
+
+    @Override
+    public void orderCancelled(Cancellation cancellation, Identity identity) {
+        record(Objects.requireNonNull(cancellation, "cancellation == null"), identity);
+    }
+
+    private void record(OrderEvent reported, Identity identity) {
         Objects.requireNonNull(identity, "identity == null");
-        RecordedOrderEvent recorded = new RecordedOrderEvent(order, identity, mapper.orderPlaced(order, identity));
+        RecordedOrderEvent recorded = new RecordedOrderEvent(reported, identity, mapper.event(reported, identity));
         synchronized (events) {
             events.add(recorded);
         }

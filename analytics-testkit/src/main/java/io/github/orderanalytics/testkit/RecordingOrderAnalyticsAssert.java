@@ -1,5 +1,6 @@
 package io.github.orderanalytics.testkit;
 
+import io.github.orderanalytics.OrderEvent;
 import io.github.orderanalytics.posthog.PostHogEvent;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -17,13 +18,25 @@ public final class RecordingOrderAnalyticsAssert
         super(actual, RecordingOrderAnalyticsAssert.class);
     }
 
-    /** Finds the one event for {@code orderId}, for further assertions on it. */
+    /** Finds the one {@code order_placed} event for {@code orderId}, for further assertions on it. */
     public PostHogEventAssert hasPlacedOrder(String orderId) {
         isNotNull();
-        return new PostHogEventAssert(Find.oneOrder(events(), orderId, "recorded"));
+        return new PostHogEventAssert(Find.one(events(), OrderEvent.Kind.PLACED, orderId, null, "recorded"));
     }
 
-    /** Checks that exactly {@code count} events were recorded. */
+    /** Finds the one {@code order_refunded} event of refund {@code refundId} of {@code orderId}. */
+    public PostHogEventAssert hasRefunded(String orderId, String refundId) {
+        isNotNull();
+        return new PostHogEventAssert(Find.one(events(), OrderEvent.Kind.REFUNDED, orderId, refundId, "recorded"));
+    }
+
+    /** Finds the one {@code order_cancelled} event for {@code orderId}. */
+    public PostHogEventAssert hasCancelled(String orderId) {
+        isNotNull();
+        return new PostHogEventAssert(Find.one(events(), OrderEvent.Kind.CANCELLED, orderId, null, "recorded"));
+    }
+
+    /** Checks that exactly {@code count} events of any kind were recorded. */
     public RecordingOrderAnalyticsAssert hasEventCount(int count) {
         isNotNull();
         List<PostHogEvent> events = events();
@@ -35,10 +48,14 @@ public final class RecordingOrderAnalyticsAssert
         return this;
     }
 
-    /** Checks that exactly these orders were placed, one event each, in any order: no other events. */
+    /**
+     * Checks that exactly these orders were placed, one {@code order_placed} event each, in any order:
+     * no other order placed. Refunds and cancellations are checked with {@link #hasRefunded} and
+     * {@link #hasCancelled}, and all events together with {@link #hasEventCount}.
+     */
     public RecordingOrderAnalyticsAssert hasPlacedOnly(String... orderIds) {
         isNotNull();
-        Find.exactly(events(), List.of(orderIds), "recorded");
+        Find.exactlyPlaced(events(), List.of(orderIds), "recorded");
         return this;
     }
 

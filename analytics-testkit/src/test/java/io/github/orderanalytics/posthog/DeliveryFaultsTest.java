@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.orderanalytics.Identity;
 import io.github.orderanalytics.Order;
+import io.github.orderanalytics.OrderEvent;
 import io.github.orderanalytics.testkit.CapturedRequest;
 import io.github.orderanalytics.testkit.FakePostHog;
 import io.github.orderanalytics.testkit.FakeResponse;
@@ -288,7 +289,7 @@ class DeliveryFaultsTest {
         PostHogOrderAnalytics analytics = PostHogOrderAnalytics.create(posthog.clientConfig()
                 .deliveryListener(new DeliveryListener() {
                     @Override
-                    public void onDelivered(Order order, Identity identity, UUID uuid) {
+                    public void onDelivered(OrderEvent event, Identity identity, UUID uuid) {
                         calls.incrementAndGet();
                         throw new IllegalStateException("listener bug");
                     }

@@ -1,7 +1,7 @@
 package io.github.orderanalytics.posthog;
 
 import io.github.orderanalytics.Identity;
-import io.github.orderanalytics.Order;
+import io.github.orderanalytics.OrderEvent;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -13,12 +13,12 @@ final class OutcomeLog implements DeliveryListener {
     final ConcurrentLinkedQueue<Map.Entry<UUID, String>> outcomes = new ConcurrentLinkedQueue<>();
 
     @Override
-    public void onDelivered(Order order, Identity identity, UUID uuid) {
+    public void onDelivered(OrderEvent event, Identity identity, UUID uuid) {
         outcomes.add(Map.entry(uuid, "delivered"));
     }
 
     @Override
-    public void onDropped(Order order, Identity identity, UUID uuid, DropReason reason) {
+    public void onDropped(OrderEvent event, Identity identity, UUID uuid, DropReason reason) {
         outcomes.add(Map.entry(uuid, reason.name()));
     }
 

@@ -32,7 +32,7 @@ class RecordingOrderAnalyticsTest {
         analytics.orderPlaced(order, Identity.guest("jane@example.com"));
 
         RecordedOrderEvent recorded = analytics.events().get(0);
-        assertThat(recorded.order()).isSameAs(order);
+        assertThat(recorded.reported()).isSameAs(order);
         assertThat(recorded.identity()).isEqualTo(Identity.guest("jane@example.com"));
         assertThat(recorded.event())
                 .isEqualTo(PostHogEventMapper.create(PostHogConfig.builder().build())

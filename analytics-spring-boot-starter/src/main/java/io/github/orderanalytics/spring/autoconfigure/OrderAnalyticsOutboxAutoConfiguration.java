@@ -23,8 +23,8 @@ import org.springframework.context.annotation.Primary;
 /**
  * With {@code order-analytics.outbox.enabled=true}, analytics-outbox on the class path and a
  * {@code DataSource}: the {@code OrderAnalytics} bean is the outbox, writing on the connection of
- * Spring's current transaction, a published {@link OrderPlacedEvent} is written inside the publishing
- * transaction, and a relay runs with the application, sending through the starter's client.
+ * Spring's current transaction, a published {@link OrderPlacedEvent} (or {@code OrderRefundedEvent},
+ * {@code OrderCancelledEvent}) is written inside the publishing transaction, and a relay runs with the application, sending through the starter's client.
  *
  * @since 0.1.0
  */
@@ -101,7 +101,8 @@ public class OrderAnalyticsOutboxAutoConfiguration {
     }
 
     /**
-     * Writes each published {@link OrderPlacedEvent} at once, in the publishing transaction, so its row
+     * Writes each published {@link OrderPlacedEvent}, {@code OrderRefundedEvent} and
+     * {@code OrderCancelledEvent} at once, in the publishing transaction, so its row
      * commits or rolls back with the order (and a failed write fails it).
      */
     @Bean

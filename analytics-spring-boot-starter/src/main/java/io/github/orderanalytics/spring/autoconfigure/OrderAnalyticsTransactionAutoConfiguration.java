@@ -13,7 +13,8 @@ import org.springframework.context.annotation.Primary;
 
 /**
  * With Spring's transactions: the {@link OrderAnalytics} bean to inject reports after commit and
- * never on rollback, and so does a published {@link OrderPlacedEvent}. With the outbox, whose rows
+ * never on rollback, and so does a published {@link OrderPlacedEvent}, {@code OrderRefundedEvent} or
+ * {@code OrderCancelledEvent}. With the outbox, whose rows
  * commit with the order, {@link OrderAnalyticsOutboxAutoConfiguration} takes over instead.
  *
  * @since 0.1.0
@@ -34,7 +35,7 @@ public class OrderAnalyticsTransactionAutoConfiguration {
         return new TransactionAwareOrderAnalytics(client);
     }
 
-    /** Reports each published {@link OrderPlacedEvent} after commit, whichever {@code OrderAnalytics} bean reports. */
+    /** Reports each published order event ({@link OrderPlacedEvent} and the others) after commit, whichever {@code OrderAnalytics} bean reports. */
     @Bean
     @ConditionalOnBean(OrderAnalytics.class)
     @ConditionalOnMissingBean(type = OUTBOX)

@@ -1,16 +1,19 @@
 package io.github.orderanalytics.spring.autoconfigure;
 
 import io.github.orderanalytics.OrderAnalytics;
+import io.github.orderanalytics.spring.OrderCancelledEvent;
 import io.github.orderanalytics.spring.OrderPlacedEvent;
+import io.github.orderanalytics.spring.OrderRefundedEvent;
 import java.util.Objects;
 import org.springframework.context.event.EventListener;
 
 /**
- * Hands each published {@link OrderPlacedEvent} to one {@code OrderAnalytics}. When it reports is
- * that one's business: the starter gives it the transaction-aware bean (after commit), the outbox
- * (a row in the publishing transaction) or, without Spring's transactions, the client itself (at
- * once). Listening plainly, not through {@code @TransactionalEventListener}, keeps it working where
- * transaction management is not enabled.
+ * Hands each published {@link OrderPlacedEvent}, {@link OrderRefundedEvent} and
+ * {@link OrderCancelledEvent} to one {@code OrderAnalytics}. When it reports is that one's business:
+ * the starter gives it the transaction-aware bean (after commit), the outbox (a row in the publishing
+ * transaction) or, without Spring's transactions, the client itself (at once). Listening plainly, not
+ * through {@code @TransactionalEventListener}, keeps it working where transaction management is not
+ * enabled.
  */
 final class OrderEventListener {
     private final OrderAnalytics reportTo;
@@ -22,6 +25,16 @@ final class OrderEventListener {
     @EventListener
     public void onOrderPlaced(OrderPlacedEvent event) {
         reportTo.orderPlaced(event.order(), event.identity());
+    }
+
+    @EventListener
+    public void onOrderRefunded(OrderRefundedEvent event) {
+        reportTo.orderRefunded(event.refund(), event.identity());
+    }
+
+    @EventListener
+    public void onOrderCancelled(OrderCancelledEvent event) {
+        reportTo.orderCancelled(event.cancellation(), event.identity());
     }
 
     @Override

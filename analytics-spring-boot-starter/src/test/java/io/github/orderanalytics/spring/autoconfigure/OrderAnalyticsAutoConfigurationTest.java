@@ -250,7 +250,7 @@ class OrderAnalyticsAutoConfigurationTest {
             context.getBean(OrderAnalytics.class).orderPlaced(order("ord_m"), Identity.customer("cus_42"));
 
             assertThat(registry.get("order.analytics.events")
-                            .tag("outcome", "accepted")
+                            .tags("event", "order_placed", "outcome", "accepted")
                             .functionCounter()
                             .count())
                     .isEqualTo(1);

@@ -83,7 +83,7 @@ final class BatchEncoder {
                 if (g == null) {
                     g = EventJson.generator(buffer);
                 }
-                p.uuid = writer.write(p.order, p.identity, g);
+                p.uuid = writer.write(p.event, p.identity, g);
                 g.flush();
                 p.start = start;
                 p.end = buffer.size();

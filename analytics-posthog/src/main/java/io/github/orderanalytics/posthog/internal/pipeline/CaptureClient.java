@@ -1,7 +1,7 @@
 package io.github.orderanalytics.posthog.internal.pipeline;
 
 import io.github.orderanalytics.Identity;
-import io.github.orderanalytics.Order;
+import io.github.orderanalytics.OrderEvent;
 import io.github.orderanalytics.posthog.DeliveryStats;
 import io.github.orderanalytics.posthog.DropReason;
 import io.github.orderanalytics.posthog.EncodedEvent;
@@ -75,18 +75,16 @@ public final class CaptureClient implements Pipeline {
     }
 
     @Override
-    public void accept(Order order, Identity identity) {
-        Objects.requireNonNull(order, "order == null");
-        Objects.requireNonNull(identity, "identity == null");
-        ledger.accepted();
+    public void accept(OrderEvent event, Identity identity) {
+        ledger.accepted(event.kind());
         if (state.closed) {
-            ledger.dropAtCall(order, identity, DropReason.CLOSED, "orderPlaced was called after close()");
+            ledger.dropAtCall(event, identity, DropReason.CLOSED, "an order event was reported after close()");
             return;
         }
-        Pending pending = new Pending(order, identity);
+        Pending pending = new Pending(event, identity);
         if (!queue.offer(pending)) {
             ledger.dropAtCall(
-                    order,
+                    event,
                     identity,
                     DropReason.QUEUE_FULL,
                     "the queue holds maxQueueSize="

@@ -1,7 +1,7 @@
 package io.github.orderanalytics.posthog.internal.pipeline;
 
 import io.github.orderanalytics.Identity;
-import io.github.orderanalytics.Order;
+import io.github.orderanalytics.OrderEvent;
 import io.github.orderanalytics.posthog.DeliveryListener;
 import io.github.orderanalytics.posthog.DeliveryStats;
 import io.github.orderanalytics.posthog.DropReason;
@@ -34,11 +34,9 @@ public final class DisabledPipeline implements Pipeline {
     }
 
     @Override
-    public void accept(Order order, Identity identity) {
-        Objects.requireNonNull(order, "order == null");
-        Objects.requireNonNull(identity, "identity == null");
-        ledger.accepted();
-        ledger.dropAtCall(order, identity, reason, why);
+    public void accept(OrderEvent event, Identity identity) {
+        ledger.accepted(event.kind());
+        ledger.dropAtCall(event, identity, reason, why);
     }
 
     @Override

@@ -1,7 +1,7 @@
 package io.github.orderanalytics.posthog.internal.pipeline;
 
 import io.github.orderanalytics.Identity;
-import io.github.orderanalytics.Order;
+import io.github.orderanalytics.OrderEvent;
 import io.github.orderanalytics.posthog.DeliveryListener;
 import io.github.orderanalytics.posthog.DeliveryStats;
 import io.github.orderanalytics.posthog.DropReason;
@@ -29,10 +29,13 @@ import org.slf4j.LoggerFactory;
 final class Ledger {
     private static final Logger log = LoggerFactory.getLogger("io.github.orderanalytics.posthog");
 
-    private final LongAdder accepted = new LongAdder();
-    private final LongAdder delivered = new LongAdder();
+    private static final OrderEvent.Kind[] KINDS = OrderEvent.Kind.values();
+
+    // By kind of event (and reason): the totals are sums, so a kind can never be counted apart from them.
+    private final LongAdder[] accepted = adders(KINDS.length);
+    private final LongAdder[] delivered = adders(KINDS.length);
+    private final LongAdder[][] dropped = new LongAdder[KINDS.length][];
     private final LongAdder retriedRequests = new LongAdder();
-    private final LongAdder[] dropped = new LongAdder[DropReason.values().length];
     private volatile String lastError;
     private volatile Instant failingSince;
     private volatile Instant lastDeliveredAt;
@@ -53,13 +56,21 @@ final class Ledger {
         this.listener = listener;
         this.bound = bound;
         this.stopping = stopping;
-        for (int i = 0; i < dropped.length; i++) {
-            dropped[i] = new LongAdder();
+        for (int k = 0; k < KINDS.length; k++) {
+            dropped[k] = adders(DropReason.values().length);
         }
     }
 
-    void accepted() {
-        accepted.increment();
+    private static LongAdder[] adders(int n) {
+        LongAdder[] adders = new LongAdder[n];
+        for (int i = 0; i < n; i++) {
+            adders[i] = new LongAdder();
+        }
+        return adders;
+    }
+
+    void accepted(OrderEvent.Kind kind) {
+        accepted[kind.ordinal()].increment();
     }
 
     void retried() {
@@ -84,14 +95,14 @@ final class Ledger {
     }
 
     /** Drops an event that never entered the queue, warning at most every 10 s per reason. */
-    void dropAtCall(Order order, Identity identity, DropReason reason, String why) {
-        dropped[reason.ordinal()].increment();
+    void dropAtCall(OrderEvent event, Identity identity, DropReason reason, String why) {
+        dropped[event.kind().ordinal()][reason.ordinal()].increment();
         RateLimitedLog limiter = reason == DropReason.QUEUE_FULL ? queueFullLog : closedLog;
         long count = limiter.record(1);
         if (count > 0 && reason != DropReason.DISABLED) {
             log.warn("order-analytics dropped {} order event(s): {}", count, why);
         }
-        notifyDropped(order, identity, reason);
+        notifyDropped(event, identity, reason);
     }
 
     /** Settles each unsettled event of {@code events}; see {@link #settle(List, DropReason, long, LongSupplier)}. */
@@ -110,19 +121,21 @@ final class Ledger {
     int settle(List<Pending> events, DropReason reason, long deadline, LongSupplier nanoTime) {
         List<Pending> settled = new ArrayList<>(events.size());
         long bytes = 0;
+        int[] byKind = new int[KINDS.length];
         for (Pending p : events) {
             if (p.settle()) {
                 settled.add(p);
                 bytes += p.size;
+                byKind[p.event.kind().ordinal()]++;
             }
         }
         if (settled.isEmpty()) {
             return 0;
         }
-        if (reason == null) {
-            delivered.add(settled.size());
-        } else {
-            dropped[reason.ordinal()].add(settled.size());
+        for (int k = 0; k < KINDS.length; k++) {
+            if (byKind[k] > 0) {
+                (reason == null ? delivered[k] : dropped[k][reason.ordinal()]).add(byKind[k]);
+            }
         }
         if (bound != null) {
             bound.giveBack(settled.size(), bytes);
@@ -134,7 +147,7 @@ final class Ledger {
                     break;
                 }
                 Pending p = settled.get(i);
-                tell(p.order, p.identity, p.uuid, reason);
+                tell(p.event, p.identity, p.uuid, reason);
             }
         }
         return settled.size();
@@ -144,14 +157,14 @@ final class Ledger {
         List<Pending> copy = List.copyOf(rest);
         log.warn("order-analytics DeliveryListener is slow: {} outcome(s) are told after close() returns", copy.size());
         Thread t = new Thread(
-                () -> copy.forEach(p -> tell(p.order, p.identity, p.uuid, reason)), "order-analytics-listener");
+                () -> copy.forEach(p -> tell(p.event, p.identity, p.uuid, reason)), "order-analytics-listener");
         t.setDaemon(true);
         t.start();
     }
 
-    private void notifyDropped(Order order, Identity identity, DropReason reason) {
+    private void notifyDropped(OrderEvent event, Identity identity, DropReason reason) {
         if (listener != null) {
-            tell(order, identity, null, reason);
+            tell(event, identity, null, reason);
         }
     }
 
@@ -159,14 +172,14 @@ final class Ledger {
      * One listener call, contained: whatever it throws is logged, and an interrupt it sets is undone.
      * {@code uuid} is null for an event not written yet; it is then derived here.
      */
-    private void tell(Order order, Identity identity, UUID uuid, DropReason reason) {
+    private void tell(OrderEvent event, Identity identity, UUID uuid, DropReason reason) {
         boolean wasInterrupted = Thread.currentThread().isInterrupted();
         try {
-            UUID id = uuid != null ? uuid : OrderEventWriter.uuid(order.orderId());
+            UUID id = uuid != null ? uuid : OrderEventWriter.uuid(event);
             if (reason == null) {
-                listener.onDelivered(order, identity, id);
+                listener.onDelivered(event, identity, id);
             } else {
-                listener.onDropped(order, identity, id, reason);
+                listener.onDropped(event, identity, id, reason);
             }
         } catch (Throwable t) { // an AssertionError from a test listener must not lose events either
             long count = listenerFailures.record(1);
@@ -181,18 +194,20 @@ final class Ledger {
     }
 
     DeliveryStats snapshot(int queueDepth) {
-        Map<DropReason, Long> byReason = new EnumMap<>(DropReason.class);
-        for (DropReason reason : DropReason.values()) {
-            byReason.put(reason, dropped[reason.ordinal()].sum());
-        }
         // Read the outcome counters before accepted, so a concurrent call never makes them look larger.
-        long deliveredNow = delivered.sum();
-        long retried = retriedRequests.sum();
-        return new DeliveryStats(
-                accepted.sum(),
-                deliveredNow,
-                retried,
-                byReason,
+        Map<OrderEvent.Kind, DeliveryStats.Counts> byKind = new EnumMap<>(OrderEvent.Kind.class);
+        for (OrderEvent.Kind kind : KINDS) {
+            int k = kind.ordinal();
+            Map<DropReason, Long> byReason = new EnumMap<>(DropReason.class);
+            for (DropReason reason : DropReason.values()) {
+                byReason.put(reason, dropped[k][reason.ordinal()].sum());
+            }
+            long deliveredNow = delivered[k].sum();
+            byKind.put(kind, new DeliveryStats.Counts(accepted[k].sum(), deliveredNow, byReason));
+        }
+        return DeliveryStats.of(
+                byKind,
+                retriedRequests.sum(),
                 queueDepth,
                 Optional.ofNullable(lastError),
                 Optional.ofNullable(failingSince),

@@ -1,7 +1,7 @@
 package io.github.orderanalytics.posthog.internal.pipeline;
 
 import io.github.orderanalytics.Identity;
-import io.github.orderanalytics.Order;
+import io.github.orderanalytics.OrderEvent;
 import java.time.Instant;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
@@ -14,11 +14,11 @@ final class Pending implements EventQueue.Item {
     /** Room for the identity and the library's own properties, beyond the order's own bound. */
     private static final int ENVELOPE_BYTES = 512;
 
-    /** The order and identity to write; both null for an event given already written. */
-    final Order order;
+    /** The order event and identity to write; both null for an event given already written. */
+    final OrderEvent event;
 
     final Identity identity;
-    /** When the order was placed: decides whether a request may be marked historical. */
+    /** When the order event happened: decides whether a request may be marked historical. */
     final Instant timestamp;
     /** An upper bound of the event's JSON size: what it counts against maxQueueBytes and a request's size. */
     final long size;
@@ -30,19 +30,19 @@ final class Pending implements EventQueue.Item {
     int end;
     private volatile int settled;
 
-    Pending(Order order, Identity identity) {
-        this.order = order;
+    Pending(OrderEvent event, Identity identity) {
+        this.event = event;
         this.identity = identity;
         // Identity text is at most 6 bytes a character as JSON (an escaped control character).
         int identityChars = identity.id().length()
                 + identity.sessionId().map(String::length).orElse(0);
-        this.size = order.encodedSizeBound() + ENVELOPE_BYTES + 6L * identityChars;
-        this.timestamp = order.placedAt();
+        this.size = event.encodedSizeBound() + ENVELOPE_BYTES + 6L * identityChars;
+        this.timestamp = event.occurredAt();
     }
 
     /** An event written elsewhere earlier (an outbox row, say): its bytes are its slice. */
     Pending(UUID uuid, Instant timestamp, byte[] json) {
-        this.order = null;
+        this.event = null;
         this.identity = null;
         this.timestamp = timestamp;
         this.uuid = uuid;
@@ -53,7 +53,7 @@ final class Pending implements EventQueue.Item {
     }
 
     boolean isWritten() {
-        return order == null;
+        return event == null;
     }
 
     /** True for the one caller that settles this event; false if it was settled already. */

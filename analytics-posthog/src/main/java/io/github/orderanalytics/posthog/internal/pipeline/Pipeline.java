@@ -1,7 +1,7 @@
 package io.github.orderanalytics.posthog.internal.pipeline;
 
 import io.github.orderanalytics.Identity;
-import io.github.orderanalytics.Order;
+import io.github.orderanalytics.OrderEvent;
 import io.github.orderanalytics.posthog.DeliveryStats;
 import io.github.orderanalytics.posthog.EncodedEvent;
 import java.time.Duration;
@@ -15,7 +15,8 @@ import java.util.Optional;
  * <p>Internal: not for users of order-analytics; it may change or go away in any release.
  */
 public interface Pipeline {
-    void accept(Order order, Identity identity);
+    /** Takes an event of any kind; the caller has checked that neither argument is null. */
+    void accept(OrderEvent event, Identity identity);
 
     boolean flush(Duration timeout);
 

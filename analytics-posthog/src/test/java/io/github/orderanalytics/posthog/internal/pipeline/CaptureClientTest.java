@@ -7,6 +7,7 @@ import io.github.orderanalytics.Identity;
 import io.github.orderanalytics.LineItem;
 import io.github.orderanalytics.Money;
 import io.github.orderanalytics.Order;
+import io.github.orderanalytics.OrderEvent;
 import io.github.orderanalytics.posthog.DeliveryListener;
 import io.github.orderanalytics.posthog.DeliveryStats;
 import io.github.orderanalytics.posthog.DropReason;
@@ -144,12 +145,12 @@ class CaptureClientTest {
     void aListenerThatThrowsErrorsChangesNothing() {
         DeliveryListener hostile = new DeliveryListener() {
             @Override
-            public void onDelivered(Order order, Identity identity, UUID uuid) {
+            public void onDelivered(OrderEvent event, Identity identity, UUID uuid) {
                 throw new StackOverflowError("listener");
             }
 
             @Override
-            public void onDropped(Order order, Identity identity, UUID uuid, DropReason reason) {
+            public void onDropped(OrderEvent event, Identity identity, UUID uuid, DropReason reason) {
                 throw new AssertionError("listener");
             }
         };
@@ -179,7 +180,7 @@ class CaptureClientTest {
     void aListenerThatInterruptsItsOwnThreadDropsNothing() {
         DeliveryListener interrupting = new DeliveryListener() {
             @Override
-            public void onDelivered(Order order, Identity identity, UUID uuid) {
+            public void onDelivered(OrderEvent event, Identity identity, UUID uuid) {
                 Thread.currentThread().interrupt();
             }
         };
@@ -241,7 +242,7 @@ class CaptureClientTest {
         AtomicInteger told = new AtomicInteger();
         DeliveryListener slow = new DeliveryListener() {
             @Override
-            public void onDropped(Order order, Identity identity, UUID uuid, DropReason reason) {
+            public void onDropped(OrderEvent event, Identity identity, UUID uuid, DropReason reason) {
                 LockSupport.parkNanos(1_000_000); // the slowness under test: 5,000 events take 5 s to tell
                 told.incrementAndGet();
             }
