@@ -17,6 +17,9 @@ class LineItemTest {
                 .category("Kitchen")
                 .brand("Acme")
                 .variant("blue")
+                .url("https://shop.example.com/p/7")
+                .imageUrl("https://shop.example.com/p/7.jpg")
+                .position(3)
                 .build();
 
         assertThat(mug.productId()).isEqualTo("prod_7");
@@ -24,6 +27,10 @@ class LineItemTest {
         assertThat(mug.price()).isEqualTo(PRICE);
         assertThat(mug.sku()).contains("SKU-7");
         assertThat(mug.variant()).contains("blue");
+        assertThat(mug.url()).contains("https://shop.example.com/p/7");
+        assertThat(mug.imageUrl()).contains("https://shop.example.com/p/7.jpg");
+        assertThat(mug.position()).hasValue(3);
+        assertThat(mug.toBuilder().position(4).build()).isNotEqualTo(mug);
         assertThat(mug.toBuilder().build()).isEqualTo(mug);
         assertThat(mug.toBuilder().name("Cup").build()).isNotEqualTo(mug);
         assertThat(LineItem.builder("prod_7", 1, PRICE).build().name()).isEmpty();
@@ -37,6 +44,12 @@ class LineItemTest {
         assertThatIllegalArgumentException()
                 .isThrownBy(() -> LineItem.builder("prod_7", -3, PRICE))
                 .withMessage("quantity must be between 1 and 1000000, was -3 (product prod_7)");
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> LineItem.builder("prod_7", 1, PRICE).position(-1))
+                .withMessage("position must be between 0 and 1000000, was -1 (product prod_7)");
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> LineItem.builder("p", 1, PRICE).imageUrl(""))
+                .withMessage("imageUrl must not be blank: ''");
         assertThatIllegalArgumentException()
                 .isThrownBy(() -> LineItem.builder("  ", 1, PRICE))
                 .withMessage("productId must not be blank: '  '");

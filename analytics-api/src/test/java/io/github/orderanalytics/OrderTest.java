@@ -51,6 +51,22 @@ class OrderTest {
         assertThat(order.items()).hasSize(1);
         assertThat(order.properties()).containsExactly(Map.entry("channel", "web"));
         assertThat(order.toBuilder().build()).isEqualTo(order);
+        assertThat(order.kind()).isEqualTo(OrderEvent.Kind.PLACED);
+        assertThat(order.occurredAt()).isEqualTo(placedAt);
+    }
+
+    @Test
+    void carriesTheCheckoutAndAffiliation() {
+        Order order =
+                order().checkoutId("chk_5").affiliation("Main street store").build();
+
+        assertThat(order.checkoutId()).contains("chk_5");
+        assertThat(order.affiliation()).contains("Main street store");
+        assertThat(order.toBuilder().build()).isEqualTo(order);
+        assertThat(order.toBuilder().checkoutId("chk_6").build()).isNotEqualTo(order);
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> order().checkoutId(" "))
+                .withMessage("checkoutId must not be blank: ' '");
     }
 
     @Test

@@ -2,10 +2,12 @@ package io.github.orderanalytics.posthog;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.orderanalytics.Cancellation;
 import io.github.orderanalytics.Identity;
 import io.github.orderanalytics.LineItem;
 import io.github.orderanalytics.Money;
 import io.github.orderanalytics.Order;
+import io.github.orderanalytics.Refund;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -19,7 +21,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Golden JSON for each kind of identity. The uuids and hashes below were computed outside Java,
- * with Python's {@code uuid.uuid5(uuid.NAMESPACE_URL, "order-analytics:order_placed:" + id)},
+ * with Python's {@code uuid.uuid5(uuid.NAMESPACE_URL, "order-analytics:order_placed:" + id)} (and
+ * {@code "order-analytics:order_refunded:" + id + ":" + refundId}, {@code "order-analytics:order_cancelled:" + id}),
  * {@code hashlib.sha256} and {@code hmac.new(key, email, sha256)}.
  */
 class PostHogEventMapperTest {
@@ -130,6 +133,124 @@ class PostHogEventMapperTest {
                         + "\"identity_type\":\"anonymous\",\"$process_person_profile\":false,\"$session_id\":\"0192f7a3-6a00\","
                         + "\"$lib\":\"order-analytics-java\",\"$lib_version\":\"" + VERSION
                         + "\",\"$geoip_disable\":true}}");
+    }
+
+    @Test
+    void aRefundIsTheAmountGivenBackWithNegativeRevenue() {
+        Refund refund = Refund.builder("ord_1001", "re_77", Money.of("25.99", "EUR"))
+                .refundedAt(Instant.parse("2026-11-30T09:00:00Z"))
+                .tax(Money.of("3.99", "EUR"))
+                .shipping(Money.of("2.00", "EUR"))
+                .reason("damaged")
+                .item(LineItem.builder("prod_7", 1, Money.of("20.00", "EUR"))
+                        .sku("SKU-7")
+                        .build())
+                .property("channel", "support")
+                .build();
+
+        PostHogEvent event = DEFAULTS.orderRefunded(refund, Identity.customer("cus_42"));
+
+        assertThat(event.toJson())
+                .isEqualTo("{\"event\":\"order_refunded\",\"distinct_id\":\"cus_42\","
+                        + "\"uuid\":\"e0cc9ca3-4047-528b-b1b5-017126804952\",\"timestamp\":\"2026-11-30T09:00:00Z\","
+                        + "\"properties\":{\"order_id\":\"ord_1001\",\"refund_id\":\"re_77\",\"total\":25.99,"
+                        + "\"currency\":\"EUR\",\"revenue\":-20.00,\"tax\":3.99,\"shipping\":2.00,\"reason\":\"damaged\","
+                        + "\"products\":[{\"product_id\":\"prod_7\",\"sku\":\"SKU-7\",\"price\":20.00,\"quantity\":1}],"
+                        + "\"identity_type\":\"customer\",\"$lib\":\"order-analytics-java\",\"$lib_version\":\""
+                        + VERSION + "\",\"$geoip_disable\":true,\"channel\":\"support\"}}");
+        assertThat(DEFAULTS.event(refund, Identity.customer("cus_42"))).isEqualTo(event);
+    }
+
+    @Test
+    void aRefundOfOnlyShippingGivesBackNoRevenue() {
+        Refund shippingOnly = Refund.builder("ord_1001", "re_78", Money.of("4.90", "EUR"))
+                .shipping(Money.of("4.90", "EUR"))
+                .build();
+
+        PostHogEvent event = DEFAULTS.orderRefunded(shippingOnly, Identity.customer("cus_42"));
+
+        assertThat(event.toJson()).contains("\"revenue\":0.00,");
+        assertThat(event.uuid()).isEqualTo(UUID.fromString("40db0ec1-ae61-55c6-8bc8-577224fcac43"));
+    }
+
+    @Test
+    void aCancellationCarriesNoMoney() {
+        Cancellation cancellation = Cancellation.builder("ord_1001")
+                .cancelledAt(Instant.parse("2026-11-28T08:00:00Z"))
+                .reason("customer_request")
+                .build();
+
+        PostHogEvent event = DEFAULTS.orderCancelled(cancellation, Identity.guest("jane@example.com"));
+
+        assertThat(event.toJson())
+                .isEqualTo("{\"event\":\"order_cancelled\",\"distinct_id\":\""
+                        + DEFAULTS.orderPlaced(designExample(), Identity.guest("jane@example.com"))
+                                .distinctId()
+                        + "\",\"uuid\":\"bcbc5a32-8cf8-5304-b03e-6a40e062b1f1\",\"timestamp\":\"2026-11-28T08:00:00Z\","
+                        + "\"properties\":{\"order_id\":\"ord_1001\",\"reason\":\"customer_request\","
+                        + "\"identity_type\":\"guest\",\"$process_person_profile\":false,"
+                        + "\"$lib\":\"order-analytics-java\",\"$lib_version\":\"" + VERSION
+                        + "\",\"$geoip_disable\":true}}");
+    }
+
+    @Test
+    void eachKindHasItsOwnUuidAndRedeliveriesKeepIt() {
+        Refund refund =
+                Refund.builder("ord_1001", "re_77", Money.of("1.00", "EUR")).build();
+        Refund sameRefundLater = refund.toBuilder()
+                .refundedAt(Instant.parse("2026-11-30T00:00:00Z"))
+                .build();
+        Cancellation cancellation = Cancellation.builder("ord_1001").build();
+
+        assertThat(PostHogEventMapper.uuid(sameRefundLater)).isEqualTo(PostHogEventMapper.uuid(refund));
+        assertThat(PostHogEventMapper.orderRefundedUuid("ord_1001", "re_77"))
+                .isEqualTo(UUID.fromString("e0cc9ca3-4047-528b-b1b5-017126804952"))
+                .isEqualTo(DEFAULTS.encode(refund, Identity.customer("c")).uuid());
+        assertThat(PostHogEventMapper.orderCancelledUuid("ord_1001"))
+                .isEqualTo(UUID.fromString("bcbc5a32-8cf8-5304-b03e-6a40e062b1f1"))
+                .isEqualTo(PostHogEventMapper.uuid(cancellation));
+        assertThat(PostHogEventMapper.uuid(designExample())).isEqualTo(PostHogEventMapper.orderPlacedUuid("ord_1001"));
+        assertThat(DEFAULTS.encode(cancellation, Identity.customer("c")).timestamp())
+                .isEqualTo(cancellation.cancelledAt());
+    }
+
+    @Test
+    void theRestOfTheEcommerceSpecIsWrittenWhereSet() {
+        Order order = Order.builder("ord_1003", Money.of("20.00", "EUR"))
+                .placedAt(Instant.parse("2026-11-27T10:15:30Z"))
+                .checkoutId("chk_5")
+                .affiliation("Main street")
+                .item(LineItem.builder("prod_7", 1, Money.of("20.00", "EUR"))
+                        .category("Kitchen")
+                        .brand("Acme")
+                        .variant("blue")
+                        .url("https://shop.example.com/p/7")
+                        .imageUrl("https://shop.example.com/p/7.jpg")
+                        .position(0)
+                        .build())
+                .build();
+
+        String json = DEFAULTS.orderPlaced(order, Identity.customer("cus_42")).toJson();
+
+        assertThat(json)
+                .contains("\"checkout_id\":\"chk_5\",\"affiliation\":\"Main street\",")
+                .contains("{\"product_id\":\"prod_7\",\"category\":\"Kitchen\",\"brand\":\"Acme\","
+                        + "\"variant\":\"blue\",\"url\":\"https://shop.example.com/p/7\","
+                        + "\"image_url\":\"https://shop.example.com/p/7.jpg\",\"position\":0,\"price\":20.00,"
+                        + "\"quantity\":1}");
+    }
+
+    @Test
+    void charactersBeyondTheBasicPlaneAreValidUtf8InKeysAndValues() {
+        Order order = Order.builder("ord_1004", Money.of("1.00", "EUR"))
+                .placedAt(Instant.parse("2026-11-27T10:15:30Z"))
+                .property("gift \uD83C\uDF81", Map.of("\uD800\uDC00", "\uD83D\uDE00"))
+                .build();
+
+        PostHogEvent event = DEFAULTS.orderPlaced(order, Identity.customer("cus_42"));
+
+        assertThat(event.properties()).containsEntry("gift \uD83C\uDF81", Map.of("\uD800\uDC00", "\uD83D\uDE00"));
+        assertThat(DEFAULTS.encode(order, Identity.customer("cus_42")).json()).contains("\"gift \uD83C\uDF81\"");
     }
 
     @Test

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamWriteFeature;
+import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import com.fasterxml.jackson.core.util.JsonRecyclerPools;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -32,6 +33,9 @@ public final class EventJson {
 
     private static final JsonFactory FACTORY = JsonFactory.builder()
             .enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN)
+            // Without it Jackson 2 writes a character beyond the basic plane in a field name as two
+            // 3-byte surrogates: not UTF-8, so PostHog would refuse the whole batch over one emoji.
+            .enable(JsonWriteFeature.COMBINE_UNICODE_SURROGATES_IN_UTF8)
             // Jackson's default recycler keeps buffers in a ThreadLocal: on a checkout thread of a web
             // container that would outlive the call (the posthog-java adapter and the testkit map there).
             .recyclerPool(JsonRecyclerPools.newBoundedPool(16))

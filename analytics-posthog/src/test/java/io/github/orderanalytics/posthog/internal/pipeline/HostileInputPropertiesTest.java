@@ -2,10 +2,13 @@ package io.github.orderanalytics.posthog.internal.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.orderanalytics.Cancellation;
 import io.github.orderanalytics.Identity;
 import io.github.orderanalytics.LineItem;
 import io.github.orderanalytics.Money;
 import io.github.orderanalytics.Order;
+import io.github.orderanalytics.OrderEvent;
+import io.github.orderanalytics.Refund;
 import io.github.orderanalytics.posthog.PostHogConfig;
 import io.github.orderanalytics.posthog.internal.wire.EventJson;
 import io.github.orderanalytics.posthog.internal.wire.OrderEventWriter;
@@ -18,6 +21,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -139,6 +143,89 @@ class HostileInputPropertiesTest {
         @SuppressWarnings("unchecked")
         Map<String, Object> product = ((List<Map<String, Object>>) properties.get("products")).get(0);
         assertThat(product.get("name")).isEqualTo(name);
+    }
+
+    @Property(tries = 200)
+    void refundsWithHostileTextAmountsAndProperties(
+            @ForAll("hostileText") String text,
+            @ForAll("decimals") BigDecimal amount,
+            @ForAll("propertyValues") Object value,
+            @ForAll("identities") Identity who)
+            throws Exception {
+        buildsOrFailsClearly("refundId", () -> Refund.builder("ord_1", text, Money.of("1.00", "EUR")));
+        buildsOrFailsClearly(
+                "reason",
+                () -> Refund.builder("ord_1", "re_1", Money.of("1.00", "EUR")).reason(text));
+        Money total = buildsOrFailsClearly("amount", () -> Money.of(amount, "EUR"));
+        if (total == null) {
+            return;
+        }
+        Refund withTotal = buildsOrFailsClearly(
+                "total",
+                () -> Refund.builder("ord_1", "re_1", total)
+                        .tax(Money.of("0.01", "EUR"))
+                        .item(LineItem.builder("prod_1", 1, Money.of("1.00", "EUR"))
+                                .build())
+                        .build());
+        Refund withValue = buildsOrFailsClearly(
+                "properties",
+                () -> Refund.builder("ord_1", "re_1", Money.of("1.00", "EUR"))
+                        .property("value", value)
+                        .build());
+        if (withTotal == null || withValue == null) {
+            return;
+        }
+        Refund refund = buildsOrFailsClearly(
+                "properties",
+                () -> withTotal.toBuilder().properties(withValue.properties()).build());
+        if (refund == null) {
+            return;
+        }
+
+        Map<String, Object> properties = writtenWithinItsBound(refund, who);
+        assertThat(properties.get("value"))
+                .isEqualTo(expected(refund.properties().get("value")));
+        assertThat((BigDecimal) properties.get("total")).isEqualByComparingTo(total.amount());
+        assertThat(((BigDecimal) properties.get("revenue")).negate())
+                .isEqualByComparingTo(refund.revenue().amount());
+    }
+
+    @Property(tries = 200)
+    void cancellationsWithHostileTextAndProperties(
+            @ForAll("hostileText") String text,
+            @ForAll("propertyValues") Object value,
+            @ForAll("identities") Identity who)
+            throws Exception {
+        buildsOrFailsClearly("orderId", () -> Cancellation.builder(text));
+        Cancellation cancellation = buildsOrFailsClearly(
+                "reason", () -> Cancellation.builder("ord_1").reason(text).build());
+        Cancellation withValue = buildsOrFailsClearly(
+                "properties",
+                () -> Cancellation.builder("ord_1").property("value", value).build());
+        for (Cancellation c : Arrays.asList(cancellation, withValue)) {
+            if (c != null) {
+                Map<String, Object> properties = writtenWithinItsBound(c, who);
+                assertThat(properties).doesNotContainKeys("total", "revenue");
+                assertThat(properties.get("reason")).isEqualTo(c.reason().orElse(null));
+            }
+        }
+    }
+
+    /** Writes {@code event}, checks its size against the estimate the queue counts, and reads its properties back. */
+    private static Map<String, Object> writtenWithinItsBound(OrderEvent event, Identity who) throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (var g = EventJson.generator(out)) {
+            WRITER.write(event, who, g);
+        }
+        byte[] json = out.toByteArray();
+        assertThat(event.encodedSizeBound()).isLessThanOrEqualTo(Order.MAX_ENCODED_BYTES);
+        assertThat((long) json.length)
+                .as("bytes written, against the estimate")
+                .isLessThanOrEqualTo(new Pending(event, who).size);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> properties =
+                (Map<String, Object>) EventJson.parseObject(json).get("properties");
+        return properties;
     }
 
     /** What a property value reads back as: numbers as exact decimals of their written text. */
