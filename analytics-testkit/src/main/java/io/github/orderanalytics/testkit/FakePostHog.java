@@ -10,10 +10,12 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Deque;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -208,6 +210,24 @@ public final class FakePostHog implements AutoCloseable {
         synchronized (lock) {
             return delivered();
         }
+    }
+
+    /**
+     * The events as PostHog counts them: of the copies with the same uuid, event name, distinct id
+     * and UTC day, only the first, as PostHog collapses a redelivered event. A refund sent twice
+     * (a lost answer, an outbox row relayed again) is here once; two refunds of an order, twice.
+     */
+    public List<PostHogEvent> countedEvents() {
+        Set<List<Object>> seen = new HashSet<>();
+        List<PostHogEvent> counted = new ArrayList<>();
+        for (PostHogEvent e : events()) {
+            List<Object> key =
+                    List.of(e.uuid(), e.event(), e.distinctId(), e.timestamp().truncatedTo(ChronoUnit.DAYS));
+            if (seen.add(key)) {
+                counted.add(e);
+            }
+        }
+        return counted;
     }
 
     /**

@@ -38,19 +38,31 @@ public final class PostHogEventAssert extends AbstractAssert<PostHogEventAssert,
         return hasAmount("total", Money.of(amount, currency));
     }
 
+    /**
+     * Checks {@code revenue} exactly, with the event's currency. A refund's revenue is negative: write
+     * it with a minus, {@code hasRevenue("-20.00", "EUR")}.
+     */
     public PostHogEventAssert hasRevenue(String amount, String currency) {
-        return hasAmount("revenue", Money.of(amount, currency));
+        boolean negative = amount.startsWith("-");
+        Money magnitude = Money.of(negative ? amount.substring(1) : amount, currency);
+        return hasAmount("revenue", negative ? magnitude.amount().negate() : magnitude.amount(), magnitude);
     }
 
     /** Checks the amount property {@code key} (total, revenue, tax, ...) and the event's currency. */
     public PostHogEventAssert hasAmount(String key, Money expected) {
+        return hasAmount(key, expected.amount(), expected);
+    }
+
+    private PostHogEventAssert hasAmount(String key, BigDecimal expected, Money currencyOf) {
         isNotNull();
         Object value = actual.properties().get(key);
         Object currency = actual.properties().get("currency");
         if (!(value instanceof BigDecimal amount)
-                || !amount.equals(expected.amount())
-                || !expected.currencyCode().equals(currency)) {
-            failWithMessage("Expected %s <%s> but was <%s %s> in %s", key, expected, value, currency, actual.toJson());
+                || !amount.equals(expected)
+                || !currencyOf.currencyCode().equals(currency)) {
+            failWithMessage(
+                    "Expected %s <%s %s> but was <%s %s> in %s",
+                    key, expected.toPlainString(), currencyOf.currencyCode(), value, currency, actual.toJson());
         }
         return this;
     }

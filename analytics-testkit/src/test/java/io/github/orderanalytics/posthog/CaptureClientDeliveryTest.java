@@ -1,15 +1,19 @@
 package io.github.orderanalytics.posthog;
 
+import static io.github.orderanalytics.posthog.Orders.cancellation;
 import static io.github.orderanalytics.posthog.Orders.order;
+import static io.github.orderanalytics.posthog.Orders.refund;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.orderanalytics.Identity;
 import io.github.orderanalytics.Order;
+import io.github.orderanalytics.OrderEvent;
 import io.github.orderanalytics.testkit.CapturedRequest;
 import io.github.orderanalytics.testkit.FakePostHog;
 import io.github.orderanalytics.testkit.FakeResponse;
 import io.github.orderanalytics.testkit.OrderAnalyticsAssertions;
 import io.github.orderanalytics.testsupport.Await;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -181,6 +185,61 @@ class CaptureClientDeliveryTest {
         UUID uuid = PostHogEventMapper.orderPlacedUuid("ord_1");
         assertThat(posthog.events()).extracting(PostHogEvent::uuid).containsExactly(uuid, uuid);
         assertThat(analytics.stats().delivered()).isEqualTo(1);
+    }
+
+    @Test
+    void refundsAndCancellationsTravelWithOrdersAndAreCountedByKind() {
+        PostHogOrderAnalytics analytics = client();
+        PostHogEventMapper mapper = PostHogEventMapper.create(analytics.config());
+        Identity buyer = Identity.customer("cus_42");
+
+        analytics.orderPlaced(order("ord_1"), buyer);
+        analytics.orderRefunded(refund("ord_1", "re_1"), buyer);
+        analytics.orderRefunded(refund("ord_1", "re_2"), buyer);
+        analytics.orderCancelled(cancellation("ord_2"), buyer);
+
+        assertThat(analytics.flush(WAIT)).isTrue();
+        assertThat(posthog.events())
+                .containsExactlyInAnyOrder(
+                        mapper.orderPlaced(order("ord_1"), buyer),
+                        mapper.orderRefunded(refund("ord_1", "re_1"), buyer),
+                        mapper.orderRefunded(refund("ord_1", "re_2"), buyer),
+                        mapper.orderCancelled(cancellation("ord_2"), buyer));
+        OrderAnalyticsAssertions.assertThat(posthog)
+                .receivedRefund("ord_1", "re_2")
+                .hasTotal("25.00", "EUR")
+                .hasRevenue("-21.00", "EUR")
+                .hasUuidOfItsOrder();
+        OrderAnalyticsAssertions.assertThat(posthog)
+                .receivedCancellation("ord_2")
+                .hasUuidOfItsOrder();
+        DeliveryStats stats = analytics.stats();
+        assertThat(stats.of(OrderEvent.Kind.PLACED).delivered()).isEqualTo(1);
+        assertThat(stats.of(OrderEvent.Kind.REFUNDED).delivered()).isEqualTo(2);
+        assertThat(stats.of(OrderEvent.Kind.CANCELLED).delivered()).isEqualTo(1);
+        assertThat(stats.delivered()).isEqualTo(4);
+    }
+
+    @Test
+    void aRefundSentTwiceAfterALostAnswerIsCountedOnceAndNetRevenueHolds() {
+        posthog.enqueue(FakeResponse.ok(), FakeResponse.acceptedThenDisconnect());
+        PostHogOrderAnalytics analytics = client();
+        analytics.orderPlaced(order("ord_1"), Identity.customer("c"));
+        assertThat(analytics.flush(WAIT)).isTrue();
+
+        analytics.orderRefunded(refund("ord_1", "re_1"), Identity.customer("c"));
+
+        assertThat(analytics.flush(WAIT)).isTrue();
+        UUID uuid = PostHogEventMapper.orderRefundedUuid("ord_1", "re_1");
+        assertThat(posthog.events())
+                .extracting(PostHogEvent::uuid)
+                .containsOnlyOnce(PostHogEventMapper.orderPlacedUuid("ord_1"));
+        assertThat(posthog.events()).filteredOn(e -> e.uuid().equals(uuid)).hasSize(2);
+        assertThat(posthog.countedEvents()).extracting(PostHogEvent::uuid).containsOnlyOnce(uuid);
+        BigDecimal netRevenue = posthog.countedEvents().stream()
+                .map(e -> (BigDecimal) e.properties().get("revenue"))
+                .reduce(BigDecimal.ZERO, BigDecimal::add);
+        assertThat(netRevenue).isEqualByComparingTo("21.00"); // 42.00 placed, 21.00 given back once
     }
 
     @Test
