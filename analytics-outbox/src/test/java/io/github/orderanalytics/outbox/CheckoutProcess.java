@@ -3,7 +3,9 @@ package io.github.orderanalytics.outbox;
 import io.github.orderanalytics.Identity;
 import io.github.orderanalytics.Money;
 import io.github.orderanalytics.Order;
+import io.github.orderanalytics.Refund;
 import io.github.orderanalytics.posthog.PostHogConfig;
+import io.github.orderanalytics.posthog.PostHogEventMapper;
 import io.github.orderanalytics.posthog.PostHogOrderAnalytics;
 import io.github.orderanalytics.testkit.FakePostHog;
 import java.io.PrintStream;
@@ -12,11 +14,14 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.time.Duration;
+import java.util.List;
 import java.util.Random;
+import java.util.UUID;
 import org.postgresql.ds.PGSimpleDataSource;
 
 /**
- * A service instance for {@link CrashTest}: places orders in transactions as fast as it can, rolling
+ * A service instance for {@link CrashTest}: places orders in transactions as fast as it can (every
+ * fourth with a refund in the same transaction, so both kinds of row live through the kills), rolling
  * back a fifth of them on purpose, while its own relay sends to FakePostHog, until it is killed.
  * Prints {@code COMMIT id} or {@code ROLLBACK id} after each transaction ends.
  *
@@ -24,6 +29,19 @@ import org.postgresql.ds.PGSimpleDataSource;
  */
 public final class CheckoutProcess {
     private CheckoutProcess() {}
+
+    /** Whether the order of {@code orderId} ({@code ord_<run>_<n>}) is refunded in its transaction. */
+    static boolean refunded(String orderId) {
+        return Integer.parseInt(orderId.substring(orderId.lastIndexOf('_') + 1)) % 4 == 0;
+    }
+
+    /** The uuids of the events written with the order of {@code orderId}. */
+    static List<UUID> eventUuids(String orderId) {
+        UUID placed = PostHogEventMapper.orderPlacedUuid(orderId);
+        return refunded(orderId)
+                ? List.of(placed, PostHogEventMapper.orderRefundedUuid(orderId, "re_" + orderId))
+                : List.of(placed);
+    }
 
     public static void main(String[] args) throws Exception {
         String url = args[0];
@@ -54,8 +72,16 @@ public final class CheckoutProcess {
                     s.setBigDecimal(2, new BigDecimal("30.00"));
                     s.executeUpdate();
                 }
+                Identity buyer = Identity.customer("cus_" + run);
                 outbox.orderPlaced(
-                        c, Order.builder(id, Money.of("30.00", "EUR")).build(), Identity.customer("cus_" + run));
+                        c, Order.builder(id, Money.of("30.00", "EUR")).build(), buyer);
+                if (refunded(id)) {
+                    outbox.orderRefunded(
+                            c,
+                            Refund.builder(id, "re_" + id, Money.of("12.50", "EUR"))
+                                    .build(),
+                            buyer);
+                }
                 if (random.nextInt(5) == 0) {
                     c.rollback();
                     out.println("ROLLBACK " + id);

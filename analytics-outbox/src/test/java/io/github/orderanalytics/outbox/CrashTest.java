@@ -3,7 +3,6 @@ package io.github.orderanalytics.outbox;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.orderanalytics.posthog.PostHogEvent;
-import io.github.orderanalytics.posthog.PostHogEventMapper;
 import io.github.orderanalytics.posthog.PostHogOrderAnalytics;
 import io.github.orderanalytics.testkit.FakePostHog;
 import java.io.BufferedReader;
@@ -91,11 +90,11 @@ class CrashTest {
                     Statement s = c.createStatement();
                     ResultSet r = s.executeQuery("SELECT id FROM orders")) {
                 while (r.next()) {
-                    committed.add(PostHogEventMapper.orderPlacedUuid(r.getString(1)));
+                    committed.addAll(CheckoutProcess.eventUuids(r.getString(1)));
                 }
             }
             Set<UUID> rolledBackUuids = new HashSet<>();
-            rolledBack.forEach(id -> rolledBackUuids.add(PostHogEventMapper.orderPlacedUuid(id)));
+            rolledBack.forEach(id -> rolledBackUuids.addAll(CheckoutProcess.eventUuids(id)));
             Map<UUID, Integer> received = new HashMap<>();
             for (PostHogEvent e : posthog.events()) {
                 received.merge(e.uuid(), 1, Integer::sum);
@@ -116,12 +115,12 @@ class CrashTest {
                     | what | count |
                     |---|---:|
                     | SIGKILLs | %d |
-                    | orders committed (rows in the orders table) | %d |
-                    | of them, COMMIT printed before the kill | %d |
+                    | events committed: each order in the orders table, and the refund of every fourth | %d |
+                    | orders whose COMMIT was printed before the kill | %d |
                     | orders rolled back on purpose (ROLLBACK printed) | %d |
-                    | committed orders PostHog took | %d |
-                    | committed orders missing | %d |
-                    | uuids PostHog took of orders never committed | %d |
+                    | committed events PostHog took | %d |
+                    | committed events missing | %d |
+                    | uuids PostHog took of events never committed | %d |
                     | of them, rolled back on purpose | %d |
                     | uuids taken more than once (same uuid, collapsed by PostHog) | %d |
                     | rows left in the outbox | %d |
@@ -141,7 +140,7 @@ class CrashTest {
             assertThat(committed).hasSizeGreaterThanOrEqualTo(commitsSeen.get());
             assertThat(rolledBack).as("some orders were rolled back on purpose").isNotEmpty();
             assertThat(missing)
-                    .as("committed orders that never reached PostHog")
+                    .as("committed events (orders, refunds) that never reached PostHog")
                     .isEmpty();
             assertThat(notCommitted)
                     .as("events of orders that were never committed")

@@ -5,10 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
+import io.github.orderanalytics.Cancellation;
 import io.github.orderanalytics.Identity;
 import io.github.orderanalytics.Money;
 import io.github.orderanalytics.Order;
+import io.github.orderanalytics.Refund;
 import io.github.orderanalytics.posthog.PostHogConfig;
+import io.github.orderanalytics.posthog.PostHogEvent;
 import io.github.orderanalytics.posthog.PostHogEventMapper;
 import io.github.orderanalytics.posthog.PostHogOrderAnalytics;
 import io.github.orderanalytics.testkit.FakePostHog;
@@ -139,6 +142,61 @@ abstract class OutboxContract {
         assertThat(rows("1 = 1")).isZero();
         assertThat(relay("r1").relayOnce()).isEqualTo(RelayRound.NONE);
         assertThat(posthog.requests()).isEmpty();
+    }
+
+    @Test
+    void refundsAndCancellationsAreRowsLikeOrdersAndGoOnlyWhenCommitted() throws Exception {
+        placeOrder("ord_1", true);
+        Refund refund = Refund.builder("ord_1", "re_1", Money.of("10.00", "EUR"))
+                .refundedAt(PLACED_AT)
+                .build();
+        Refund rolledBack = refund.toBuilder().build();
+        Cancellation cancellation =
+                Cancellation.builder("ord_1").cancelledAt(PLACED_AT).build();
+        Identity buyer = Identity.customer("cus_ord_1");
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            outbox.on(c).orderRefunded(refund, buyer);
+            outbox.orderCancelled(c, cancellation, buyer);
+            c.commit();
+            outbox.orderRefunded(
+                    c, Refund.builder("ord_1", "re_2", Money.of("1.00", "EUR")).build(), buyer);
+            c.rollback();
+        }
+        assertThat(rows("1 = 1")).isEqualTo(3);
+
+        RelayRound round = relay("r1").relayOnce();
+
+        assertThat(round).isEqualTo(new RelayRound(3, 3, 0, 0));
+        PostHogEventMapper mapper = PostHogEventMapper.create(config);
+        assertThat(posthog.events())
+                .containsExactlyInAnyOrder(
+                        mapper.orderPlaced(order("ord_1"), buyer),
+                        mapper.orderRefunded(rolledBack, buyer),
+                        mapper.orderCancelled(cancellation, buyer));
+        assertThat(posthog).receivedRefund("ord_1", "re_1").hasRevenue("-10.00", "EUR");
+        assertThat(rows("1 = 1")).isZero();
+    }
+
+    @Test
+    void aRefundWrittenTwiceIsRelayedTwiceAndCountedOnce() throws Exception {
+        Refund refund = Refund.builder("ord_1", "re_1", Money.of("10.00", "EUR"))
+                .refundedAt(PLACED_AT)
+                .build();
+        for (int i = 0; i < 2; i++) { // a message redelivered to the service that writes the refund
+            try (Connection c = dataSource.getConnection()) {
+                c.setAutoCommit(false);
+                outbox.orderRefunded(c, refund, Identity.customer("cus_1"));
+                c.commit();
+            }
+        }
+
+        relay("r1").relayOnce();
+
+        assertThat(posthog.events()).hasSize(2);
+        assertThat(posthog.countedEvents())
+                .extracting(PostHogEvent::uuid)
+                .containsExactly(PostHogEventMapper.orderRefundedUuid("ord_1", "re_1"));
     }
 
     @Test
