@@ -3,13 +3,17 @@ package io.github.orderanalytics.spring.autoconfigure;
 import static io.github.orderanalytics.testkit.OrderAnalyticsAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.orderanalytics.Cancellation;
 import io.github.orderanalytics.Identity;
 import io.github.orderanalytics.Money;
 import io.github.orderanalytics.Order;
 import io.github.orderanalytics.OrderAnalytics;
+import io.github.orderanalytics.Refund;
 import io.github.orderanalytics.micrometer.OrderAnalyticsMetrics;
 import io.github.orderanalytics.posthog.PostHogOrderAnalytics;
+import io.github.orderanalytics.spring.OrderCancelledEvent;
 import io.github.orderanalytics.spring.OrderPlacedEvent;
+import io.github.orderanalytics.spring.OrderRefundedEvent;
 import io.github.orderanalytics.spring.TransactionAwareOrderAnalytics;
 import io.github.orderanalytics.testkit.FakePostHog;
 import io.github.orderanalytics.testkit.RecordingOrderAnalytics;
@@ -52,6 +56,14 @@ class OrderAnalyticsAutoConfigurationTest {
             "order-analytics.posthog.profile=development",
             "order-analytics.posthog.shutdown-timeout=5s"
         };
+    }
+
+    private static Refund refund(String orderId, String refundId) {
+        return Refund.builder(orderId, refundId, Money.of("5.00", "EUR")).build();
+    }
+
+    private static Cancellation cancellation(String orderId) {
+        return Cancellation.builder(orderId).reason("customer_request").build();
     }
 
     private static Order order(String id) {
@@ -214,6 +226,54 @@ class OrderAnalyticsAutoConfigurationTest {
                     assertThat(context.getBean(PostHogOrderAnalytics.class).flush(Duration.ofSeconds(10)))
                             .isTrue();
                     assertThat(posthog).receivedOnly("ord_direct_committed", "ord_event_committed");
+                });
+    }
+
+    @Test
+    void refundsAndCancellationsFollowTheOrdersTransactionRules() {
+        runner.withPropertyValues(clientProperties())
+                .withBean(DataSource.class, () -> new DriverManagerDataSource("jdbc:h2:mem:tx_kinds;DB_CLOSE_DELAY=-1"))
+                .run(context -> {
+                    TransactionTemplate tx = new TransactionTemplate(
+                            new DataSourceTransactionManager(context.getBean(DataSource.class)));
+                    OrderAnalytics analytics = context.getBean(OrderAnalytics.class);
+                    Identity buyer = Identity.customer("cus_42");
+
+                    tx.executeWithoutResult(status -> {
+                        analytics.orderRefunded(refund("ord_1", "re_direct"), buyer);
+                        context.publishEvent(new OrderRefundedEvent(refund("ord_1", "re_event"), buyer));
+                        context.publishEvent(new OrderCancelledEvent(cancellation("ord_2"), buyer));
+                        assertThat(posthog.requests())
+                                .as("nothing before commit")
+                                .isEmpty();
+                    });
+                    tx.executeWithoutResult(status -> {
+                        analytics.orderRefunded(refund("ord_1", "re_rolled_back"), buyer);
+                        context.publishEvent(new OrderRefundedEvent(refund("ord_1", "re_event_rolled_back"), buyer));
+                        context.publishEvent(new OrderCancelledEvent(cancellation("ord_3"), buyer));
+                        status.setRollbackOnly();
+                    });
+
+                    assertThat(context.getBean(PostHogOrderAnalytics.class).flush(Duration.ofSeconds(10)))
+                            .isTrue();
+                    assertThat(posthog).receivedEventCount(3);
+                    assertThat(posthog).receivedRefund("ord_1", "re_direct").hasDistinctId("cus_42");
+                    assertThat(posthog).receivedRefund("ord_1", "re_event").hasRevenue("-5.00", "EUR");
+                    assertThat(posthog).receivedCancellation("ord_2");
+                });
+    }
+
+    @Test
+    void withoutSpringTransactionsRefundsAndCancellationsAreReportedAtOnce() {
+        RecordingOrderAnalytics recording = RecordingOrderAnalytics.create();
+        runner.withClassLoader(new FilteredClassLoader("org.springframework.transaction"))
+                .withBean(OrderAnalytics.class, () -> recording)
+                .run(context -> {
+                    context.publishEvent(new OrderRefundedEvent(refund("ord_9", "re_1"), Identity.customer("c")));
+                    context.publishEvent(new OrderCancelledEvent(cancellation("ord_9"), Identity.customer("c")));
+
+                    assertThat(recording).hasRefunded("ord_9", "re_1");
+                    assertThat(recording).hasCancelled("ord_9");
                 });
     }
 

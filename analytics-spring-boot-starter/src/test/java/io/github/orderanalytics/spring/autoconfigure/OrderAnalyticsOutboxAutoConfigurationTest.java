@@ -3,16 +3,20 @@ package io.github.orderanalytics.spring.autoconfigure;
 import static io.github.orderanalytics.testkit.OrderAnalyticsAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.orderanalytics.Cancellation;
 import io.github.orderanalytics.Identity;
 import io.github.orderanalytics.Money;
 import io.github.orderanalytics.Order;
 import io.github.orderanalytics.OrderAnalytics;
+import io.github.orderanalytics.Refund;
 import io.github.orderanalytics.micrometer.OutboxMetrics;
 import io.github.orderanalytics.outbox.OutboxAdmin;
 import io.github.orderanalytics.outbox.OutboxMonitor;
 import io.github.orderanalytics.outbox.OutboxOrderAnalytics;
 import io.github.orderanalytics.outbox.OutboxRelay;
+import io.github.orderanalytics.spring.OrderCancelledEvent;
 import io.github.orderanalytics.spring.OrderPlacedEvent;
+import io.github.orderanalytics.spring.OrderRefundedEvent;
 import io.github.orderanalytics.spring.TransactionAwareOrderAnalytics;
 import io.github.orderanalytics.spring.health.OutboxHealthIndicator;
 import io.github.orderanalytics.spring.testing.H2Databases;
@@ -116,6 +120,34 @@ class OrderAnalyticsOutboxAutoConfigurationTest {
 
             posthog.awaitEvents(3, WAIT);
             assertThat(posthog).receivedOnly("ord_event", "ord_direct", "ord_no_transaction");
+        });
+    }
+
+    @Test
+    void publishedRefundsAndCancellationsAreRowsOfThePublishingTransaction() {
+        DataSource dataSource = database(true);
+        runner.withBean(DataSource.class, () -> dataSource).run(context -> {
+            TransactionTemplate tx = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
+            Refund refund =
+                    Refund.builder("ord_1", "re_1", Money.of("5.00", "EUR")).build();
+
+            tx.executeWithoutResult(status -> {
+                context.publishEvent(new OrderRefundedEvent(refund, Identity.customer("c")));
+                context.publishEvent(
+                        new OrderCancelledEvent(Cancellation.builder("ord_1").build(), Identity.customer("c")));
+            });
+            tx.executeWithoutResult(status -> {
+                context.publishEvent(new OrderRefundedEvent(
+                        refund.toBuilder().build(), Identity.customer("c"))); // the same refund, rolled back
+                context.publishEvent(
+                        new OrderCancelledEvent(Cancellation.builder("ord_2").build(), Identity.customer("c")));
+                status.setRollbackOnly();
+            });
+
+            posthog.awaitEvents(2, WAIT);
+            assertThat(posthog).receivedEventCount(2);
+            assertThat(posthog).receivedRefund("ord_1", "re_1");
+            assertThat(posthog).receivedCancellation("ord_1");
         });
     }
 
