@@ -150,8 +150,12 @@ public final class BenchmarkSuite {
                         "batches of 2,000 calls per thread after 60 batches of warm-up; each client in a JVM of its own.\n\n")
                 .append(
                         "| client | threads | caller CPU, ns/call | caller allocation, B/call |\n|---|---:|---:|---:|\n");
+        List<Client.Kind> kinds = new ArrayList<>(kinds());
+        if (kinds.contains(Client.Kind.ORDER_ANALYTICS) && !kinds.contains(Client.Kind.ORDER_ANALYTICS_REFUNDS)) {
+            kinds.add(kinds.indexOf(Client.Kind.ORDER_ANALYTICS) + 1, Client.Kind.ORDER_ANALYTICS_REFUNDS);
+        }
         for (int threads : new int[] {1, 4}) {
-            for (Client.Kind kind : kinds()) {
+            for (Client.Kind kind : kinds) {
                 try (CountingSink sink = new CountingSink()) {
                     Child child = Child.start("callercpu", kind, sink.host(), false, threads);
                     String result = child.awaitLine("result ", 600);
@@ -166,7 +170,26 @@ public final class BenchmarkSuite {
                 }
             }
         }
+        if (kinds.contains(Client.Kind.ORDER_ANALYTICS_REFUNDS)) {
+            io.github.orderanalytics.posthog.PostHogEventMapper mapper =
+                    io.github.orderanalytics.posthog.PostHogEventMapper.create(
+                            io.github.orderanalytics.posthog.PostHogConfig.builder()
+                                    .build());
+            md.append(String.format(
+                    Locale.ROOT,
+                    "%n*order-analytics, orderRefunded*: a refund of the same size as the order (same amount, tax,"
+                            + " shipping, items and property; a refund id and reason for the subtotal, discount and"
+                            + " coupon). On the wire the order_placed event is %,d bytes, the order_refunded %,d.%n",
+                    utf8Length(mapper.encode(Workload.order(0), Workload.identity(0))
+                            .json()),
+                    utf8Length(mapper.encode(Workload.refund(0), Workload.identity(0))
+                            .json())));
+        }
         md.append('\n');
+    }
+
+    private static int utf8Length(String s) {
+        return s.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
     }
 
     // ---- end-to-end throughput ---------------------------------------------------------------

@@ -27,6 +27,8 @@ public interface Client extends AutoCloseable {
 
     enum Kind {
         ORDER_ANALYTICS("order-analytics"),
+        /** Ours reporting a refund of the same size as the order: the caller's cost of another kind. */
+        ORDER_ANALYTICS_REFUNDS("order-analytics, orderRefunded"),
         POSTHOG_JAVA("posthog-java 1.2.0"),
         POSTHOG_SERVER("posthog-server 2.3.3");
 
@@ -40,7 +42,9 @@ public interface Client extends AutoCloseable {
     static Client create(Kind kind, String host, boolean tuned) {
         switch (kind) {
             case ORDER_ANALYTICS:
-                return new Ours(host, tuned);
+                return new Ours(host, tuned, false);
+            case ORDER_ANALYTICS_REFUNDS:
+                return new Ours(host, tuned, true);
             case POSTHOG_JAVA:
                 return new PostHogJava(host);
             default:
@@ -52,6 +56,7 @@ public interface Client extends AutoCloseable {
     static String tuning(Kind kind) {
         switch (kind) {
             case ORDER_ANALYTICS:
+            case ORDER_ANALYTICS_REFUNDS:
                 return "flushAt 500, maxBatchSize 1000, maxQueueSize 600000, maxQueueBytes 4 GiB, gzip off";
             case POSTHOG_JAVA:
                 return "none available (the builder takes only host and logger)";
@@ -62,8 +67,10 @@ public interface Client extends AutoCloseable {
 
     final class Ours implements Client {
         final PostHogOrderAnalytics analytics;
+        private final boolean refunds;
 
-        Ours(String host, boolean tuned) {
+        Ours(String host, boolean tuned, boolean refunds) {
+            this.refunds = refunds;
             io.github.orderanalytics.posthog.PostHogConfig.Builder config =
                     io.github.orderanalytics.posthog.PostHogConfig.builder()
                             .apiKey("phc_bench")
@@ -78,21 +85,31 @@ public interface Client extends AutoCloseable {
             this.analytics = PostHogOrderAnalytics.create(config.build());
             for (int i = 0; i < PREPARED; i++) {
                 orders[i] = Workload.order(i);
+                refunded[i] = Workload.refund(i);
                 identities[i] = Workload.identity(i);
             }
         }
 
         private final io.github.orderanalytics.Order[] orders = new io.github.orderanalytics.Order[PREPARED];
+        private final io.github.orderanalytics.Refund[] refunded = new io.github.orderanalytics.Refund[PREPARED];
         private final io.github.orderanalytics.Identity[] identities = new io.github.orderanalytics.Identity[PREPARED];
 
         @Override
         public void send(int i) {
-            analytics.orderPlaced(Workload.order(i), Workload.identity(i));
+            if (refunds) {
+                analytics.orderRefunded(Workload.refund(i), Workload.identity(i));
+            } else {
+                analytics.orderPlaced(Workload.order(i), Workload.identity(i));
+            }
         }
 
         @Override
         public void sendPrepared(int i) {
-            analytics.orderPlaced(orders[i & (PREPARED - 1)], identities[i & (PREPARED - 1)]);
+            if (refunds) {
+                analytics.orderRefunded(refunded[i & (PREPARED - 1)], identities[i & (PREPARED - 1)]);
+            } else {
+                analytics.orderPlaced(orders[i & (PREPARED - 1)], identities[i & (PREPARED - 1)]);
+            }
         }
 
         @Override

@@ -4,6 +4,7 @@ import io.github.orderanalytics.Identity;
 import io.github.orderanalytics.LineItem;
 import io.github.orderanalytics.Money;
 import io.github.orderanalytics.Order;
+import io.github.orderanalytics.Refund;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -37,6 +38,28 @@ final class Workload {
                 .shipping(Money.of(SHIPPING, "EUR"))
                 .discount(Money.of(DISCOUNT, "EUR"))
                 .coupon("WELCOME5")
+                .item(LineItem.builder("prod_7", 2, Money.of(PRICE_7, "EUR"))
+                        .sku("SKU-7")
+                        .name("Mug")
+                        .build())
+                .item(LineItem.builder("prod_9", 1, Money.of(PRICE_9, "EUR"))
+                        .sku("SKU-9")
+                        .name("Tea")
+                        .build())
+                .property("channel", "web")
+                .build();
+    }
+
+    /**
+     * A refund of the same size as {@link #order(int)}: the same amount, tax, shipping and items, with a
+     * refund id and reason where the order has a subtotal, discount and coupon.
+     */
+    static Refund refund(int i) {
+        return Refund.builder("ord_" + i, "re_" + i, Money.of(TOTAL, "EUR"))
+                .refundedAt(PLACED_AT)
+                .tax(Money.of(TAX, "EUR"))
+                .shipping(Money.of(SHIPPING, "EUR"))
+                .reason("damaged")
                 .item(LineItem.builder("prod_7", 2, Money.of(PRICE_7, "EUR"))
                         .sku("SKU-7")
                         .name("Mug")

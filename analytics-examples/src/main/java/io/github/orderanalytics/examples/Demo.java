@@ -1,18 +1,23 @@
 package io.github.orderanalytics.examples;
 
+import io.github.orderanalytics.Cancellation;
 import io.github.orderanalytics.Identity;
 import io.github.orderanalytics.LineItem;
 import io.github.orderanalytics.Money;
 import io.github.orderanalytics.Order;
+import io.github.orderanalytics.Refund;
 import io.github.orderanalytics.posthog.DeliveryStats;
 import io.github.orderanalytics.posthog.PostHogConfig;
 import io.github.orderanalytics.posthog.PostHogEvent;
 import io.github.orderanalytics.posthog.PostHogOrderAnalytics;
 import io.github.orderanalytics.testkit.FakePostHog;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Places three orders (a customer, a guest, an anonymous visitor) through the real PostHog client.
@@ -40,18 +45,37 @@ public final class Demo {
             try (PostHogOrderAnalytics analytics = PostHogOrderAnalytics.create(config)) {
                 placeOrders(analytics);
                 analytics.flush(Duration.ofSeconds(5));
-                List<PostHogEvent> events = posthog.awaitEvents(3, Duration.ofSeconds(5));
+                posthog.awaitEvents(6, Duration.ofSeconds(5));
+                // As PostHog counts them: a batch sent again after a lost answer collapses by uuid.
+                List<PostHogEvent> events = posthog.countedEvents();
                 System.out.println();
                 System.out.println("PostHog received " + events.size() + " events in "
-                        + posthog.requests().size() + " request(s) to /batch/:");
+                        + posthog.requests().size() + " request(s) to /batch/"
+                        + (posthog.events().size() > events.size()
+                                ? " (and " + (posthog.events().size() - events.size()) + " copies it collapses)"
+                                : "")
+                        + ":");
                 for (PostHogEvent event : events) {
                     System.out.println();
                     System.out.println(FakePostHog.prettyJson(event));
                 }
                 System.out.println();
+                printNetRevenue(posthog.countedEvents());
                 printStats(analytics.stats());
             }
         }
+    }
+
+    /** What PostHog's Trends would show as the sum of {@code revenue}: placed less given back, per currency. */
+    private static void printNetRevenue(List<PostHogEvent> events) {
+        Map<Object, BigDecimal> net = new TreeMap<>();
+        for (PostHogEvent event : events) {
+            Object revenue = event.properties().get("revenue");
+            if (revenue != null) {
+                net.merge(event.properties().get("currency"), new BigDecimal(revenue.toString()), BigDecimal::add);
+            }
+        }
+        System.out.println("Net revenue (sum of revenue over the events): " + net);
     }
 
     private static void runAgainstPostHog() {
@@ -97,6 +121,26 @@ public final class Demo {
                 poster,
                 Identity.anonymous("0192f7a3-5c1e-7d2a-9b4f-3e8a1c6d2f10")
                         .withSessionId("0192f7a3-6a00-7bcd-8e11-22aa33bb44cc"));
+
+        // One mug came back broken: 20.00 of revenue and its 3.20 of tax given back.
+        Refund brokenMug = Refund.builder(mugs, "re_77", Money.of("23.20", "EUR"))
+                .refundedAt(now)
+                .tax(Money.of("3.20", "EUR"))
+                .reason("damaged")
+                .item(LineItem.builder("prod_7", 1, Money.of("20.00", "EUR")).build())
+                .build();
+        analytics.orderRefunded(brokenMug, Identity.customer("cus_42"));
+
+        // The tea was called off after payment: the money goes back in full, then the order is cancelled.
+        Identity guest = Identity.guest("Jane.Doe@Example.com");
+        analytics.orderRefunded(
+                Refund.builder(tea, "re_78", tea.total()).refundedAt(now).build(), guest);
+        analytics.orderCancelled(
+                Cancellation.builder("ord_1002")
+                        .cancelledAt(now)
+                        .reason("customer_request")
+                        .build(),
+                guest);
     }
 
     private static void printStats(DeliveryStats stats) {
