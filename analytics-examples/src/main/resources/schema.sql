@@ -10,7 +10,8 @@ CREATE TABLE orders (
     customer_id VARCHAR(64) NOT NULL,
     total       DECIMAL(12, 2) NOT NULL,
     currency    CHAR(3) NOT NULL,
-    placed_at   TIMESTAMP WITH TIME ZONE NOT NULL
+    placed_at   TIMESTAMP WITH TIME ZONE NOT NULL,
+    cancelled_at TIMESTAMP WITH TIME ZONE
 );
 
 CREATE TABLE order_line (

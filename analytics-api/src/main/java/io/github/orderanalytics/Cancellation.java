@@ -2,7 +2,6 @@ package io.github.orderanalytics;
 
 import java.time.Instant;
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,8 +38,7 @@ public final class Cancellation implements OrderEvent {
         this.orderId = b.orderId;
         this.cancelledAt = cancelledAt;
         this.reason = b.reason;
-        this.properties =
-                b.properties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(b.properties));
+        this.properties = EventChecks.frozen(b.properties);
         this.encodedSizeBound = EventChecks.encodedSize(0, Arrays.asList(orderId, reason), List.of(), properties);
     }
 

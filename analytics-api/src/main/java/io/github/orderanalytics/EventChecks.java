@@ -2,6 +2,8 @@ package io.github.orderanalytics;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -61,6 +63,11 @@ final class EventChecks {
                     + " custom properties, cannot add " + Text.quote(key));
         }
         properties.put(key, CustomProperties.value("properties." + key, value));
+    }
+
+    /** An immutable copy of built properties, in their order. */
+    static Map<String, Object> frozen(Map<String, Object> properties) {
+        return properties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(properties));
     }
 
     /** Refuses tax and shipping that together exceed the total: the revenue would be negative. */

@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -86,8 +85,7 @@ public final class Order implements OrderEvent {
         this.checkoutId = b.checkoutId;
         this.affiliation = b.affiliation;
         this.items = List.copyOf(b.items);
-        this.properties =
-                b.properties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(b.properties));
+        this.properties = EventChecks.frozen(b.properties);
         this.encodedSizeBound = Builder.encodedSize(this);
     }
 

@@ -3,7 +3,6 @@ package io.github.orderanalytics;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -56,8 +55,7 @@ public final class Refund implements OrderEvent {
         this.shipping = b.shipping;
         this.reason = b.reason;
         this.items = List.copyOf(b.items);
-        this.properties =
-                b.properties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(b.properties));
+        this.properties = EventChecks.frozen(b.properties);
         this.encodedSizeBound = EventChecks.encodedSize(4, Arrays.asList(orderId, refundId, reason), items, properties);
     }
 

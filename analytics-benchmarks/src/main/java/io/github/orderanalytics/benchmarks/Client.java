@@ -29,6 +29,8 @@ public interface Client extends AutoCloseable {
         ORDER_ANALYTICS("order-analytics"),
         /** Ours reporting a refund of the same size as the order: the caller's cost of another kind. */
         ORDER_ANALYTICS_REFUNDS("order-analytics, orderRefunded"),
+        /** Ours with a shop's mix: of every 20 events, 16 orders placed, 3 refunds, 1 cancellation. */
+        ORDER_ANALYTICS_MIXED("order-analytics, 80/15/5 placed/refunded/cancelled"),
         POSTHOG_JAVA("posthog-java 1.2.0"),
         POSTHOG_SERVER("posthog-server 2.3.3");
 
@@ -42,9 +44,11 @@ public interface Client extends AutoCloseable {
     static Client create(Kind kind, String host, boolean tuned) {
         switch (kind) {
             case ORDER_ANALYTICS:
-                return new Ours(host, tuned, false);
+                return new Ours(host, tuned, Ours.Mix.PLACED);
             case ORDER_ANALYTICS_REFUNDS:
-                return new Ours(host, tuned, true);
+                return new Ours(host, tuned, Ours.Mix.REFUNDED);
+            case ORDER_ANALYTICS_MIXED:
+                return new Ours(host, tuned, Ours.Mix.SHOP);
             case POSTHOG_JAVA:
                 return new PostHogJava(host);
             default:
@@ -57,6 +61,7 @@ public interface Client extends AutoCloseable {
         switch (kind) {
             case ORDER_ANALYTICS:
             case ORDER_ANALYTICS_REFUNDS:
+            case ORDER_ANALYTICS_MIXED:
                 return "flushAt 500, maxBatchSize 1000, maxQueueSize 600000, maxQueueBytes 4 GiB, gzip off";
             case POSTHOG_JAVA:
                 return "none available (the builder takes only host and logger)";
@@ -66,11 +71,18 @@ public interface Client extends AutoCloseable {
     }
 
     final class Ours implements Client {
-        final PostHogOrderAnalytics analytics;
-        private final boolean refunds;
+        /** Which kinds of event {@link #send} reports. */
+        enum Mix {
+            PLACED,
+            REFUNDED,
+            SHOP
+        }
 
-        Ours(String host, boolean tuned, boolean refunds) {
-            this.refunds = refunds;
+        final PostHogOrderAnalytics analytics;
+        private final Mix mix;
+
+        Ours(String host, boolean tuned, Mix mix) {
+            this.mix = mix;
             io.github.orderanalytics.posthog.PostHogConfig.Builder config =
                     io.github.orderanalytics.posthog.PostHogConfig.builder()
                             .apiKey("phc_bench")
@@ -96,16 +108,19 @@ public interface Client extends AutoCloseable {
 
         @Override
         public void send(int i) {
-            if (refunds) {
+            int slot = mix == Mix.PLACED ? 0 : mix == Mix.REFUNDED ? 16 : i % 20;
+            if (slot < 16) {
+                analytics.orderPlaced(Workload.order(i), Workload.identity(i));
+            } else if (slot < 19) {
                 analytics.orderRefunded(Workload.refund(i), Workload.identity(i));
             } else {
-                analytics.orderPlaced(Workload.order(i), Workload.identity(i));
+                analytics.orderCancelled(Workload.cancellation(i), Workload.identity(i));
             }
         }
 
         @Override
         public void sendPrepared(int i) {
-            if (refunds) {
+            if (mix == Mix.REFUNDED) {
                 analytics.orderRefunded(refunded[i & (PREPARED - 1)], identities[i & (PREPARED - 1)]);
             } else {
                 analytics.orderPlaced(orders[i & (PREPARED - 1)], identities[i & (PREPARED - 1)]);

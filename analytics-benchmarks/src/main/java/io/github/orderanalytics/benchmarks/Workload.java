@@ -1,5 +1,6 @@
 package io.github.orderanalytics.benchmarks;
 
+import io.github.orderanalytics.Cancellation;
 import io.github.orderanalytics.Identity;
 import io.github.orderanalytics.LineItem;
 import io.github.orderanalytics.Money;
@@ -69,6 +70,13 @@ final class Workload {
                         .name("Tea")
                         .build())
                 .property("channel", "web")
+                .build();
+    }
+
+    static Cancellation cancellation(int i) {
+        return Cancellation.builder("ord_" + i)
+                .cancelledAt(PLACED_AT)
+                .reason("customer_request")
                 .build();
     }
 

@@ -3,6 +3,7 @@ package io.github.orderanalytics.examples.checkout;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.ResponseStatus;
@@ -21,6 +22,17 @@ public class CheckoutController {
     @ResponseStatus(HttpStatus.CREATED)
     public PlacedOrder placeOrder(@RequestBody PlaceOrderRequest request) {
         return checkout.placeOrder(request);
+    }
+
+    @PostMapping("/orders/{orderId}/cancellation")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    public void cancelOrder(@PathVariable String orderId) {
+        checkout.cancelOrder(orderId);
+    }
+
+    @ExceptionHandler(IllegalStateException.class)
+    ProblemDetail conflict(IllegalStateException e) {
+        return ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
     }
 
     @ExceptionHandler(OutOfStockException.class)

@@ -1,10 +1,14 @@
 package io.github.orderanalytics.examples.checkout;
 
+import io.github.orderanalytics.Cancellation;
 import io.github.orderanalytics.Identity;
 import io.github.orderanalytics.LineItem;
 import io.github.orderanalytics.Money;
 import io.github.orderanalytics.Order;
+import io.github.orderanalytics.Refund;
+import io.github.orderanalytics.spring.OrderCancelledEvent;
 import io.github.orderanalytics.spring.OrderPlacedEvent;
+import io.github.orderanalytics.spring.OrderRefundedEvent;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -16,7 +20,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Places an order: stores it, reports it, reserves its stock, all in one transaction. */
+/**
+ * Places an order (stores it, reports it, reserves its stock) and cancels one (gives the money back,
+ * restocks, reports both), each in one transaction.
+ */
 @Service
 public class CheckoutService {
     static final String CURRENCY = "EUR";
@@ -75,6 +82,51 @@ public class CheckoutService {
         }
         return new PlacedOrder(orderId, total, CURRENCY);
     }
+
+    /**
+     * Cancels a paid order: the whole total goes back (a refund), its stock returns, and the order is
+     * off (a cancellation). Both are reported after commit, on the buyer's identity, never if this fails.
+     *
+     * @throws IllegalArgumentException if there is no such order
+     * @throws IllegalStateException if it was cancelled already
+     */
+    @Transactional
+    public void cancelOrder(String orderId) {
+        Instant now = Instant.now();
+        PlacedRow placed = jdbc.sql("SELECT customer_id, total FROM orders WHERE id = ?")
+                .param(orderId)
+                .query(PlacedRow.class)
+                .optional()
+                .orElseThrow(() -> new IllegalArgumentException("unknown order: " + orderId));
+        int cancelled = jdbc.sql("UPDATE orders SET cancelled_at = ? WHERE id = ? AND cancelled_at IS NULL")
+                .params(now.atOffset(ZoneOffset.UTC), orderId)
+                .update();
+        if (cancelled == 0) {
+            throw new IllegalStateException("order " + orderId + " is cancelled already");
+        }
+        jdbc.sql("UPDATE product p SET in_stock = in_stock"
+                        + " + (SELECT quantity FROM order_line l WHERE l.order_id = ? AND l.sku = p.sku)"
+                        + " WHERE sku IN (SELECT sku FROM order_line WHERE order_id = ?)")
+                .params(orderId, orderId)
+                .update();
+
+        Identity buyer = Identity.customer(placed.customerId());
+        // One refund per cancellation, so its id can be derived: reporting it again counts it once.
+        Refund refund = Refund.builder(orderId, "cancel_" + orderId, Money.of(placed.total(), CURRENCY))
+                .refundedAt(now)
+                .reason("order_cancelled")
+                .build();
+        events.publishEvent(new OrderRefundedEvent(refund, buyer));
+        events.publishEvent(new OrderCancelledEvent(
+                Cancellation.builder(orderId)
+                        .cancelledAt(now)
+                        .reason("customer_request")
+                        .build(),
+                buyer));
+    }
+
+    /** What cancelling needs of an order row. */
+    record PlacedRow(String customerId, BigDecimal total) {}
 
     /** A row of the product table. */
     record Product(String name, BigDecimal unitPrice) {}

@@ -40,4 +40,34 @@ class CheckoutServiceTest {
 
         assertThat(analytics).hasNoEvents();
     }
+
+    @Test
+    void aCancellationGivesTheMoneyBackAndIsReportedOnTheBuyer() {
+        PlacedOrder placed = checkout.placeOrder(new PlaceOrderRequest("cus_9", List.of(new CartLine("MUG-01", 1))));
+        analytics.reset();
+
+        checkout.cancelOrder(placed.orderId());
+
+        assertThat(analytics).hasEventCount(2);
+        assertThat(analytics)
+                .hasRefunded(placed.orderId(), "cancel_" + placed.orderId())
+                .hasTotal(placed.total().toPlainString(), "EUR")
+                .hasRevenue("-" + placed.total().toPlainString(), "EUR")
+                .hasDistinctId("cus_9");
+        assertThat(analytics).hasCancelled(placed.orderId()).hasDistinctId("cus_9");
+    }
+
+    @Test
+    void aSecondCancellationFailsAndReportsNothing() {
+        PlacedOrder placed = checkout.placeOrder(new PlaceOrderRequest("cus_9", List.of(new CartLine("MUG-01", 1))));
+        checkout.cancelOrder(placed.orderId());
+        analytics.reset();
+
+        assertThatThrownBy(() -> checkout.cancelOrder(placed.orderId()))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage("order " + placed.orderId() + " is cancelled already");
+        assertThatThrownBy(() -> checkout.cancelOrder("ord_unknown")).isInstanceOf(IllegalArgumentException.class);
+
+        assertThat(analytics).hasNoEvents();
+    }
 }
