@@ -47,6 +47,7 @@ final class CustomProperties {
             "coupon",
             "products",
             "identity_type",
+            "guest_id",
             "distinct_id",
             "token");
 

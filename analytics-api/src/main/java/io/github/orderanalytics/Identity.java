@@ -12,8 +12,9 @@ import java.util.Set;
  * <pre>{@code
  * Identity.customer("cus_42");                  // the platform's customer id
  * Identity.guest("jane@example.com");           // guest checkout, by email
- * Identity.anonymous(browserDistinctId)         // no account, no email
- *         .withSessionId(browserSessionId);     // optional: joins the event to the web session
+ * Identity.anonymous(browserDistinctId);       // no account, no email
+ * Identity.guest("jane@example.com")            // optional: the browser it came from, so the order
+ *         .withBrowser(BrowserContext.of(browserDistinctId, sessionId));   // joins its visitor and session
  * }</pre>
  *
  * <p>A guest's email is normalised (trimmed, lower-cased) when the identity is built, so
@@ -69,12 +70,12 @@ public final class Identity {
 
     private final Kind kind;
     private final String id;
-    private final String sessionId;
+    private final BrowserContext browser;
 
-    private Identity(Kind kind, String id, String sessionId) {
+    private Identity(Kind kind, String id, BrowserContext browser) {
         this.kind = kind;
         this.id = id;
-        this.sessionId = sessionId;
+        this.browser = browser;
     }
 
     /** A signed-in customer, by the platform's customer id (at most {@value Order#MAX_ID_LENGTH} characters). */
@@ -141,13 +142,17 @@ public final class Identity {
         return new Identity(Kind.ANONYMOUS, distinctId("anonymousId", anonymousId), null);
     }
 
-    private static String distinctId(String field, String id) {
+    static String distinctId(String field, String id) {
         Text.require(field, id, Order.MAX_ID_LENGTH);
-        if (ILLEGAL_IDS.contains(id.trim().toLowerCase(Locale.ROOT))) {
+        if (isIllegalId(id)) {
             throw new IllegalArgumentException(field + " " + Text.quote(id) + " is refused by PostHog as a"
                     + " distinct id: it is a placeholder that means a bug in the caller, not a person");
         }
         return id;
+    }
+
+    static boolean isIllegalId(String id) {
+        return ILLEGAL_IDS.contains(id.trim().toLowerCase(Locale.ROOT));
     }
 
     /**
@@ -180,9 +185,25 @@ public final class Identity {
         return dots > 0 && previous != '.';
     }
 
-    /** This identity with the web session the order was placed in, to join the server event to it. */
+    /**
+     * This identity with the browser the order came from, replacing any it had. How the two combine
+     * into a PostHog event is up to the implementation; the PostHog one files a guest's order under
+     * the browser's anonymous visitor, and never lets the browser change a customer's id.
+     */
+    public Identity withBrowser(BrowserContext browser) {
+        return new Identity(kind, id, Objects.requireNonNull(browser, "browser == null"));
+    }
+
+    /**
+     * This identity with the posthog-js session the order was placed in: short for {@code
+     * withBrowser(BrowserContext.of(null, sessionId))}, keeping the browser's distinct id if it had one.
+     *
+     * @throws IllegalArgumentException if {@code sessionId} is not a UUIDv7
+     */
     public Identity withSessionId(String sessionId) {
-        return new Identity(kind, id, Text.require("sessionId", sessionId, Order.MAX_ID_LENGTH));
+        Objects.requireNonNull(sessionId, "sessionId == null");
+        String distinctId = browser == null ? null : browser.distinctId().orElse(null);
+        return withBrowser(BrowserContext.of(distinctId, sessionId));
     }
 
     public Kind kind() {
@@ -194,8 +215,14 @@ public final class Identity {
         return id;
     }
 
+    /** The browser the order came from, if it is known. */
+    public Optional<BrowserContext> browser() {
+        return Optional.ofNullable(browser);
+    }
+
+    /** The browser's session id, if the browser is known and had one. */
     public Optional<String> sessionId() {
-        return Optional.ofNullable(sessionId);
+        return browser == null ? Optional.empty() : browser.sessionId();
     }
 
     @Override
@@ -203,19 +230,18 @@ public final class Identity {
         return o instanceof Identity other
                 && kind == other.kind
                 && id.equals(other.id)
-                && Objects.equals(sessionId, other.sessionId);
+                && Objects.equals(browser, other.browser);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(kind, id, sessionId);
+        return Objects.hash(kind, id, browser);
     }
 
     /** For example {@code guest(j***@example.com)}: a guest's email is masked, as logs should not hold it. */
     @Override
     public String toString() {
         String shown = kind == Kind.GUEST ? id.charAt(0) + "***" + id.substring(id.indexOf('@')) : id;
-        return kind.name().toLowerCase(Locale.ROOT) + "(" + shown + (sessionId != null ? ", session " + sessionId : "")
-                + ")";
+        return kind.name().toLowerCase(Locale.ROOT) + "(" + shown + (browser != null ? ", " + browser : "") + ")";
     }
 }

@@ -43,6 +43,25 @@ final class Text {
         return value;
     }
 
+    /** The index of the first control character or lone surrogate in {@code s}, or -1: {@link #require}'s test, without a throw. */
+    static int firstUnprintable(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c < 0x20 || c >= 0x7f && c <= 0x9f) {
+                return i;
+            }
+            if (Character.isSurrogate(c)) {
+                if (!Character.isHighSurrogate(c)
+                        || i + 1 == s.length()
+                        || !Character.isLowSurrogate(s.charAt(i + 1))) {
+                    return i;
+                }
+                i++;
+            }
+        }
+        return -1;
+    }
+
     /**
      * Refuses a lone surrogate: it is no character at all, JSON writers fail on it or replace it with
      * {@code ?}, and two order ids differing only there would make the same event uuid.

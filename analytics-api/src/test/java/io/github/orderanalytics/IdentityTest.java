@@ -9,6 +9,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class IdentityTest {
+    private static final String SESSION = "0192f7a3-7c6e-7cc2-8c3a-3f3b0d6e9a41";
+    private static final String BROWSER = "0192f7a3-0000-7abc-9def-0123456789ab";
 
     @Test
     void guestEmailIsTrimmedAndLowerCased() {
@@ -52,8 +54,9 @@ class IdentityTest {
                 .isThrownBy(() -> Identity.customer("cus\n42"))
                 .withMessage("customerId must not contain control characters (U+000A at index 3): 'cus\\u000a42'");
         assertThatIllegalArgumentException()
-                .isThrownBy(() -> Identity.customer("cus_1").withSessionId(""))
-                .withMessage("sessionId must not be blank: ''");
+                .isThrownBy(() -> Identity.customer("cus_1").withSessionId("sess_1"))
+                .withMessageStartingWith("sessionId must be a UUIDv7")
+                .withMessageEndingWith("was 'sess_1'");
         assertThatNullPointerException().isThrownBy(() -> Identity.guest(null)).withMessage("email == null");
         assertThatNullPointerException()
                 .isThrownBy(() -> Identity.customer(null))
@@ -63,9 +66,9 @@ class IdentityTest {
     @Test
     void sessionIdIsAddedWithoutChangingTheOriginal() {
         Identity anonymous = Identity.anonymous("0192f7a3");
-        Identity withSession = anonymous.withSessionId("sess_1");
+        Identity withSession = anonymous.withSessionId(SESSION);
 
-        assertThat(withSession.sessionId()).contains("sess_1");
+        assertThat(withSession.sessionId()).contains(SESSION);
         assertThat(withSession.id()).isEqualTo("0192f7a3");
         assertThat(anonymous.sessionId()).isEmpty();
         assertThat(withSession).isNotEqualTo(anonymous);
@@ -74,6 +77,25 @@ class IdentityTest {
     @Test
     void toStringMasksTheGuestEmail() {
         assertThat(Identity.guest("jane@example.com")).hasToString("guest(j***@example.com)");
-        assertThat(Identity.customer("cus_42").withSessionId("s1")).hasToString("customer(cus_42, session s1)");
+        assertThat(Identity.customer("cus_42").withSessionId(SESSION))
+                .hasToString("customer(cus_42, browser(session " + SESSION + "))");
+    }
+
+    @Test
+    void browserIsAttachedWithoutChangingTheOriginalAndCountsForEquality() {
+        Identity guest = Identity.guest("jane@example.com");
+        BrowserContext browser = BrowserContext.of(BROWSER, SESSION);
+        Identity withBrowser = guest.withBrowser(browser);
+
+        assertThat(withBrowser.browser()).contains(browser);
+        assertThat(withBrowser.sessionId()).contains(SESSION);
+        assertThat(guest.browser()).isEmpty();
+        assertThat(withBrowser)
+                .isNotEqualTo(guest)
+                .isEqualTo(Identity.guest("jane@example.com").withBrowser(browser));
+        assertThat(withBrowser.withSessionId(SESSION).browser()).contains(browser);
+        assertThatNullPointerException()
+                .isThrownBy(() -> guest.withBrowser(null))
+                .withMessage("browser == null");
     }
 }

@@ -19,7 +19,9 @@ import java.util.UUID;
  *
  * @param uuid the event's uuid, derived from the order id
  * @param timestamp when the order was placed: decides {@code historical_migration}
- * @param json the event object exactly as sent
+ * @param json the event object exactly as sent; with {@code linkBrowserToCustomer}, a customer's order
+ *     from an anonymous browser is two entries of the batch, the {@code $identify} and the order,
+ *     separated by a comma, kept and sent together
  * @since 0.1.0
  */
 public record EncodedEvent(UUID uuid, Instant timestamp, String json) {

@@ -10,19 +10,28 @@ import java.util.Optional;
  * @param guestIdentity how a guest's email becomes the {@code distinct_id}
  * @param guestIdKey the secret for HMAC-SHA256 guest ids; empty: plain SHA-256
  * @param geoipDisable whether events carry {@code $geoip_disable: true}
+ * @param linkBrowserToCustomer whether a customer's order whose browser was an anonymous visitor goes
+ *     with one {@code $identify} event, so PostHog joins that browsing to the customer (since 0.2.0)
  * @since 0.1.0
  */
-public record EventSettings(GuestIdentity guestIdentity, Optional<String> guestIdKey, boolean geoipDisable) {
+public record EventSettings(
+        GuestIdentity guestIdentity, Optional<String> guestIdKey, boolean geoipDisable, boolean linkBrowserToCustomer) {
 
     public EventSettings {
         Objects.requireNonNull(guestIdentity, "guestIdentity == null");
         Objects.requireNonNull(guestIdKey, "guestIdKey == null");
     }
 
+    /** Settings that do not link browsers to customers, as 0.1 had them. */
+    public EventSettings(GuestIdentity guestIdentity, Optional<String> guestIdKey, boolean geoipDisable) {
+        this(guestIdentity, guestIdKey, geoipDisable, false);
+    }
+
     /** Never shows the guest-id key. */
     @Override
     public String toString() {
         return "EventSettings[guestIdentity=" + guestIdentity + ", guestIdKey="
-                + (guestIdKey.isPresent() ? "***" : "none") + ", geoipDisable=" + geoipDisable + "]";
+                + (guestIdKey.isPresent() ? "***" : "none") + ", geoipDisable=" + geoipDisable
+                + ", linkBrowserToCustomer=" + linkBrowserToCustomer + "]";
     }
 }

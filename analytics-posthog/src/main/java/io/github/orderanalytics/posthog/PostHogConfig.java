@@ -82,7 +82,10 @@ public final class PostHogConfig {
         this.shutdownTimeout = SettingChecks.positive(
                 "shutdownTimeout", or(b.shutdownTimeout, Duration.ofSeconds(10)), MAX_SHUTDOWN_TIMEOUT);
         this.event = new EventSettings(
-                or(b.guestIdentity, GuestIdentity.HASHED), Optional.ofNullable(b.guestIdKey), or(b.geoipDisable, true));
+                or(b.guestIdentity, GuestIdentity.HASHED),
+                Optional.ofNullable(b.guestIdKey),
+                or(b.geoipDisable, true),
+                or(b.linkBrowserToCustomer, false));
         this.batching = new BatchSettings(
                 or(b.flushAt, profile.flushAt),
                 or(b.flushInterval, profile.flushInterval),
@@ -117,6 +120,7 @@ public final class PostHogConfig {
         b.guestIdentity = event.guestIdentity();
         b.guestIdKey = event.guestIdKey().orElse(null);
         b.geoipDisable = event.geoipDisable();
+        b.linkBrowserToCustomer = event.linkBrowserToCustomer();
         b.flushAt = batching.flushAt();
         b.flushInterval = batching.flushInterval();
         b.maxBatchSize = batching.maxBatchSize();
@@ -235,6 +239,7 @@ public final class PostHogConfig {
         private GuestIdentity guestIdentity;
         private String guestIdKey;
         private Boolean geoipDisable;
+        private Boolean linkBrowserToCustomer;
         private Integer flushAt;
         private Duration flushInterval;
         private Integer maxBatchSize;
@@ -311,6 +316,15 @@ public final class PostHogConfig {
         /** See {@link EventSettings#geoipDisable()}; default true. */
         public Builder geoipDisable(boolean geoipDisable) {
             this.geoipDisable = geoipDisable;
+            return this;
+        }
+
+        /**
+         * See {@link EventSettings#linkBrowserToCustomer()}; default false. Off by default because it
+         * changes people in PostHog: the browser's anonymous history becomes the customer's.
+         */
+        public Builder linkBrowserToCustomer(boolean linkBrowserToCustomer) {
+            this.linkBrowserToCustomer = linkBrowserToCustomer;
             return this;
         }
 
@@ -429,6 +443,7 @@ public final class PostHogConfig {
             r.read("POSTHOG_GUEST_IDENTITY", v -> SettingText.oneOf(GuestIdentity.class, v), this::guestIdentity);
             r.read("POSTHOG_GUEST_ID_KEY", v -> v, this::guestIdKey);
             r.read("POSTHOG_GEOIP_DISABLE", SettingText::bool, this::geoipDisable);
+            r.read("POSTHOG_LINK_BROWSER_TO_CUSTOMER", SettingText::bool, this::linkBrowserToCustomer);
             r.read("POSTHOG_ALLOW_INSECURE_HTTP", SettingText::bool, this::allowInsecureHttp);
             return this;
         }

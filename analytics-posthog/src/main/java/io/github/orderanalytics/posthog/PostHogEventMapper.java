@@ -7,6 +7,7 @@ import io.github.orderanalytics.OrderEvent;
 import io.github.orderanalytics.Refund;
 import io.github.orderanalytics.posthog.internal.wire.OrderEventWriter;
 import io.github.orderanalytics.posthog.internal.wire.WriterPool;
+import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
 
@@ -24,7 +25,13 @@ import java.util.UUID;
  * <p>Identity rules: a customer's id is the {@code distinct_id}; a guest's is {@code "guest_"} and
  * the hex SHA-256 (or HMAC-SHA256 under the configured key) of the normalised email, or the email
  * itself with {@link GuestIdentity#EMAIL}; an anonymous id is used as given. Guest and anonymous
- * events carry {@code $process_person_profile: false}. Thread-safe.
+ * events carry {@code $process_person_profile: false}.
+ *
+ * <p>With a {@linkplain io.github.orderanalytics.BrowserContext browser} on the identity, a guest's
+ * order goes under the browser's anonymous visitor id (its guest id in {@code guest_id}), and every
+ * kind carries the browser's {@code $session_id} and {@code $window_id} when the session could hold
+ * the event (a UUIDv7 started at most 24 hours before). A customer keeps the customer id, whatever the
+ * browser says. The README's "Conversion funnels" has the table. Thread-safe.
  *
  * @since 0.1.0
  */
@@ -76,6 +83,14 @@ public final class PostHogEventMapper {
         return OrderEventWriter.cancelledUuid(Objects.requireNonNull(orderId, "orderId == null"));
     }
 
+    /**
+     * The uuid of the {@code $identify} that goes with a customer's order with {@code
+     * linkBrowserToCustomer}: version 5 of {@code "order-analytics:$identify:" + orderId}.
+     */
+    public static UUID identifyUuid(String orderId) {
+        return OrderEventWriter.identifyUuid(Objects.requireNonNull(orderId, "orderId == null"));
+    }
+
     /** The uuid of {@code event}'s PostHog event, whatever its kind. */
     public static UUID uuid(OrderEvent event) {
         return OrderEventWriter.uuid(Objects.requireNonNull(event, "event == null"));
@@ -105,6 +120,19 @@ public final class PostHogEventMapper {
     /** The event the client sends for an order event of any kind. */
     public PostHogEvent event(OrderEvent event, Identity identity) {
         return PostHogEvent.fromJson(withWriter(event, identity, OrderEventWriter::toBytes));
+    }
+
+    /**
+     * Every event the client sends for {@code event}: the event itself last, after the {@code $identify}
+     * that goes with a customer's order from an anonymous browser when {@code linkBrowserToCustomer} is on.
+     */
+    public List<PostHogEvent> events(OrderEvent event, Identity identity) {
+        return withWriter(event, identity, (writer, e, i) -> {
+            PostHogEvent main = PostHogEvent.fromJson(writer.toBytes(e, i));
+            return writer.identifyBytes(e, i)
+                    .map(identify -> List.of(PostHogEvent.fromJson(identify), main))
+                    .orElse(List.of(main));
+        });
     }
 
     /**

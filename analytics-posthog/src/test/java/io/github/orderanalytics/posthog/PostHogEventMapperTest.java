@@ -123,14 +123,14 @@ class PostHogEventMapperTest {
                 .placedAt(Instant.parse("2026-11-27T10:15:30.123Z"))
                 .build();
 
-        PostHogEvent event =
-                DEFAULTS.orderPlaced(order, Identity.anonymous("0192f7a3-5c1e").withSessionId("0192f7a3-6a00"));
+        PostHogEvent event = DEFAULTS.orderPlaced(
+                order, Identity.anonymous("0192f7a3-5c1e").withSessionId("01a21c72-9100-7cc2-8c3a-3f3b0d6e9a41"));
 
         assertThat(event.toJson())
                 .isEqualTo("{\"event\":\"order_placed\",\"distinct_id\":\"0192f7a3-5c1e\","
                         + "\"uuid\":\"76f94721-a809-5eb7-a2f4-5cd80bcc1199\",\"timestamp\":\"2026-11-27T10:15:30.123Z\","
                         + "\"properties\":{\"order_id\":\"ord_1003\",\"total\":1200,\"currency\":\"JPY\",\"revenue\":1200,"
-                        + "\"identity_type\":\"anonymous\",\"$process_person_profile\":false,\"$session_id\":\"0192f7a3-6a00\","
+                        + "\"identity_type\":\"anonymous\",\"$process_person_profile\":false,\"$session_id\":\"01a21c72-9100-7cc2-8c3a-3f3b0d6e9a41\","
                         + "\"$lib\":\"order-analytics-java\",\"$lib_version\":\"" + VERSION
                         + "\",\"$geoip_disable\":true}}");
     }

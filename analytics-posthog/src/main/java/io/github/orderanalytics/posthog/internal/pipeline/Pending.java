@@ -13,6 +13,8 @@ final class Pending implements EventQueue.Item {
 
     /** Room for the identity and the library's own properties, beyond the order's own bound. */
     private static final int ENVELOPE_BYTES = 512;
+    /** The frame of a {@code $identify} event and the {@code guest_id} and browser property names. */
+    private static final int BROWSER_BYTES = 1024;
 
     /** The order event and identity to write; both null for an event given already written. */
     final OrderEvent event;
@@ -33,10 +35,16 @@ final class Pending implements EventQueue.Item {
     Pending(OrderEvent event, Identity identity) {
         this.event = event;
         this.identity = identity;
-        // Identity text is at most 6 bytes a character as JSON (an escaped control character).
-        int identityChars = identity.id().length()
-                + identity.sessionId().map(String::length).orElse(0);
-        this.size = event.encodedSizeBound() + ENVELOPE_BYTES + 6L * identityChars;
+        // Identity text is at most 6 bytes a character as JSON (an escaped control character); a browser's
+        // ids may be written twice (in the order and in a $identify beside it), with a guest id besides.
+        int browserChars = identity.browser()
+                .map(b -> b.distinctId().map(String::length).orElse(0)
+                        + b.sessionId().map(String::length).orElse(0)
+                        + b.windowId().map(String::length).orElse(0))
+                .orElse(0);
+        long browserBytes = identity.browser().isPresent() ? BROWSER_BYTES + 12L * browserChars : 0;
+        this.size =
+                event.encodedSizeBound() + ENVELOPE_BYTES + 12L * identity.id().length() + browserBytes;
         this.timestamp = event.occurredAt();
     }
 

@@ -2,6 +2,7 @@ package io.github.orderanalytics.posthog.internal.wire;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.io.SerializedString;
+import io.github.orderanalytics.BrowserContext;
 import io.github.orderanalytics.Cancellation;
 import io.github.orderanalytics.Identity;
 import io.github.orderanalytics.LineItem;
@@ -18,6 +19,8 @@ import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -35,6 +38,21 @@ public final class OrderEventWriter {
     private static final String PLACED_UUID_PREFIX = UUID_NAME_PREFIX + OrderEvent.Kind.PLACED.eventName() + ":";
     private static final String REFUNDED_UUID_PREFIX = UUID_NAME_PREFIX + OrderEvent.Kind.REFUNDED.eventName() + ":";
     private static final String CANCELLED_UUID_PREFIX = UUID_NAME_PREFIX + OrderEvent.Kind.CANCELLED.eventName() + ":";
+    private static final String IDENTIFY = "$identify";
+    private static final String IDENTIFY_UUID_PREFIX = UUID_NAME_PREFIX + IDENTIFY + ":";
+
+    /**
+     * How long after its start a session still takes an order: posthog-js ends a session after 24 hours
+     * at most, and PostHog keeps a {@code $session_id} only within that window.
+     */
+    static final Duration SESSION_WINDOW = Duration.ofHours(24);
+
+    /**
+     * How far the browser's clock may run ahead of the server's: the session's UUIDv7 holds the
+     * browser's time, the order the server's, and a session that began a minute "after" the order is
+     * a clock, not a fake.
+     */
+    static final Duration BROWSER_CLOCK_SKEW = Duration.ofMinutes(5);
 
     // Field names encoded once: the generator then copies bytes instead of escaping each name per event.
     private static final SerializedString F_GEOIP_DISABLE = new SerializedString("$geoip_disable");
@@ -42,6 +60,9 @@ public final class OrderEventWriter {
     private static final SerializedString F_LIB_VERSION = new SerializedString("$lib_version");
     private static final SerializedString F_PROCESS_PERSON_PROFILE = new SerializedString("$process_person_profile");
     private static final SerializedString F_SESSION_ID = new SerializedString("$session_id");
+    private static final SerializedString F_WINDOW_ID = new SerializedString("$window_id");
+    private static final SerializedString F_ANON_DISTINCT_ID = new SerializedString("$anon_distinct_id");
+    private static final SerializedString F_GUEST_ID = new SerializedString("guest_id");
     private static final SerializedString F_AFFILIATION = new SerializedString("affiliation");
     private static final SerializedString F_BRAND = new SerializedString("brand");
     private static final SerializedString F_CATEGORY = new SerializedString("category");
@@ -77,12 +98,14 @@ public final class OrderEventWriter {
     private final GuestIdentity guestIdentity;
     private final GuestIds guestIds;
     private final boolean geoipDisable;
+    private final boolean linkBrowserToCustomer;
     private final MessageDigest sha1 = NameBasedUuid.sha1();
 
     private OrderEventWriter(EventSettings settings) {
         this.guestIdentity = settings.guestIdentity();
         this.guestIds = GuestIds.create(settings.guestIdKey().orElse(null));
         this.geoipDisable = settings.geoipDisable();
+        this.linkBrowserToCustomer = settings.linkBrowserToCustomer();
     }
 
     public static OrderEventWriter create(EventSettings settings) {
@@ -106,6 +129,11 @@ public final class OrderEventWriter {
         return NameBasedUuid.v5(NameBasedUuid.URL_NAMESPACE, CANCELLED_UUID_PREFIX + orderId);
     }
 
+    /** The uuid of the {@code $identify} that goes with a customer's order: version 5 of {@code "order-analytics:$identify:" + orderId}. */
+    public static UUID identifyUuid(String orderId) {
+        return NameBasedUuid.v5(NameBasedUuid.URL_NAMESPACE, IDENTIFY_UUID_PREFIX + orderId);
+    }
+
     private static String uuidName(OrderEvent event) {
         if (event instanceof Order) {
             return PLACED_UUID_PREFIX + event.orderId();
@@ -116,15 +144,30 @@ public final class OrderEventWriter {
         return CANCELLED_UUID_PREFIX + event.orderId();
     }
 
-    /** The event as one JSON object, in a buffer of its own. */
+    /** The event as one JSON object, in a buffer of its own, without the {@code $identify} that may go with it. */
     public byte[] toBytes(OrderEvent event, Identity identity) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(1024);
         try (JsonGenerator g = EventJson.generator(out)) {
-            write(event, identity, g);
+            writeEvent(event, identity, g);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         return out.toByteArray();
+    }
+
+    /** The {@code $identify} that goes with the event (see {@link #write}) as one JSON object, if one does. */
+    public Optional<byte[]> identifyBytes(OrderEvent event, Identity identity) {
+        String browserId = browserToLink(event, identity);
+        if (browserId == null) {
+            return Optional.empty();
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream(512);
+        try (JsonGenerator g = EventJson.generator(out)) {
+            writeIdentify(event, identity, browserId, g);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return Optional.of(out.toByteArray());
     }
 
     /** The event as text with its uuid and time, the uuid hashed once: an outbox writes this in a checkout. */
@@ -140,11 +183,62 @@ public final class OrderEventWriter {
     }
 
     /**
-     * Writes the event as one JSON object and returns its uuid. Every kind has the same frame (name,
-     * distinct id, uuid, time; {@code order_id} first and the identity, library and custom properties
-     * last); only what lies between differs.
+     * Writes the event as one JSON object of PostHog's {@code batch} and returns its uuid. With {@code
+     * linkBrowserToCustomer}, a customer's order from an anonymous browser is written after a {@code
+     * $identify} and a comma: two entries of the batch that travel, are counted and are kept together,
+     * so the link is made exactly when the order is delivered.
      */
     public UUID write(OrderEvent event, Identity identity, JsonGenerator g) throws IOException {
+        String browserId = browserToLink(event, identity);
+        if (browserId != null) {
+            writeIdentify(event, identity, browserId, g);
+            g.writeRaw(',');
+        }
+        return writeEvent(event, identity, g);
+    }
+
+    /**
+     * The browser id to join to the customer with a {@code $identify}, or null: only for a placed
+     * order (one link per order, however many refunds follow), only for a browser id that posthog-js made
+     * for an anonymous visitor. PostHog refuses to merge an identified id, and so do we.
+     */
+    private String browserToLink(OrderEvent event, Identity identity) {
+        if (!linkBrowserToCustomer || identity.kind() != Identity.Kind.CUSTOMER || !(event instanceof Order)) {
+            return null;
+        }
+        BrowserContext browser = identity.browser().orElse(null);
+        if (browser == null || !browser.hasAnonymousDistinctId()) {
+            return null;
+        }
+        String browserId = browser.distinctId().get();
+        return browserId.equals(identity.id()) ? null : browserId;
+    }
+
+    private void writeIdentify(OrderEvent event, Identity identity, String browserId, JsonGenerator g)
+            throws IOException {
+        g.writeStartObject();
+        string(g, F_EVENT, IDENTIFY);
+        string(g, F_DISTINCT_ID, identity.id());
+        string(
+                g,
+                F_UUID,
+                NameBasedUuid.v5(sha1, NameBasedUuid.URL_NAMESPACE, IDENTIFY_UUID_PREFIX + event.orderId())
+                        .toString());
+        string(g, F_TIMESTAMP, event.occurredAt().toString());
+        g.writeFieldName(F_PROPERTIES);
+        g.writeStartObject();
+        string(g, F_ANON_DISTINCT_ID, browserId);
+        session(g, event, identity);
+        library(g);
+        g.writeEndObject();
+        g.writeEndObject();
+    }
+
+    /**
+     * Every kind has the same frame (name, distinct id, uuid, time; {@code order_id} first and the
+     * identity, library and custom properties last); only what lies between differs.
+     */
+    private UUID writeEvent(OrderEvent event, Identity identity, JsonGenerator g) throws IOException {
         UUID uuid = NameBasedUuid.v5(sha1, NameBasedUuid.URL_NAMESPACE, uuidName(event));
         g.writeStartObject();
         string(g, F_EVENT, event.kind().eventName());
@@ -162,19 +256,15 @@ public final class OrderEventWriter {
             cancelled(g, (Cancellation) event);
         }
         string(g, F_IDENTITY_TYPE, identityType(identity.kind()));
+        if (identity.kind() == Identity.Kind.GUEST && browserVisitor(identity) != null) {
+            string(g, F_GUEST_ID, guestId(identity));
+        }
         if (identity.kind() != Identity.Kind.CUSTOMER) {
             g.writeFieldName(F_PROCESS_PERSON_PROFILE);
             g.writeBoolean(false);
         }
-        if (identity.sessionId().isPresent()) {
-            string(g, F_SESSION_ID, identity.sessionId().get());
-        }
-        string(g, F_LIB, LibraryVersion.NAME);
-        string(g, F_LIB_VERSION, LibraryVersion.VERSION);
-        if (geoipDisable) {
-            g.writeFieldName(F_GEOIP_DISABLE);
-            g.writeBoolean(true);
-        }
+        session(g, event, identity);
+        library(g);
         for (Map.Entry<String, Object> e : event.properties().entrySet()) {
             g.writeFieldName(e.getKey());
             EventJson.value(g, e.getValue());
@@ -182,6 +272,34 @@ public final class OrderEventWriter {
         g.writeEndObject();
         g.writeEndObject();
         return uuid;
+    }
+
+    /**
+     * The browser's session and window, when the session could hold this event: a UUIDv7 that started
+     * at most 24 hours before it. A stale or future session is left out, not refused: PostHog would
+     * file the order under a session that had ended.
+     */
+    private static void session(JsonGenerator g, OrderEvent event, Identity identity) throws IOException {
+        BrowserContext browser = identity.browser().orElse(null);
+        if (browser == null || browser.sessionId().isEmpty()) {
+            return;
+        }
+        Instant start = browser.sessionStart().get();
+        Instant at = event.occurredAt();
+        if (at.isBefore(start.minus(BROWSER_CLOCK_SKEW)) || !at.isBefore(start.plus(SESSION_WINDOW))) {
+            return;
+        }
+        string(g, F_SESSION_ID, browser.sessionId().get());
+        text(g, F_WINDOW_ID, browser.windowId());
+    }
+
+    private void library(JsonGenerator g) throws IOException {
+        string(g, F_LIB, LibraryVersion.NAME);
+        string(g, F_LIB_VERSION, LibraryVersion.VERSION);
+        if (geoipDisable) {
+            g.writeFieldName(F_GEOIP_DISABLE);
+            g.writeBoolean(true);
+        }
     }
 
     private static void placed(JsonGenerator g, Order order) throws IOException {
@@ -228,11 +346,29 @@ public final class OrderEventWriter {
         g.writeEndArray();
     }
 
+    /**
+     * A customer's and an anonymous visitor's id as given; a guest's, the browser's anonymous visitor
+     * when it is known, so the order joins the browsing in PostHog's funnels, else the guest id.
+     */
     public String distinctId(Identity identity) {
-        if (identity.kind() == Identity.Kind.GUEST && guestIdentity == GuestIdentity.HASHED) {
-            return guestIds.distinctId(identity.id());
+        if (identity.kind() != Identity.Kind.GUEST) {
+            return identity.id();
         }
-        return identity.id();
+        String visitor = browserVisitor(identity);
+        return visitor != null ? visitor : guestId(identity);
+    }
+
+    /** The guest id of the README: hash or HMAC of the email, or the email itself. */
+    private String guestId(Identity guest) {
+        return guestIdentity == GuestIdentity.HASHED ? guestIds.distinctId(guest.id()) : guest.id();
+    }
+
+    /** The browser's distinct id if posthog-js made it for an anonymous visitor; any other is not trusted for a guest. */
+    private static String browserVisitor(Identity identity) {
+        BrowserContext browser = identity.browser().orElse(null);
+        return browser != null && browser.hasAnonymousDistinctId()
+                ? browser.distinctId().get()
+                : null;
     }
 
     private static void product(JsonGenerator g, LineItem item) throws IOException {
