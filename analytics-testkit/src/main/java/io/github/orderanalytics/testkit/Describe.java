@@ -19,6 +19,20 @@ final class Describe {
         return events.stream().map(Describe::event).collect(Collectors.joining(",\n  ", "[\n  ", "\n]"));
     }
 
+    /** Browser events with what joins them to an order: distinct id and session. */
+    static String browserEvents(List<PostHogEvent> events) {
+        if (events.isEmpty()) {
+            return "[] (no browser events)";
+        }
+        return events.stream()
+                .map(e -> e.event() + " by " + e.distinctId() + ", session "
+                        + e.properties().get("$session_id")
+                        + (e.properties().containsKey("$anon_distinct_id")
+                                ? ", anonymous before: " + e.properties().get("$anon_distinct_id")
+                                : ""))
+                .collect(Collectors.joining(",\n  ", "[\n  ", "\n]"));
+    }
+
     static String event(PostHogEvent e) {
         Object refundId = e.properties().get("refund_id");
         Object total = e.properties().get("total");

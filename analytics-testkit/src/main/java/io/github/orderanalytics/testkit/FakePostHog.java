@@ -43,6 +43,12 @@ import java.util.stream.Collectors;
  * }
  * }</pre>
  *
+ * <p>Also takes what posthog-js sends, so a local shop's browser can report to the same fake: {@code
+ * /e/}, {@code /i/v0/e/} (plain, {@code compression=gzip-js} or base64 bodies), {@code /flags/}, {@code
+ * /decide/} and remote config are answered (with CORS), recordings accepted and ignored; the browser's
+ * events are in {@link #browserEvents()}, beside the server's, and {@link FakePostHogAssert#orderJoinedBrowser}
+ * checks that an order joined them.
+ *
  * <p>Answers {@code POST /batch/} (or {@code /batch}) with the next scripted {@link FakeResponse}, else with a 400 if
  * an event matches {@link #rejectEventsWhere}, else with the default response (200 unless
  * {@link #respondByDefault changed}). A body that is not a valid batch gets a 400, as PostHog
@@ -68,6 +74,7 @@ public final class FakePostHog implements AutoCloseable {
     private final Object lock = new Object();
     private final Deque<FakeResponse> script = new ArrayDeque<>();
     private final List<CapturedRequest> requests = new ArrayList<>();
+    private final List<PostHogEvent> browserEvents = new ArrayList<>();
     /** Requests whose answer was sent: only their events count as delivered. */
     private final Set<CapturedRequest> answered = Collections.newSetFromMap(new IdentityHashMap<>());
 
@@ -213,6 +220,37 @@ public final class FakePostHog implements AutoCloseable {
     }
 
     /**
+     * The events posthog-js sent (to {@code /e/} or {@code /i/v0/e/}), oldest first: a page's {@code
+     * $pageview}, {@code $identify} and the like, with the distinct id read from their properties.
+     */
+    public List<PostHogEvent> browserEvents() {
+        synchronized (lock) {
+            return List.copyOf(browserEvents);
+        }
+    }
+
+    /**
+     * Waits until a browser event matches {@code condition} and returns the browser events so far.
+     *
+     * @throws AssertionError listing what the browser sent, if none matched within {@code timeout}
+     */
+    public List<PostHogEvent> awaitBrowserEvent(Predicate<PostHogEvent> condition, Duration timeout) {
+        Objects.requireNonNull(condition, "condition == null");
+        long deadline = System.nanoTime() + timeout.toNanos();
+        synchronized (lock) {
+            while (browserEvents.stream().noneMatch(condition)) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    throw new AssertionError("expected a matching browser event within " + timeout
+                            + " but the browser sent: " + Describe.browserEvents(browserEvents));
+                }
+                waitFor(left);
+            }
+            return List.copyOf(browserEvents);
+        }
+    }
+
+    /**
      * The events as PostHog counts them: of the copies with the same uuid, event name, distinct id
      * and UTC day, only the first, as PostHog collapses a redelivered event. A refund sent twice
      * (a lost answer, an outbox row relayed again) is here once; two refunds of an order, twice.
@@ -289,6 +327,7 @@ public final class FakePostHog implements AutoCloseable {
     public void reset() {
         synchronized (lock) {
             requests.clear();
+            browserEvents.clear();
             answered.clear();
             script.clear();
             defaultResponse = FakeResponse::ok;
@@ -367,6 +406,15 @@ public final class FakePostHog implements AutoCloseable {
         try (exchange) {
             Instant receivedAt = Instant.now();
             byte[] raw = exchange.getRequestBody().readAllBytes();
+            if (exchange.getRequestMethod().equals("OPTIONS")
+                    || BrowserCapture.isBrowserPath(exchange.getRequestURI().getPath())) {
+                List<PostHogEvent> fromBrowser = BrowserCapture.handle(exchange, raw, receivedAt);
+                synchronized (lock) {
+                    browserEvents.addAll(fromBrowser);
+                    lock.notifyAll();
+                }
+                return;
+            }
             Map<String, List<String>> headers = new LinkedHashMap<>();
             exchange.getRequestHeaders().forEach((k, v) -> headers.put(k.toLowerCase(Locale.ROOT), List.copyOf(v)));
             boolean gzipped =

@@ -1,6 +1,7 @@
 package io.github.orderanalytics.testkit;
 
 import io.github.orderanalytics.OrderEvent;
+import io.github.orderanalytics.posthog.PostHogEvent;
 import java.util.List;
 import org.assertj.core.api.AbstractAssert;
 
@@ -50,6 +51,61 @@ public final class FakePostHogAssert extends AbstractAssert<FakePostHogAssert, F
     public PostHogEventAssert receivedCancellation(String orderId) {
         hasNoViolations();
         return new PostHogEventAssert(Find.one(actual.events(), OrderEvent.Kind.CANCELLED, orderId, null, "received"));
+    }
+
+    /**
+     * Checks that the placed order joined the browser's visitor and session in PostHog: {@link
+     * #orderJoinedBrowserVisitor} and {@link #orderJoinedBrowserSession}. This is what a conversion
+     * funnel from {@code $pageview} to {@code order_placed} needs.
+     */
+    public FakePostHogAssert orderJoinedBrowser(String orderId) {
+        return orderJoinedBrowserVisitor(orderId).orderJoinedBrowserSession(orderId);
+    }
+
+    /**
+     * Checks that the placed order is filed under a person the browser sent events as: its {@code
+     * distinct_id} is one of the browser's, or a delivered {@code $identify} joins it to one (the
+     * browser's own, after {@code identify()}, or the server's, with {@code linkBrowserToCustomer}).
+     */
+    public FakePostHogAssert orderJoinedBrowserVisitor(String orderId) {
+        PostHogEvent order = placed(orderId);
+        List<PostHogEvent> browser = actual.browserEvents();
+        java.util.Set<String> browserIds = new java.util.HashSet<>();
+        browser.forEach(e -> browserIds.add(e.distinctId()));
+        boolean same = browserIds.contains(order.distinctId());
+        boolean linked = java.util.stream.Stream.concat(actual.events().stream(), browser.stream())
+                .filter(e -> e.event().equals("$identify") && e.distinctId().equals(order.distinctId()))
+                .anyMatch(e -> browserIds.contains(String.valueOf(e.properties().get("$anon_distinct_id"))));
+        if (!same && !linked) {
+            failWithMessage(
+                    "Expected order %s (distinct_id <%s>) to join a browser visitor: the same distinct_id as"
+                            + " the browser's events, or a $identify linking them, but the browser sent:%n  %s%n"
+                            + "and the server: %s",
+                    orderId,
+                    order.distinctId(),
+                    Describe.browserEvents(browser),
+                    Describe.postHogEvents(actual.events()));
+        }
+        return this;
+    }
+
+    /** Checks that the placed order carries the {@code $session_id} of a session the browser sent events in. */
+    public FakePostHogAssert orderJoinedBrowserSession(String orderId) {
+        PostHogEvent order = placed(orderId);
+        Object session = order.properties().get("$session_id");
+        List<PostHogEvent> browser = actual.browserEvents();
+        if (session == null
+                || browser.stream().noneMatch(e -> session.equals(e.properties().get("$session_id")))) {
+            failWithMessage(
+                    "Expected order %s ($session_id <%s>) to join a session of the browser, but the browser sent:%n  %s",
+                    orderId, session, Describe.browserEvents(browser));
+        }
+        return this;
+    }
+
+    private PostHogEvent placed(String orderId) {
+        hasNoViolations();
+        return Find.one(actual.events(), OrderEvent.Kind.PLACED, orderId, null, "received");
     }
 
     /** Checks that exactly {@code count} events were delivered (answered with a 2xx). */
