@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
+import io.github.orderanalytics.BrowserContext;
 import io.github.orderanalytics.Cancellation;
 import io.github.orderanalytics.Identity;
 import io.github.orderanalytics.Money;
@@ -176,6 +177,33 @@ abstract class OutboxContract {
                         mapper.orderCancelled(cancellation, buyer));
         assertThat(posthog).receivedRefund("ord_1", "re_1").hasRevenue("-10.00", "EUR");
         assertThat(rows("1 = 1")).isZero();
+    }
+
+    @Test
+    void aRowCarriesTheBrowserContextAndTheIdentifyThatGoesWithIt() throws Exception {
+        String visitor = "01a21c72-9100-7abc-9def-0123456789ab";
+        String started = String.format("%012x", PLACED_AT.minusSeconds(300).toEpochMilli());
+        String session = started.substring(0, 8) + "-" + started.substring(8) + "-7cc2-8c3a-3f3b0d6e9a41"; // a UUIDv7
+        BrowserContext browser = BrowserContext.of(visitor, session);
+        PostHogConfig linking = config.toBuilder().linkBrowserToCustomer(true).build();
+        OutboxOrderAnalytics linkingOutbox = OutboxOrderAnalytics.create(linking);
+        Identity customer = Identity.customer("cus_1").withBrowser(browser);
+        Identity guest = Identity.guest("jane@example.com").withBrowser(browser);
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            linkingOutbox.orderPlaced(c, order("ord_1"), customer);
+            linkingOutbox.orderPlaced(c, order("ord_2"), guest);
+            c.commit();
+        }
+
+        assertThat(relay("r1").relayOnce()).isEqualTo(new RelayRound(2, 2, 0, 0));
+
+        PostHogEventMapper mapper = PostHogEventMapper.create(linking);
+        List<PostHogEvent> expected = new ArrayList<>(mapper.events(order("ord_1"), customer));
+        expected.addAll(mapper.events(order("ord_2"), guest));
+        assertThat(posthog.events()).containsExactlyInAnyOrderElementsOf(expected);
+        assertThat(posthog).receivedOrder("ord_2").hasDistinctId(visitor).hasProperty("$session_id", session);
+        assertThat(posthog).receivedEventCount(3).hasNoViolations();
     }
 
     @Test
