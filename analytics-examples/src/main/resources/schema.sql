@@ -7,7 +7,8 @@ CREATE TABLE product (
 
 CREATE TABLE orders (
     id          VARCHAR(64) PRIMARY KEY,
-    customer_id VARCHAR(64) NOT NULL,
+    customer_id VARCHAR(64),
+    guest_email VARCHAR(254),
     total       DECIMAL(12, 2) NOT NULL,
     currency    CHAR(3) NOT NULL,
     placed_at   TIMESTAMP WITH TIME ZONE NOT NULL,

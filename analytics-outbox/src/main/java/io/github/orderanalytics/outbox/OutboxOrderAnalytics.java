@@ -16,6 +16,7 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Objects;
+import java.util.function.UnaryOperator;
 
 /**
  * Reports an order event by writing its PostHog event ({@code order_placed}, {@code order_refunded}
@@ -45,13 +46,31 @@ public final class OutboxOrderAnalytics implements OrderAnalytics {
     private final CurrentTransaction transaction;
     private final OutboxTable table;
     private final Clock clock;
+    private final UnaryOperator<Identity> identities;
 
     private OutboxOrderAnalytics(
-            PostHogEventMapper mapper, CurrentTransaction transaction, OutboxTable table, Clock clock) {
+            PostHogEventMapper mapper,
+            CurrentTransaction transaction,
+            OutboxTable table,
+            Clock clock,
+            UnaryOperator<Identity> identities) {
         this.mapper = mapper;
         this.transaction = transaction;
         this.table = table;
         this.clock = clock;
+        this.identities = identities;
+    }
+
+    /**
+     * This outbox, passing each identity through {@code identities} on the caller's thread before its
+     * row is written: the Spring Boot starter attaches the current request's browser context this way.
+     * What it returns is what the row holds; a redelivery sends exactly that.
+     *
+     * @since 0.2.0
+     */
+    public OutboxOrderAnalytics withIdentities(UnaryOperator<Identity> identities) {
+        Objects.requireNonNull(identities, "identities == null");
+        return new OutboxOrderAnalytics(mapper, transaction, table, clock, identities);
     }
 
     /**
@@ -76,7 +95,11 @@ public final class OutboxOrderAnalytics implements OrderAnalytics {
         Objects.requireNonNull(config, "config == null");
         Objects.requireNonNull(transaction, "transaction == null");
         return new OutboxOrderAnalytics(
-                PostHogEventMapper.create(config), transaction, new OutboxTable(table), Clock.systemUTC());
+                PostHogEventMapper.create(config),
+                transaction,
+                new OutboxTable(table),
+                Clock.systemUTC(),
+                UnaryOperator.identity());
     }
 
     /**
@@ -203,7 +226,7 @@ public final class OutboxOrderAnalytics implements OrderAnalytics {
     private void write(Connection connection, OrderEvent orderEvent, Identity identity) {
         Objects.requireNonNull(connection, "connection == null");
         Objects.requireNonNull(identity, "identity == null");
-        EncodedEvent event = mapper.encode(orderEvent, identity);
+        EncodedEvent event = mapper.encode(orderEvent, Objects.requireNonNull(identities.apply(identity), "identity"));
         OffsetDateTime now = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
         try (PreparedStatement insert = connection.prepareStatement(table.insert)) {
             insert.setObject(1, event.uuid());

@@ -31,6 +31,8 @@ public class OrderAnalyticsProperties {
 
     private final Health health = new Health();
 
+    private final BrowserContextProperties browserContext = new BrowserContextProperties();
+
     @NestedConfigurationProperty
     private final OutboxProperties outbox = new OutboxProperties();
 
@@ -52,6 +54,41 @@ public class OrderAnalyticsProperties {
 
     public OutboxProperties getOutbox() {
         return outbox;
+    }
+
+    public BrowserContextProperties getBrowserContext() {
+        return browserContext;
+    }
+
+    /**
+     * Reading the browser's PostHog context (posthog-js's tracing headers, and its cookie if asked) from
+     * each servlet request, so orders reported on the request's thread join the browser's visitor and session.
+     */
+    public static class BrowserContextProperties {
+        /** Whether a servlet filter reads the request's browser context and the OrderAnalytics bean attaches it. */
+        private boolean enabled = true;
+
+        /**
+         * Whether posthog-js's cookie (ph_<project api key>_posthog) is read when the tracing headers are
+         * missing: only useful when posthog-js keeps its cookie on the shop's own domain.
+         */
+        private boolean cookie = false;
+
+        public boolean isEnabled() {
+            return enabled;
+        }
+
+        public void setEnabled(boolean enabled) {
+            this.enabled = enabled;
+        }
+
+        public boolean isCookie() {
+            return cookie;
+        }
+
+        public void setCookie(boolean cookie) {
+            this.cookie = cookie;
+        }
     }
 
     /** The Actuator health contributor (Spring Boot 4). */
@@ -126,6 +163,12 @@ public class OrderAnalyticsProperties {
 
         /** Whether events carry $geoip_disable: true (default true). */
         private Boolean geoipDisable;
+
+        /**
+         * Whether a customer's order from a browser that was an anonymous visitor goes with one $identify,
+         * joining that browsing to the customer in PostHog (default false).
+         */
+        private Boolean linkBrowserToCustomer;
 
         /** Allow a plain-http host that is not loopback (default false). */
         private Boolean allowInsecureHttp;
@@ -282,6 +325,14 @@ public class OrderAnalyticsProperties {
             this.geoipDisable = geoipDisable;
         }
 
+        public Boolean getLinkBrowserToCustomer() {
+            return linkBrowserToCustomer;
+        }
+
+        public void setLinkBrowserToCustomer(Boolean linkBrowserToCustomer) {
+            this.linkBrowserToCustomer = linkBrowserToCustomer;
+        }
+
         public Boolean getAllowInsecureHttp() {
             return allowInsecureHttp;
         }
@@ -315,6 +366,7 @@ public class OrderAnalyticsProperties {
             whenSet(guestIdentity, b::guestIdentity);
             whenSet(guestIdKey, b::guestIdKey);
             whenSet(geoipDisable, b::geoipDisable);
+            whenSet(linkBrowserToCustomer, b::linkBrowserToCustomer);
             whenSet(allowInsecureHttp, b::allowInsecureHttp);
             return b.build();
         }

@@ -6,6 +6,7 @@ import io.github.orderanalytics.Order;
 import io.github.orderanalytics.OrderAnalytics;
 import io.github.orderanalytics.OrderEvent;
 import io.github.orderanalytics.Refund;
+import io.github.orderanalytics.spring.browser.RequestBrowserContext;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -22,6 +23,9 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * in the order they were reported. A service cannot then report an order or a refund that its own
  * transaction threw away, and that includes one reported inside a {@code NESTED} transaction whose
  * savepoint was rolled back: the savepoint takes the event with it, as it takes the event's rows.
+ *
+ * <p>An identity without a browser context gets the current request's ({@link RequestBrowserContext}),
+ * when it is reported: so a guest's order joins the browser's visitor in PostHog.
  *
  * @since 0.1.0
  */
@@ -54,8 +58,9 @@ public final class TransactionAwareOrderAnalytics implements OrderAnalytics {
         report(Objects.requireNonNull(cancellation, "cancellation == null"), identity);
     }
 
-    private void report(OrderEvent event, Identity identity) {
-        Objects.requireNonNull(identity, "identity == null");
+    /** The request's browser context is attached here, on the request's thread, not after commit. */
+    private void report(OrderEvent event, Identity reported) {
+        Identity identity = RequestBrowserContext.attachTo(Objects.requireNonNull(reported, "identity == null"));
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
             ordersOfThisTransaction().add(new Reported(event, identity));
         } else {

@@ -96,8 +96,8 @@ final class BrowserCapture {
                 json = data.startsWith("{") || data.startsWith("[")
                         ? data.getBytes(StandardCharsets.UTF_8)
                         : Base64.getMimeDecoder().decode(data);
-            } else if (query != null && query.contains("compression=gzip")
-                    || "gzip".equalsIgnoreCase(exchange.getRequestHeaders().getFirst("Content-Encoding"))) {
+            } else if (raw.length > 2 && raw[0] == (byte) 0x1f && raw[1] == (byte) 0x8b) {
+                // gzip-js: posthog-js does not always say so in the query, and sends it as text/plain
                 json = FakeWire.gunzip(raw);
             } else if (query != null && query.contains("compression=base64")) {
                 json = Base64.getMimeDecoder().decode(raw);

@@ -58,8 +58,16 @@ public class CheckoutService {
                 .items(items)
                 .build();
 
-        jdbc.sql("INSERT INTO orders (id, customer_id, total, currency, placed_at) VALUES (?, ?, ?, ?, ?)")
-                .params(orderId, request.customerId(), total, CURRENCY, placedAt.atOffset(ZoneOffset.UTC))
+        Identity buyer = buyer(request.customerId(), request.email());
+        jdbc.sql(
+                        "INSERT INTO orders (id, customer_id, guest_email, total, currency, placed_at) VALUES (?, ?, ?, ?, ?, ?)")
+                .params(
+                        orderId,
+                        request.customerId(),
+                        request.email(),
+                        total,
+                        CURRENCY,
+                        placedAt.atOffset(ZoneOffset.UTC))
                 .update();
         for (CartLine line : request.lines()) {
             jdbc.sql("INSERT INTO order_line (order_id, sku, quantity, unit_price)"
@@ -69,8 +77,9 @@ public class CheckoutService {
         }
 
         // Published before the stock is reserved, on purpose: if that fails, the transaction rolls
-        // back and the starter never reports the order. It reports after commit, off this thread.
-        events.publishEvent(new OrderPlacedEvent(order, Identity.customer(request.customerId())));
+        // back and the starter never reports the order. It reports after commit, with the browser
+        // context of this request (posthog-js's tracing headers), which it attaches now.
+        events.publishEvent(new OrderPlacedEvent(order, buyer));
 
         for (CartLine line : request.lines()) {
             int reserved = jdbc.sql("UPDATE product SET in_stock = in_stock - ? WHERE sku = ? AND in_stock >= ?")
@@ -93,7 +102,7 @@ public class CheckoutService {
     @Transactional
     public void cancelOrder(String orderId) {
         Instant now = Instant.now();
-        PlacedRow placed = jdbc.sql("SELECT customer_id, total FROM orders WHERE id = ?")
+        PlacedRow placed = jdbc.sql("SELECT customer_id, guest_email, total FROM orders WHERE id = ?")
                 .param(orderId)
                 .query(PlacedRow.class)
                 .optional()
@@ -110,7 +119,7 @@ public class CheckoutService {
                 .params(orderId, orderId)
                 .update();
 
-        Identity buyer = Identity.customer(placed.customerId());
+        Identity buyer = buyer(placed.customerId(), placed.guestEmail());
         // One refund per cancellation, so its id can be derived: reporting it again counts it once.
         Refund refund = Refund.builder(orderId, "cancel_" + orderId, Money.of(placed.total(), CURRENCY))
                 .refundedAt(now)
@@ -125,8 +134,19 @@ public class CheckoutService {
                 buyer));
     }
 
+    /** A signed-in customer, else a guest by email; one of them is required. */
+    private static Identity buyer(String customerId, String email) {
+        if (customerId != null) {
+            return Identity.customer(customerId);
+        }
+        if (email != null) {
+            return Identity.guest(email);
+        }
+        throw new IllegalArgumentException("an order needs a customerId or, for a guest, an email");
+    }
+
     /** What cancelling needs of an order row. */
-    record PlacedRow(String customerId, BigDecimal total) {}
+    record PlacedRow(String customerId, String guestEmail, BigDecimal total) {}
 
     /** A row of the product table. */
     record Product(String name, BigDecimal unitPrice) {}

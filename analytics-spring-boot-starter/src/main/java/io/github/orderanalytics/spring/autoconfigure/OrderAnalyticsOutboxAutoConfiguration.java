@@ -8,6 +8,7 @@ import io.github.orderanalytics.posthog.PostHogOrderAnalytics;
 import io.github.orderanalytics.spring.OrderAnalyticsProperties;
 import io.github.orderanalytics.spring.OrderPlacedEvent;
 import io.github.orderanalytics.spring.OutboxProperties;
+import io.github.orderanalytics.spring.browser.RequestBrowserContext;
 import java.time.Duration;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
@@ -95,9 +96,10 @@ public class OrderAnalyticsOutboxAutoConfiguration {
             OutboxSchemaInitializer schema,
             OrderAnalyticsProperties properties) {
         return OutboxOrderAnalytics.create(
-                client.config(),
-                new SpringTransactionConnection(outboxDataSource.dataSource(), outboxDataSource.name()),
-                properties.getOutbox().getTable());
+                        client.config(),
+                        new SpringTransactionConnection(outboxDataSource.dataSource(), outboxDataSource.name()),
+                        properties.getOutbox().getTable())
+                .withIdentities(RequestBrowserContext::attachTo);
     }
 
     /**

@@ -4,6 +4,7 @@ import io.github.orderanalytics.OrderAnalytics;
 import io.github.orderanalytics.spring.OrderCancelledEvent;
 import io.github.orderanalytics.spring.OrderPlacedEvent;
 import io.github.orderanalytics.spring.OrderRefundedEvent;
+import io.github.orderanalytics.spring.browser.RequestBrowserContext;
 import java.util.Objects;
 import org.springframework.context.event.EventListener;
 
@@ -13,7 +14,7 @@ import org.springframework.context.event.EventListener;
  * the starter gives it the transaction-aware bean (after commit), the outbox (a row in the publishing
  * transaction) or, without Spring's transactions, the client itself (at once). Listening plainly, not
  * through {@code @TransactionalEventListener}, keeps it working where transaction management is not
- * enabled.
+ * enabled. The request's browser context is attached here, on the publishing thread.
  */
 final class OrderEventListener {
     private final OrderAnalytics reportTo;
@@ -24,17 +25,17 @@ final class OrderEventListener {
 
     @EventListener
     public void onOrderPlaced(OrderPlacedEvent event) {
-        reportTo.orderPlaced(event.order(), event.identity());
+        reportTo.orderPlaced(event.order(), RequestBrowserContext.attachTo(event.identity()));
     }
 
     @EventListener
     public void onOrderRefunded(OrderRefundedEvent event) {
-        reportTo.orderRefunded(event.refund(), event.identity());
+        reportTo.orderRefunded(event.refund(), RequestBrowserContext.attachTo(event.identity()));
     }
 
     @EventListener
     public void onOrderCancelled(OrderCancelledEvent event) {
-        reportTo.orderCancelled(event.cancellation(), event.identity());
+        reportTo.orderCancelled(event.cancellation(), RequestBrowserContext.attachTo(event.identity()));
     }
 
     @Override
