@@ -118,16 +118,23 @@ public abstract class PostHogOrderAnalyticsContract extends OrderAnalyticsContra
 
     @Test
     public void anAnonymousVisitorIsPersonlessAndJoinsTheSession() {
+        String session = sessionStartedAt(java.time.Instant.now().minusSeconds(60));
         analytics()
                 .orderPlaced(
-                        order("ord_contract_3"), Identity.anonymous("0192f7a3").withSessionId("sess_9"));
+                        order("ord_contract_3"), Identity.anonymous("0192f7a3").withSessionId(session));
 
         PostHogEvent event = reportedOnly();
         assertThat(event.distinctId()).isEqualTo("0192f7a3");
         assertThat(event.properties())
                 .containsEntry("identity_type", "anonymous")
                 .containsEntry("$process_person_profile", false)
-                .containsEntry("$session_id", "sess_9");
+                .containsEntry("$session_id", session);
+    }
+
+    /** A posthog-js session id (a UUIDv7) of a session that started at {@code start}. */
+    private static String sessionStartedAt(java.time.Instant start) {
+        String millis = String.format("%012x", start.toEpochMilli());
+        return millis.substring(0, 8) + "-" + millis.substring(8) + "-7bcd-8e11-22aa33bb44cc";
     }
 
     @Test

@@ -78,8 +78,9 @@ class CaptureClientDeliveryTest {
         PostHogOrderAnalytics analytics = client(posthog.clientConfig().gzip(false));
 
         analytics.orderPlaced(order("ord_guest"), Identity.guest(" Jane.Doe@Example.com "));
+        String session = sessionStartedAt(java.time.Instant.now().minusSeconds(60));
         analytics.orderPlaced(
-                order("ord_anon"), Identity.anonymous("0192f7a3-5c1e").withSessionId("0192f7a3-6a00"));
+                order("ord_anon"), Identity.anonymous("0192f7a3-5c1e").withSessionId(session));
 
         posthog.awaitEvents(2, WAIT);
         assertThat(posthog.requests()).allSatisfy(r -> assertThat(r.body()).doesNotContainIgnoringCase("jane.doe"));
@@ -95,7 +96,13 @@ class CaptureClientDeliveryTest {
                 .isPersonless()
                 .hasIdentityType("anonymous")
                 .hasDistinctId("0192f7a3-5c1e")
-                .hasProperty("$session_id", "0192f7a3-6a00");
+                .hasProperty("$session_id", session);
+    }
+
+    /** A posthog-js session id (a UUIDv7) of a session that started at {@code start}. */
+    private static String sessionStartedAt(java.time.Instant start) {
+        String millis = String.format("%012x", start.toEpochMilli());
+        return millis.substring(0, 8) + "-" + millis.substring(8) + "-7bcd-8e11-22aa33bb44cc";
     }
 
     @Test
