@@ -78,7 +78,7 @@ class CaptureClientDeliveryTest {
         PostHogOrderAnalytics analytics = client(posthog.clientConfig().gzip(false));
 
         analytics.orderPlaced(order("ord_guest"), Identity.guest(" Jane.Doe@Example.com "));
-        String session = sessionStartedAt(java.time.Instant.now().minusSeconds(60));
+        String session = sessionStartedAt(order("ord_anon").placedAt().minusSeconds(60));
         analytics.orderPlaced(
                 order("ord_anon"), Identity.anonymous("0192f7a3-5c1e").withSessionId(session));
 
