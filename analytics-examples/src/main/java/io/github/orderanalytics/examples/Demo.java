@@ -10,6 +10,7 @@ import io.github.orderanalytics.posthog.DeliveryStats;
 import io.github.orderanalytics.posthog.PostHogConfig;
 import io.github.orderanalytics.posthog.PostHogEvent;
 import io.github.orderanalytics.posthog.PostHogOrderAnalytics;
+import io.github.orderanalytics.testkit.BrowserIds;
 import io.github.orderanalytics.testkit.FakePostHog;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -120,7 +121,7 @@ public final class Demo {
         analytics.orderPlaced(
                 poster,
                 Identity.anonymous("0192f7a3-5c1e-7d2a-9b4f-3e8a1c6d2f10")
-                        .withSessionId(sessionStartedAt(now.minusSeconds(300))));
+                        .withSessionId(BrowserIds.sessionStartedAt(now.minusSeconds(300))));
 
         // One mug came back broken: 20.00 of revenue and its 3.20 of tax given back.
         Refund brokenMug = Refund.builder(mugs, "re_77", Money.of("23.20", "EUR"))
@@ -147,11 +148,5 @@ public final class Demo {
         System.out.println("Delivery: accepted " + stats.accepted() + ", delivered " + stats.delivered()
                 + ", dropped " + stats.droppedTotal() + ", retried requests " + stats.retriedRequests()
                 + ", still queued " + stats.queueDepth());
-    }
-
-    /** A posthog-js session id, as its tracing header sends it, (a UUIDv7) of a session that started at {@code start}. */
-    private static String sessionStartedAt(java.time.Instant start) {
-        String millis = String.format("%012x", start.toEpochMilli());
-        return millis.substring(0, 8) + "-" + millis.substring(8) + "-7bcd-8e11-22aa33bb44cc";
     }
 }

@@ -15,6 +15,7 @@ import io.github.orderanalytics.posthog.PostHogConfig;
 import io.github.orderanalytics.posthog.PostHogEvent;
 import io.github.orderanalytics.posthog.PostHogEventMapper;
 import io.github.orderanalytics.posthog.PostHogOrderAnalytics;
+import io.github.orderanalytics.testkit.BrowserIds;
 import io.github.orderanalytics.testkit.FakePostHog;
 import io.github.orderanalytics.testkit.FakeResponse;
 import io.github.orderanalytics.testsupport.Await;
@@ -182,8 +183,7 @@ abstract class OutboxContract {
     @Test
     void aRowCarriesTheBrowserContextAndTheIdentifyThatGoesWithIt() throws Exception {
         String visitor = "01a21c72-9100-7abc-9def-0123456789ab";
-        String started = String.format("%012x", PLACED_AT.minusSeconds(300).toEpochMilli());
-        String session = started.substring(0, 8) + "-" + started.substring(8) + "-7cc2-8c3a-3f3b0d6e9a41"; // a UUIDv7
+        String session = BrowserIds.sessionStartedAt(PLACED_AT.minusSeconds(300));
         BrowserContext browser = BrowserContext.of(visitor, session);
         PostHogConfig linking = config.toBuilder().linkBrowserToCustomer(true).build();
         OutboxOrderAnalytics linkingOutbox = OutboxOrderAnalytics.create(linking);

@@ -91,7 +91,7 @@ public final class PostHogBrowserContext {
             return Optional.empty();
         }
         try {
-            if (optedOut(cookie(cookieHeader, "__ph_opt_in_out_" + projectApiKey))) {
+            if (hasOptedOut(cookieHeader, projectApiKey)) {
                 log.debug("order-analytics ignored the PostHog cookie: the browser opted out of capturing");
                 return Optional.empty();
             }

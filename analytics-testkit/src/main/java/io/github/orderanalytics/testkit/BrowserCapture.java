@@ -38,7 +38,7 @@ final class BrowserCapture {
 
     /** Recordings, surveys, web vitals and the like: accepted, not kept. */
     private static boolean isIgnored(String path) {
-        return path.startsWith("/s/") || path.startsWith("/s") && path.length() == 2 || path.startsWith("/i/v0/s");
+        return path.equals("/s") || path.startsWith("/s/") || path.startsWith("/i/v0/s");
     }
 
     /** Answers a browser's request; returns the events it carried, if any, to record. */

@@ -3,6 +3,9 @@ package io.github.orderanalytics.testkit;
 import io.github.orderanalytics.OrderEvent;
 import io.github.orderanalytics.posthog.PostHogEvent;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.assertj.core.api.AbstractAssert;
 
 /**
@@ -28,16 +31,14 @@ public final class FakePostHogAssert extends AbstractAssert<FakePostHogAssert, F
         if (!violations.isEmpty()) {
             failWithMessage(
                     "Expected every event to pass PostHog's capture rules, but %d did not:%n%s",
-                    violations.size(),
-                    violations.stream().map(v -> "  " + v).collect(java.util.stream.Collectors.joining("\n")));
+                    violations.size(), violations.stream().map(v -> "  " + v).collect(Collectors.joining("\n")));
         }
         return this;
     }
 
     /** Finds the one delivered {@code order_placed} event for {@code orderId}, for further assertions on it. */
     public PostHogEventAssert receivedOrder(String orderId) {
-        hasNoViolations();
-        return new PostHogEventAssert(Find.one(actual.events(), OrderEvent.Kind.PLACED, orderId, null, "received"));
+        return new PostHogEventAssert(placed(orderId));
     }
 
     /** Finds the one delivered {@code order_refunded} event of refund {@code refundId} of {@code orderId}. */
@@ -70,10 +71,9 @@ public final class FakePostHogAssert extends AbstractAssert<FakePostHogAssert, F
     public FakePostHogAssert orderJoinedBrowserVisitor(String orderId) {
         PostHogEvent order = placed(orderId);
         List<PostHogEvent> browser = actual.browserEvents();
-        java.util.Set<String> browserIds = new java.util.HashSet<>();
-        browser.forEach(e -> browserIds.add(e.distinctId()));
+        Set<String> browserIds = browser.stream().map(PostHogEvent::distinctId).collect(Collectors.toSet());
         boolean same = browserIds.contains(order.distinctId());
-        boolean linked = java.util.stream.Stream.concat(actual.events().stream(), browser.stream())
+        boolean linked = Stream.concat(actual.events().stream(), browser.stream())
                 .filter(e -> e.event().equals("$identify") && e.distinctId().equals(order.distinctId()))
                 .anyMatch(e -> browserIds.contains(String.valueOf(e.properties().get("$anon_distinct_id"))));
         if (!same && !linked) {

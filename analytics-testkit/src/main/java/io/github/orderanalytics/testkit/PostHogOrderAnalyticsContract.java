@@ -119,7 +119,7 @@ public abstract class PostHogOrderAnalyticsContract extends OrderAnalyticsContra
     @Test
     public void anAnonymousVisitorIsPersonlessAndJoinsTheSession() {
         Order order = order("ord_contract_3");
-        String session = sessionStartedAt(order.placedAt().minusSeconds(60)); // PostHog keeps it: 24 hours
+        String session = BrowserIds.sessionStartedAt(order.placedAt().minusSeconds(60)); // PostHog keeps it: 24 hours
         analytics().orderPlaced(order, Identity.anonymous("0192f7a3").withSessionId(session));
 
         PostHogEvent event = reportedOnly();
@@ -128,12 +128,6 @@ public abstract class PostHogOrderAnalyticsContract extends OrderAnalyticsContra
                 .containsEntry("identity_type", "anonymous")
                 .containsEntry("$process_person_profile", false)
                 .containsEntry("$session_id", session);
-    }
-
-    /** A posthog-js session id (a UUIDv7) of a session that started at {@code start}. */
-    private static String sessionStartedAt(java.time.Instant start) {
-        String millis = String.format("%012x", start.toEpochMilli());
-        return millis.substring(0, 8) + "-" + millis.substring(8) + "-7bcd-8e11-22aa33bb44cc";
     }
 
     @Test

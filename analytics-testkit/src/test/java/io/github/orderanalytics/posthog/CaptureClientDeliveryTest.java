@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.github.orderanalytics.Identity;
 import io.github.orderanalytics.Order;
 import io.github.orderanalytics.OrderEvent;
+import io.github.orderanalytics.testkit.BrowserIds;
 import io.github.orderanalytics.testkit.CapturedRequest;
 import io.github.orderanalytics.testkit.FakePostHog;
 import io.github.orderanalytics.testkit.FakeResponse;
@@ -78,7 +79,8 @@ class CaptureClientDeliveryTest {
         PostHogOrderAnalytics analytics = client(posthog.clientConfig().gzip(false));
 
         analytics.orderPlaced(order("ord_guest"), Identity.guest(" Jane.Doe@Example.com "));
-        String session = sessionStartedAt(order("ord_anon").placedAt().minusSeconds(60));
+        String session =
+                BrowserIds.sessionStartedAt(order("ord_anon").placedAt().minusSeconds(60));
         analytics.orderPlaced(
                 order("ord_anon"), Identity.anonymous("0192f7a3-5c1e").withSessionId(session));
 
@@ -97,12 +99,6 @@ class CaptureClientDeliveryTest {
                 .hasIdentityType("anonymous")
                 .hasDistinctId("0192f7a3-5c1e")
                 .hasProperty("$session_id", session);
-    }
-
-    /** A posthog-js session id (a UUIDv7) of a session that started at {@code start}. */
-    private static String sessionStartedAt(java.time.Instant start) {
-        String millis = String.format("%012x", start.toEpochMilli());
-        return millis.substring(0, 8) + "-" + millis.substring(8) + "-7bcd-8e11-22aa33bb44cc";
     }
 
     @Test

@@ -27,7 +27,8 @@ class FakePostHogBrowserTest {
     private static final Duration WAIT = Duration.ofSeconds(10);
     private static final String VISITOR = "01a21c72-9100-7abc-9def-0123456789ab";
     /** A session that posthog-js started a minute ago: orders placed now fall in it. */
-    private static final String SESSION = uuidV7(java.time.Instant.now().minusSeconds(60));
+    private static final String SESSION =
+            BrowserIds.sessionStartedAt(java.time.Instant.now().minusSeconds(60));
 
     private final FakePostHog posthog = FakePostHog.start();
     private final HttpClient http = HttpClient.newHttpClient();
@@ -151,11 +152,6 @@ class FakePostHogBrowserTest {
         assertThatThrownBy(() -> posthog.awaitBrowserEvent(e -> e.event().equals("$identify"), Duration.ofMillis(50)))
                 .hasMessageContaining("expected a matching browser event within PT0.05S but the browser sent")
                 .hasMessageContaining("$pageview by " + VISITOR);
-    }
-
-    static String uuidV7(java.time.Instant at) {
-        String millis = String.format("%012x", at.toEpochMilli());
-        return millis.substring(0, 8) + "-" + millis.substring(8) + "-7cc2-8c3a-3f3b0d6e9a41";
     }
 
     private static Order order(String id) {

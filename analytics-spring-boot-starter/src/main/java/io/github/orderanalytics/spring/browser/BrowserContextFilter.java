@@ -48,16 +48,17 @@ public final class BrowserContextFilter implements Filter, Ordered {
         }
     }
 
+    /** Each source read once; an opted-out browser is not followed to checkout, headers or cookie. */
     Optional<BrowserContext> read(HttpServletRequest request) {
         String cookies = projectApiKey == null ? null : request.getHeader("Cookie");
-        if (cookies != null && PostHogBrowserContext.hasOptedOut(cookies, projectApiKey)) {
-            return Optional.empty(); // consent: an opted-out browser is not followed to checkout
-        }
         Optional<BrowserContext> fromHeaders = PostHogBrowserContext.fromHeaders(request::getHeader);
-        if (fromHeaders.isPresent() || !cookie || cookies == null) {
-            return fromHeaders;
+        if (fromHeaders.isPresent()) {
+            return cookies != null && PostHogBrowserContext.hasOptedOut(cookies, projectApiKey)
+                    ? Optional.empty()
+                    : fromHeaders;
         }
-        return PostHogBrowserContext.fromCookies(cookies, projectApiKey);
+        // fromCookies honours the opt-out itself
+        return cookie && cookies != null ? PostHogBrowserContext.fromCookies(cookies, projectApiKey) : Optional.empty();
     }
 
     @Override

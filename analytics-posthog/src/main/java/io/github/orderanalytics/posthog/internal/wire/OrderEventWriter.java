@@ -2,7 +2,6 @@ package io.github.orderanalytics.posthog.internal.wire;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.io.SerializedString;
-import io.github.orderanalytics.BrowserContext;
 import io.github.orderanalytics.Cancellation;
 import io.github.orderanalytics.Identity;
 import io.github.orderanalytics.LineItem;
@@ -12,15 +11,12 @@ import io.github.orderanalytics.OrderEvent;
 import io.github.orderanalytics.Refund;
 import io.github.orderanalytics.posthog.EncodedEvent;
 import io.github.orderanalytics.posthog.EventSettings;
-import io.github.orderanalytics.posthog.GuestIdentity;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -28,8 +24,9 @@ import java.util.UUID;
 
 /**
  * Writes the event of each kind of order event (README, "The events") straight from it and the
- * identity: the one place that decides what goes on the wire. {@code PostHogEventMapper} parses what this writes,
- * so tests see these bytes. Keeps digests for reuse: one instance serves one thread.
+ * identity: with {@link IdentityFields} (what the identity and its browser add), the one place that
+ * decides what goes on the wire. {@code PostHogEventMapper} parses what this writes, so tests see these
+ * bytes. Keeps digests for reuse: one instance serves one thread.
  *
  * <p>Internal: not for users of order-analytics; it may change or go away in any release.
  */
@@ -41,28 +38,11 @@ public final class OrderEventWriter {
     private static final String IDENTIFY = "$identify";
     private static final String IDENTIFY_UUID_PREFIX = UUID_NAME_PREFIX + IDENTIFY + ":";
 
-    /**
-     * How long after its start a session still takes an order: posthog-js ends a session after 24 hours
-     * at most, and PostHog keeps a {@code $session_id} only within that window.
-     */
-    static final Duration SESSION_WINDOW = Duration.ofHours(24);
-
-    /**
-     * How far the browser's clock may run ahead of the server's: the session's UUIDv7 holds the
-     * browser's time, the order the server's, and a session that began a minute "after" the order is
-     * a clock, not a fake.
-     */
-    static final Duration BROWSER_CLOCK_SKEW = Duration.ofMinutes(5);
-
     // Field names encoded once: the generator then copies bytes instead of escaping each name per event.
     private static final SerializedString F_GEOIP_DISABLE = new SerializedString("$geoip_disable");
     private static final SerializedString F_LIB = new SerializedString("$lib");
     private static final SerializedString F_LIB_VERSION = new SerializedString("$lib_version");
-    private static final SerializedString F_PROCESS_PERSON_PROFILE = new SerializedString("$process_person_profile");
-    private static final SerializedString F_SESSION_ID = new SerializedString("$session_id");
-    private static final SerializedString F_WINDOW_ID = new SerializedString("$window_id");
     private static final SerializedString F_ANON_DISTINCT_ID = new SerializedString("$anon_distinct_id");
-    private static final SerializedString F_GUEST_ID = new SerializedString("guest_id");
     private static final SerializedString F_AFFILIATION = new SerializedString("affiliation");
     private static final SerializedString F_BRAND = new SerializedString("brand");
     private static final SerializedString F_CATEGORY = new SerializedString("category");
@@ -72,7 +52,6 @@ public final class OrderEventWriter {
     private static final SerializedString F_DISCOUNT = new SerializedString("discount");
     private static final SerializedString F_DISTINCT_ID = new SerializedString("distinct_id");
     private static final SerializedString F_EVENT = new SerializedString("event");
-    private static final SerializedString F_IDENTITY_TYPE = new SerializedString("identity_type");
     private static final SerializedString F_IMAGE_URL = new SerializedString("image_url");
     private static final SerializedString F_NAME = new SerializedString("name");
     private static final SerializedString F_ORDER_ID = new SerializedString("order_id");
@@ -95,17 +74,13 @@ public final class OrderEventWriter {
     private static final SerializedString F_UUID = new SerializedString("uuid");
     private static final SerializedString F_VARIANT = new SerializedString("variant");
 
-    private final GuestIdentity guestIdentity;
-    private final GuestIds guestIds;
+    private final IdentityFields identityFields;
     private final boolean geoipDisable;
-    private final boolean linkBrowserToCustomer;
     private final MessageDigest sha1 = NameBasedUuid.sha1();
 
     private OrderEventWriter(EventSettings settings) {
-        this.guestIdentity = settings.guestIdentity();
-        this.guestIds = GuestIds.create(settings.guestIdKey().orElse(null));
+        this.identityFields = new IdentityFields(settings);
         this.geoipDisable = settings.geoipDisable();
-        this.linkBrowserToCustomer = settings.linkBrowserToCustomer();
     }
 
     public static OrderEventWriter create(EventSettings settings) {
@@ -157,7 +132,7 @@ public final class OrderEventWriter {
 
     /** The {@code $identify} that goes with the event (see {@link #write}) as one JSON object, if one does. */
     public Optional<byte[]> identifyBytes(OrderEvent event, Identity identity) {
-        String browserId = browserToLink(event, identity);
+        String browserId = identityFields.browserToLink(event, identity);
         if (browserId == null) {
             return Optional.empty();
         }
@@ -189,29 +164,12 @@ public final class OrderEventWriter {
      * so the link is made exactly when the order is delivered.
      */
     public UUID write(OrderEvent event, Identity identity, JsonGenerator g) throws IOException {
-        String browserId = browserToLink(event, identity);
+        String browserId = identityFields.browserToLink(event, identity);
         if (browserId != null) {
             writeIdentify(event, identity, browserId, g);
             g.writeRaw(',');
         }
         return writeEvent(event, identity, g);
-    }
-
-    /**
-     * The browser id to join to the customer with a {@code $identify}, or null: only for a placed
-     * order (one link per order, however many refunds follow), only for a browser id that posthog-js made
-     * for an anonymous visitor. PostHog refuses to merge an identified id, and so do we.
-     */
-    private String browserToLink(OrderEvent event, Identity identity) {
-        if (!linkBrowserToCustomer || identity.kind() != Identity.Kind.CUSTOMER || !(event instanceof Order)) {
-            return null;
-        }
-        BrowserContext browser = identity.browser().orElse(null);
-        if (browser == null || !browser.hasAnonymousDistinctId()) {
-            return null;
-        }
-        String browserId = browser.distinctId().get();
-        return browserId.equals(identity.id()) ? null : browserId;
     }
 
     private void writeIdentify(OrderEvent event, Identity identity, String browserId, JsonGenerator g)
@@ -228,7 +186,7 @@ public final class OrderEventWriter {
         g.writeFieldName(F_PROPERTIES);
         g.writeStartObject();
         string(g, F_ANON_DISTINCT_ID, browserId);
-        session(g, event, identity);
+        identityFields.session(g, event, identity);
         library(g);
         g.writeEndObject();
         g.writeEndObject();
@@ -242,7 +200,7 @@ public final class OrderEventWriter {
         UUID uuid = NameBasedUuid.v5(sha1, NameBasedUuid.URL_NAMESPACE, uuidName(event));
         g.writeStartObject();
         string(g, F_EVENT, event.kind().eventName());
-        string(g, F_DISTINCT_ID, distinctId(identity));
+        string(g, F_DISTINCT_ID, identityFields.distinctId(identity));
         string(g, F_UUID, uuid.toString());
         string(g, F_TIMESTAMP, event.occurredAt().toString());
         g.writeFieldName(F_PROPERTIES);
@@ -255,15 +213,7 @@ public final class OrderEventWriter {
         } else {
             cancelled(g, (Cancellation) event);
         }
-        string(g, F_IDENTITY_TYPE, identityType(identity.kind()));
-        if (identity.kind() == Identity.Kind.GUEST && browserVisitor(identity) != null) {
-            string(g, F_GUEST_ID, guestId(identity));
-        }
-        if (identity.kind() != Identity.Kind.CUSTOMER) {
-            g.writeFieldName(F_PROCESS_PERSON_PROFILE);
-            g.writeBoolean(false);
-        }
-        session(g, event, identity);
+        identityFields.write(g, event, identity);
         library(g);
         for (Map.Entry<String, Object> e : event.properties().entrySet()) {
             g.writeFieldName(e.getKey());
@@ -272,25 +222,6 @@ public final class OrderEventWriter {
         g.writeEndObject();
         g.writeEndObject();
         return uuid;
-    }
-
-    /**
-     * The browser's session and window, when the session could hold this event: a UUIDv7 that started
-     * at most 24 hours before it. A stale or future session is left out, not refused: PostHog would
-     * file the order under a session that had ended.
-     */
-    private static void session(JsonGenerator g, OrderEvent event, Identity identity) throws IOException {
-        BrowserContext browser = identity.browser().orElse(null);
-        if (browser == null || browser.sessionId().isEmpty()) {
-            return;
-        }
-        Instant start = browser.sessionStart().get();
-        Instant at = event.occurredAt();
-        if (at.isBefore(start.minus(BROWSER_CLOCK_SKEW)) || !at.isBefore(start.plus(SESSION_WINDOW))) {
-            return;
-        }
-        string(g, F_SESSION_ID, browser.sessionId().get());
-        text(g, F_WINDOW_ID, browser.windowId());
     }
 
     private void library(JsonGenerator g) throws IOException {
@@ -346,31 +277,6 @@ public final class OrderEventWriter {
         g.writeEndArray();
     }
 
-    /**
-     * A customer's and an anonymous visitor's id as given; a guest's, the browser's anonymous visitor
-     * when it is known, so the order joins the browsing in PostHog's funnels, else the guest id.
-     */
-    public String distinctId(Identity identity) {
-        if (identity.kind() != Identity.Kind.GUEST) {
-            return identity.id();
-        }
-        String visitor = browserVisitor(identity);
-        return visitor != null ? visitor : guestId(identity);
-    }
-
-    /** The guest id of the README: hash or HMAC of the email, or the email itself. */
-    private String guestId(Identity guest) {
-        return guestIdentity == GuestIdentity.HASHED ? guestIds.distinctId(guest.id()) : guest.id();
-    }
-
-    /** The browser's distinct id if posthog-js made it for an anonymous visitor; any other is not trusted for a guest. */
-    private static String browserVisitor(Identity identity) {
-        BrowserContext browser = identity.browser().orElse(null);
-        return browser != null && browser.hasAnonymousDistinctId()
-                ? browser.distinctId().get()
-                : null;
-    }
-
     private static void product(JsonGenerator g, LineItem item) throws IOException {
         g.writeStartObject();
         string(g, F_PRODUCT_ID, item.productId());
@@ -402,17 +308,6 @@ public final class OrderEventWriter {
             revenue = revenue.subtract(shipping.get().amount());
         }
         return revenue;
-    }
-
-    private static String identityType(Identity.Kind kind) {
-        switch (kind) {
-            case CUSTOMER:
-                return "customer";
-            case GUEST:
-                return "guest";
-            default:
-                return "anonymous";
-        }
     }
 
     private static void amount(JsonGenerator g, SerializedString name, BigDecimal amount) throws IOException {
