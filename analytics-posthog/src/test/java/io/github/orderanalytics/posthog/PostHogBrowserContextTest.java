@@ -98,4 +98,34 @@ class PostHogBrowserContextTest {
         assertThat(PostHogBrowserContext.fromCookies(null, KEY)).isEmpty();
         assertThat(PostHogBrowserContext.fromCookies(cookie("{}"), null)).isEmpty();
     }
+
+    @Test
+    void decodesPercentEscapesAsPosthogJsWritesThem() {
+        String persistence = "ph_" + KEY + "_posthog=";
+        // encodeURIComponent leaves '+' alone, so in a cookie it is a plus, not a form's space
+        assertThat(PostHogBrowserContext.fromCookies(persistence + "%7B%22distinct_id%22%3A%22a+b%22%7D", KEY))
+                .contains(BrowserContext.of("a+b", null));
+        assertThat(PostHogBrowserContext.fromCookies(persistence + "%7B%22distinct_id%22%3A%22%E2%82%AC%22%7D", KEY))
+                .as("a multi-byte character")
+                .contains(BrowserContext.of("\u20ac", null));
+        assertThat(PostHogBrowserContext.fromCookies(persistence + "%7B%22distinct_id%22%3A%22x%22%7D%4", KEY))
+                .as("a truncated escape")
+                .isEmpty();
+        assertThat(PostHogBrowserContext.fromCookies(persistence + "%7B%22distinct_id%22%3A%22\u20ac%22%7D", KEY))
+                .as("a character a browser does not put in a cookie")
+                .isEmpty();
+        assertThat(PostHogBrowserContext.fromCookies(persistence + "%7B%22distinct_id%22%3A%22%FF%22%7D", KEY))
+                .as("bytes that are not UTF-8")
+                .isEmpty();
+    }
+
+    @Test
+    void stopsReadingOnceItHasTheDistinctIdAndSession() {
+        String json = "{\"distinct_id\":\"" + VISITOR + "\",\"$sesid\":[1,\"" + SESSION + "\",2],"
+                + "\"distinct_id\":\"someone-else\",\"$epp\":";
+
+        assertThat(PostHogBrowserContext.fromCookies(cookie(json), KEY))
+                .as("the first of each field counts; posthog-js's other properties are never parsed")
+                .contains(BrowserContext.of(VISITOR, SESSION));
+    }
 }
