@@ -61,6 +61,17 @@ class BrowserContextTest {
         assertThatIllegalArgumentException()
                 .isThrownBy(() -> BrowserContext.of(null, SESSION.replace("-8c3a", "-cc3a")));
         assertThatIllegalArgumentException().isThrownBy(() -> BrowserContext.of(null, SESSION.replace('0', '٠')));
+        for (int at : new int[] {0, 9, 15, 20, 35}) { // every segment of the UUID
+            for (char notHex : new char[] {'g', 'G', '０', '/', ':', '@', '`'}) {
+                String session = SESSION.substring(0, at) + notHex + SESSION.substring(at + 1);
+                assertThatIllegalArgumentException()
+                        .as("%s", session)
+                        .isThrownBy(() -> BrowserContext.of(null, session));
+            }
+        }
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> BrowserContext.of("00000000-0000-0000-0000-000000000000", null))
+                .withMessageStartingWith("distinctId '00000000-0000-0000-0000-000000000000' is refused by PostHog");
     }
 
     @Test

@@ -154,6 +154,9 @@ public final class BenchmarkSuite {
         if (kinds.contains(Client.Kind.ORDER_ANALYTICS) && !kinds.contains(Client.Kind.ORDER_ANALYTICS_REFUNDS)) {
             kinds.add(kinds.indexOf(Client.Kind.ORDER_ANALYTICS) + 1, Client.Kind.ORDER_ANALYTICS_REFUNDS);
         }
+        if (kinds.contains(Client.Kind.ORDER_ANALYTICS) && !kinds.contains(Client.Kind.ORDER_ANALYTICS_BROWSER)) {
+            kinds.add(kinds.indexOf(Client.Kind.ORDER_ANALYTICS) + 1, Client.Kind.ORDER_ANALYTICS_BROWSER);
+        }
         for (int threads : new int[] {1, 4}) {
             for (Client.Kind kind : kinds) {
                 try (CountingSink sink = new CountingSink()) {

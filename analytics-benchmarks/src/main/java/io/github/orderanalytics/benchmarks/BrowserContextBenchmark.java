@@ -1,6 +1,7 @@
 package io.github.orderanalytics.benchmarks;
 
 import io.github.orderanalytics.BrowserContext;
+import io.github.orderanalytics.Identity;
 import io.github.orderanalytics.posthog.PostHogBrowserContext;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -35,6 +36,7 @@ public class BrowserContextBenchmark {
     private static final String KEY = "phc_benchmark_project_key";
     private static final String VISITOR = "01a21c72-9100-7abc-9def-0123456789ab";
     private static final String SESSION = "01a21c72-9100-7cc2-8c3a-3f3b0d6e9a41";
+    private static final String EMAIL = "buyer7@example.com";
     private static final String WINDOW = "01a21c72-9100-7000-8000-000000000001";
 
     private final Function<String, String> headers;
@@ -65,6 +67,18 @@ public class BrowserContextBenchmark {
     @Benchmark
     public Optional<BrowserContext> fromCookies() {
         return PostHogBrowserContext.fromCookies(cookieHeader, KEY);
+    }
+
+    /** What a guest's identity costs to build without a browser, for {@link #guestWithBrowser}. */
+    @Benchmark
+    public Identity guest() {
+        return Identity.guest(EMAIL);
+    }
+
+    /** The same guest with the context built from the header values, as the starter attaches it. */
+    @Benchmark
+    public Identity guestWithBrowser() {
+        return Identity.guest(EMAIL).withBrowser(BrowserContext.of(VISITOR, SESSION, WINDOW));
     }
 
     /** A request from a page without tracing headers: what every other request pays. */

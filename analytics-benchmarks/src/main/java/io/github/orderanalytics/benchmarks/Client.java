@@ -31,6 +31,8 @@ public interface Client extends AutoCloseable {
         ORDER_ANALYTICS_REFUNDS("order-analytics, orderRefunded"),
         /** Ours with a shop's mix: of every 20 events, 16 orders placed, 3 refunds, 1 cancellation. */
         ORDER_ANALYTICS_MIXED("order-analytics, 80/15/5 placed/refunded/cancelled"),
+        /** Ours with the guest's browser context (distinct id and session) attached to every order. */
+        ORDER_ANALYTICS_BROWSER("order-analytics, with a browser context"),
         POSTHOG_JAVA("posthog-java 1.2.0"),
         POSTHOG_SERVER("posthog-server 2.3.3");
 
@@ -49,6 +51,8 @@ public interface Client extends AutoCloseable {
                 return new Ours(host, tuned, Ours.Mix.REFUNDED);
             case ORDER_ANALYTICS_MIXED:
                 return new Ours(host, tuned, Ours.Mix.SHOP);
+            case ORDER_ANALYTICS_BROWSER:
+                return new Ours(host, tuned, Ours.Mix.BROWSER);
             case POSTHOG_JAVA:
                 return new PostHogJava(host);
             default:
@@ -62,6 +66,7 @@ public interface Client extends AutoCloseable {
             case ORDER_ANALYTICS:
             case ORDER_ANALYTICS_REFUNDS:
             case ORDER_ANALYTICS_MIXED:
+            case ORDER_ANALYTICS_BROWSER:
                 return "flushAt 500, maxBatchSize 1000, maxQueueSize 600000, maxQueueBytes 4 GiB, gzip off";
             case POSTHOG_JAVA:
                 return "none available (the builder takes only host and logger)";
@@ -75,7 +80,8 @@ public interface Client extends AutoCloseable {
         enum Mix {
             PLACED,
             REFUNDED,
-            SHOP
+            SHOP,
+            BROWSER
         }
 
         final PostHogOrderAnalytics analytics;
@@ -98,7 +104,7 @@ public interface Client extends AutoCloseable {
             for (int i = 0; i < PREPARED; i++) {
                 orders[i] = Workload.order(i);
                 refunded[i] = Workload.refund(i);
-                identities[i] = Workload.identity(i);
+                identities[i] = mix == Mix.BROWSER ? Workload.browserIdentity(i) : Workload.identity(i);
             }
         }
 
@@ -109,7 +115,9 @@ public interface Client extends AutoCloseable {
         @Override
         public void send(int i) {
             int slot = mix == Mix.PLACED ? 0 : mix == Mix.REFUNDED ? 16 : i % 20;
-            if (slot < 16) {
+            if (mix == Mix.BROWSER) {
+                analytics.orderPlaced(Workload.order(i), Workload.browserIdentity(i));
+            } else if (slot < 16) {
                 analytics.orderPlaced(Workload.order(i), Workload.identity(i));
             } else if (slot < 19) {
                 analytics.orderRefunded(Workload.refund(i), Workload.identity(i));

@@ -1,5 +1,6 @@
 package io.github.orderanalytics.benchmarks;
 
+import io.github.orderanalytics.BrowserContext;
 import io.github.orderanalytics.Cancellation;
 import io.github.orderanalytics.Identity;
 import io.github.orderanalytics.LineItem;
@@ -82,6 +83,31 @@ final class Workload {
 
     static Identity identity(int i) {
         return Identity.guest(email(i));
+    }
+
+    /**
+     * The guest of {@link #identity(int)} shopping in a browser that sent posthog-js's tracing headers,
+     * with the context the starter's filter read from them attached. Reading the headers is measured
+     * on its own ({@code BrowserContextBenchmark}); this is what the context adds to the order's call.
+     */
+    static Identity browserIdentity(int i) {
+        return identity(i).withBrowser(BROWSERS[i % BROWSERS.length]);
+    }
+
+    /** A thousand browsers: posthog-js's anonymous distinct ids (UUIDv7 text), each with a session. */
+    private static final BrowserContext[] BROWSERS = new BrowserContext[1000];
+
+    static {
+        long placed = PLACED_AT.toEpochMilli();
+        for (int v = 0; v < BROWSERS.length; v++) {
+            // the visitor arrived an hour before the order, the session started a minute before it
+            BROWSERS[v] = BrowserContext.of(uuidV7(placed - 3_600_000 + v, v), uuidV7(placed - 60_000, v));
+        }
+    }
+
+    private static String uuidV7(long millis, int n) {
+        String hex = String.format("%012x", millis);
+        return hex.substring(0, 8) + "-" + hex.substring(8) + String.format("-7%03x-8%03x-%012x", n & 0xfff, 0, n);
     }
 
     private static final BigDecimal TOTAL = new BigDecimal("64.99");

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import io.github.orderanalytics.BrowserContext;
 import java.io.IOException;
-import java.util.Arrays;
+import java.io.InputStream;
 import java.util.Optional;
 import java.util.function.Function;
 import org.slf4j.Logger;
@@ -45,16 +45,6 @@ public final class PostHogBrowserContext {
     static final int MAX_COOKIE_VALUE = 4096;
 
     private static final JsonFactory JSON = JsonFactory.builder().build();
-
-    private static final byte[] HEX_DIGITS = new byte['f' + 1];
-
-    static {
-        Arrays.fill(HEX_DIGITS, (byte) -1);
-        for (int i = 0; i < 16; i++) {
-            HEX_DIGITS[Character.forDigit(i, 16)] = (byte) i;
-            HEX_DIGITS[Character.toUpperCase(Character.forDigit(i, 16))] = (byte) i;
-        }
-    }
 
     private PostHogBrowserContext() {}
 
@@ -109,14 +99,8 @@ public final class PostHogBrowserContext {
             if (from < 0 || to - from > MAX_COOKIE_VALUE) {
                 return Optional.empty();
             }
-            byte[] utf8 = new byte[to - from];
-            int length = percentDecode(cookieHeader, from, to, utf8);
-            if (length < 0) {
-                log.debug("order-analytics ignored the PostHog cookie: a malformed percent-escape");
-                return Optional.empty();
-            }
-            return fromCookieJson(utf8, length);
-        } catch (IOException | RuntimeException e) { // malformed JSON: no context
+            return fromCookieJson(new PercentDecodedCookie(cookieHeader, from, to));
+        } catch (IOException | RuntimeException e) { // malformed percent-escapes or JSON: no context
             log.debug("order-analytics could not read the PostHog cookie: {}", e.toString());
             return Optional.empty();
         }
@@ -167,40 +151,6 @@ public final class PostHogBrowserContext {
         return end < 0 ? header.length() : end;
     }
 
-    /**
-     * Writes the bytes that {@code value[from, to)}, percent-encoded, stands for (posthog-js writes its
-     * cookie with {@code encodeURIComponent}) into {@code out}, at least {@code to - from} long; returns
-     * how many, or -1 for a malformed escape. Spaces around the value stay: JSON ignores them. Decoded straight to the UTF-8 bytes Jackson
-     * reads, because decoding to a String first cost half of reading the cookie; unlike a form, a cookie
-     * keeps {@code +} as it is.
-     */
-    private static int percentDecode(String value, int from, int to, byte[] out) {
-        int n = 0;
-        for (int i = from; i < to; i++) {
-            char c = value.charAt(i);
-            if (c >= 0x80) {
-                return -1; // a browser sends a cookie in ASCII; posthog-js escapes everything else
-            }
-            if (c == '%') {
-                int hi = i + 2 < to ? hexDigit(value.charAt(i + 1)) : -1;
-                int lo = hi < 0 ? -1 : hexDigit(value.charAt(i + 2));
-                if (lo < 0) {
-                    return -1;
-                }
-                out[n++] = (byte) (hi << 4 | lo);
-                i += 2;
-            } else {
-                out[n++] = (byte) c;
-            }
-        }
-        return n;
-    }
-
-    /** A table: {@code Character.digit} weighs every Unicode digit, and this runs once per cookie character. */
-    private static int hexDigit(char c) {
-        return c < HEX_DIGITS.length ? HEX_DIGITS[c] : -1;
-    }
-
     /** posthog-js's own reading of its consent cookie; in any case a "no" is a no. */
     private static boolean optedOut(String value) {
         return value != null && (value.equals("0") || value.equalsIgnoreCase("false") || value.equalsIgnoreCase("no"));
@@ -210,10 +160,10 @@ public final class PostHogBrowserContext {
      * Reads {@code distinct_id} and {@code $sesid} ({@code [last activity, session id, session start]})
      * from posthog-js's persistence object, skipping everything else.
      */
-    private static Optional<BrowserContext> fromCookieJson(byte[] json, int length) throws IOException {
+    private static Optional<BrowserContext> fromCookieJson(InputStream json) throws IOException {
         String distinctId = null;
         String sessionId = null;
-        try (JsonParser p = JSON.createParser(json, 0, length)) {
+        try (JsonParser p = JSON.createParser(json)) {
             if (p.nextToken() != JsonToken.START_OBJECT) {
                 return Optional.empty();
             }

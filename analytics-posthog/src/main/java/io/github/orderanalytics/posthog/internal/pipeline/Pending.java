@@ -1,8 +1,10 @@
 package io.github.orderanalytics.posthog.internal.pipeline;
 
+import io.github.orderanalytics.BrowserContext;
 import io.github.orderanalytics.Identity;
 import io.github.orderanalytics.OrderEvent;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
 
@@ -37,15 +39,22 @@ final class Pending implements EventQueue.Item {
         this.identity = identity;
         // Identity text is at most 6 bytes a character as JSON (an escaped control character); a browser's
         // ids may be written twice (in the order and in a $identify beside it), with a guest id besides.
-        int browserChars = identity.browser()
-                .map(b -> b.distinctId().map(String::length).orElse(0)
-                        + b.sessionId().map(String::length).orElse(0)
-                        + b.windowId().map(String::length).orElse(0))
-                .orElse(0);
-        long browserBytes = identity.browser().isPresent() ? BROWSER_BYTES + 12L * browserChars : 0;
+        // Plain Optional reads, which the JIT keeps off the heap: this runs on the caller's thread.
+        BrowserContext browser = identity.browser().orElse(null);
+        long browserBytes = browser == null
+                ? 0
+                : BROWSER_BYTES
+                        + 12L
+                                * (length(browser.distinctId())
+                                        + length(browser.sessionId())
+                                        + length(browser.windowId()));
         this.size =
                 event.encodedSizeBound() + ENVELOPE_BYTES + 12L * identity.id().length() + browserBytes;
         this.timestamp = event.occurredAt();
+    }
+
+    private static int length(Optional<String> text) {
+        return text.isPresent() ? text.get().length() : 0;
     }
 
     /** An event written elsewhere earlier (an outbox row, say): its bytes are its slice. */
