@@ -1,39 +1,134 @@
 package io.github.orderanalytics.outbox;
 
 import java.sql.Connection;
+import java.sql.DatabaseMetaData;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeFormatterBuilder;
+import java.time.temporal.ChronoField;
+import java.util.Arrays;
 import java.util.Locale;
-import java.util.Optional;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
- * How a relay claims rows on each database it supports: with lease columns, in one statement that
- * also returns the rows. On PostgreSQL the claim skips rows another relay has locked, so relays
- * never wait on each other; on H2 it re-checks the lease on each row it updates, so two relays that
- * picked the same rows do not both get them. Each dialect binds its own claim's parameters, so
- * callers never ask which database they are on.
+ * What differs between the databases the outbox supports: how a relay claims rows, how a set of ids is
+ * one parameter, and how times and uuids are bound. The claim leases rows with lease columns and returns
+ * them. On PostgreSQL it skips rows another relay has locked, so relays never wait on each other; on H2
+ * it re-checks the lease on each row it updates, so two relays that picked the same rows do not both get
+ * them; MySQL and MariaDB have no {@code UPDATE ... RETURNING}, so there the claim locks the due rows it
+ * can ({@code FOR UPDATE SKIP LOCKED}), leases them by id and reads them back, in the same short
+ * transaction. Callers never ask which database they are on.
  */
 enum Dialect {
     POSTGRESQL("schema-postgresql.sql") {
         @Override
-        String claim(String table) {
-            return SQL_CLAIM_POSTGRESQL.formatted(table, table);
+        PreparedStatement prepareClaim(Connection c, String table, Lease lease) throws SQLException {
+            PreparedStatement s = c.prepareStatement(SQL_CLAIM_POSTGRESQL.formatted(table, table));
+            bindLease(s, lease);
+            return s;
         }
     },
     H2("schema-h2.sql") {
         @Override
-        String claim(String table) {
-            return SQL_CLAIM_H2.formatted(table, table);
+        PreparedStatement prepareClaim(Connection c, String table, Lease lease) throws SQLException {
+            PreparedStatement s = c.prepareStatement(SQL_CLAIM_H2.formatted(table, table));
+            bindLease(s, lease);
+            setTime(s, 6, lease.now()); // the due check again, on each row the update takes
+            setTime(s, 7, lease.now());
+            return s;
+        }
+    },
+    /** MySQL 8.0+ and MariaDB 10.6+: both have {@code SKIP LOCKED}, neither has {@code RETURNING}. */
+    MYSQL("schema-mysql.sql") {
+        @Override
+        PreparedStatement prepareClaim(Connection c, String table, Lease lease) throws SQLException {
+            long[] ids;
+            try (PreparedStatement due = c.prepareStatement(SQL_DUE_MYSQL.formatted(table))) {
+                setTime(due, 1, lease.now());
+                setTime(due, 2, lease.now());
+                due.setInt(3, lease.limit());
+                ids = ids(due);
+            }
+            if (ids.length > 0) { // the rows are locked until the caller's transaction ends
+                try (PreparedStatement update =
+                        c.prepareStatement(SQL_LEASE_MYSQL.formatted(table, placeholders(ids)))) {
+                    update.setString(1, lease.token());
+                    setTime(update, 2, lease.until());
+                    for (int i = 0; i < ids.length; i++) {
+                        update.setLong(3 + i, ids[i]);
+                    }
+                    update.executeUpdate();
+                }
+            }
+            PreparedStatement claimed = prepareForIds(c, SQL_CLAIMED_MYSQL.formatted(table), ids);
+            claimed.setString(parameterAfterIds(ids.length), lease.token());
+            return claimed;
         }
 
-        /** The due check again, on each row the update takes. */
         @Override
-        void bindLeaseRecheck(PreparedStatement s, OffsetDateTime now) throws SQLException {
-            s.setObject(6, now);
-            s.setObject(7, now);
+        PreparedStatement prepareForIds(Connection c, String sql, long[] ids) throws SQLException {
+            // No array parameters: "id = ANY (?)" becomes "id IN (?, ?, ...)"
+            PreparedStatement s = c.prepareStatement(sql.replace(ANY_ID, "IN (" + placeholders(ids) + ")"));
+            for (int i = 0; i < ids.length; i++) {
+                s.setLong(i + 1, ids[i]);
+            }
+            return s;
+        }
+
+        @Override
+        int parameterAfterIds(int count) {
+            return count + 1;
+        }
+
+        /**
+         * DATETIME(6) in UTC, as text: no session time zone converts it, and no driver drops the
+         * microseconds (mysql-connector-j does on MariaDB, which it takes for MySQL 5.5, so a retry
+         * due in 400 ms would be due at once).
+         */
+        @Override
+        void setTime(PreparedStatement s, int parameter, Instant time) throws SQLException {
+            s.setString(
+                    parameter, time == null ? null : DATETIME.format(LocalDateTime.ofInstant(time, ZoneOffset.UTC)));
+        }
+
+        @Override
+        Instant time(ResultSet r, int column) throws SQLException {
+            String t = r.getString(column);
+            return t == null ? null : LocalDateTime.parse(t, DATETIME).toInstant(ZoneOffset.UTC);
+        }
+
+        @Override
+        void setUuid(PreparedStatement s, int parameter, UUID uuid) throws SQLException {
+            s.setString(parameter, uuid.toString());
+        }
+
+        @Override
+        UUID uuid(ResultSet r, int column) throws SQLException {
+            return UUID.fromString(r.getString(column));
         }
     };
+
+    /** What the claim needs: who claims, until when, the time it is now, and at most how many rows. */
+    record Lease(String token, Instant until, Instant now, int limit) {}
+
+    /** MySQL's DATETIME text, microseconds written, any fraction read. */
+    private static final DateTimeFormatter DATETIME = new DateTimeFormatterBuilder()
+            .appendPattern("uuuu-MM-dd HH:mm:ss")
+            .optionalStart()
+            .appendFraction(ChronoField.MICRO_OF_SECOND, 0, 6, true)
+            .optionalEnd()
+            .toFormatter(Locale.ROOT);
+
+    /** How a statement on a set of rows names them; always its first parameter. */
+    static final String ANY_ID = "= ANY (?)";
 
     /**
      * What a claim returns of each row, in this order: everything but the payload, whose size decides
@@ -56,6 +151,17 @@ enum Dialect {
             + " WHERE id IN (SELECT id FROM %s WHERE " + DUE + " ORDER BY next_attempt_at, id LIMIT ?)"
             + " AND " + DUE + ")";
 
+    private static final String SQL_DUE_MYSQL =
+            "SELECT id FROM %s WHERE " + DUE + " ORDER BY next_attempt_at, id LIMIT ? FOR UPDATE SKIP LOCKED";
+
+    /** The lease on the rows just locked; their ids are an {@code IN} list after the lease's two parameters. */
+    private static final String SQL_LEASE_MYSQL =
+            "UPDATE %s SET claimed_by = ?, claimed_until = ?, attempts = attempts + 1 WHERE id IN (%s)";
+
+    /** Ids first, as every statement on a set of rows; the lease was taken in this transaction. */
+    private static final String SQL_CLAIMED_MYSQL =
+            "SELECT " + CLAIMED_COLUMNS + " FROM %s WHERE id " + ANY_ID + " AND claimed_by = ?";
+
     private final String ddlFile;
 
     Dialect(String ddlFile) {
@@ -67,29 +173,112 @@ enum Dialect {
         return ddlFile;
     }
 
-    /** The claim on {@code table}, returning {@link #CLAIMED_COLUMNS}. */
-    abstract String claim(String table);
+    /**
+     * Leases due rows in the caller's transaction and returns the statement whose query gives them, as
+     * {@link #CLAIMED_COLUMNS}, in no particular order. The caller closes it.
+     */
+    abstract PreparedStatement prepareClaim(Connection c, String table, Lease lease) throws SQLException;
 
-    /** Binds every parameter of {@link #claim(String)}: who claims, until when, the due check's now, now, how many. */
-    final void bindClaim(PreparedStatement s, String token, OffsetDateTime leaseEnd, OffsetDateTime now, int limit)
-            throws SQLException {
-        s.setString(1, token);
-        s.setObject(2, leaseEnd);
-        s.setObject(3, now);
-        s.setObject(4, now);
-        s.setInt(5, limit);
-        bindLeaseRecheck(s, now);
+    /** The lease's token, end, now, now and limit, as the one-statement claims take them. */
+    final void bindLease(PreparedStatement s, Lease lease) throws SQLException {
+        s.setString(1, lease.token());
+        setTime(s, 2, lease.until());
+        setTime(s, 3, lease.now());
+        setTime(s, 4, lease.now());
+        s.setInt(5, lease.limit());
     }
 
-    /** Where the claim checks the lease again on each row it updates (H2), its parameters. */
-    void bindLeaseRecheck(PreparedStatement s, OffsetDateTime now) throws SQLException {}
-
-    /** The database's dialect, or empty if the outbox does not support it. */
-    static Optional<Dialect> of(Connection connection) throws SQLException {
-        String product = connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT);
-        if (product.contains("postgresql")) {
-            return Optional.of(POSTGRESQL);
+    /**
+     * Prepares {@code sql}, whose first parameter is {@link #ANY_ID}, with {@code ids} bound to it; the
+     * next parameter is {@link #parameterAfterIds(int)}.
+     */
+    PreparedStatement prepareForIds(Connection c, String sql, long[] ids) throws SQLException {
+        PreparedStatement s = c.prepareStatement(sql);
+        Object[] boxed = new Object[ids.length];
+        for (int i = 0; i < ids.length; i++) {
+            boxed[i] = ids[i];
         }
-        return product.equals("h2") ? Optional.of(H2) : Optional.empty();
+        s.setArray(1, c.createArrayOf("BIGINT", boxed));
+        return s;
     }
+
+    /** The index of the parameter after {@code count} ids bound by {@link #prepareForIds}. */
+    int parameterAfterIds(int count) {
+        return 2;
+    }
+
+    /** Binds a point in time, null for SQL NULL. */
+    void setTime(PreparedStatement s, int parameter, Instant time) throws SQLException {
+        s.setObject(parameter, time == null ? null : time.atOffset(ZoneOffset.UTC));
+    }
+
+    /** Reads a point in time; null for SQL NULL. */
+    Instant time(ResultSet r, int column) throws SQLException {
+        OffsetDateTime t = r.getObject(column, OffsetDateTime.class);
+        return t == null ? null : t.toInstant();
+    }
+
+    void setUuid(PreparedStatement s, int parameter, UUID uuid) throws SQLException {
+        s.setObject(parameter, uuid);
+    }
+
+    UUID uuid(ResultSet r, int column) throws SQLException {
+        return r.getObject(column, UUID.class);
+    }
+
+    /** One {@code ?} an id, comma-separated; {@code NULL}, which matches no row, for none. */
+    private static String placeholders(long[] ids) {
+        return ids.length == 0 ? "NULL" : "?, ".repeat(ids.length - 1) + "?";
+    }
+
+    private static long[] ids(PreparedStatement s) throws SQLException {
+        try (ResultSet r = s.executeQuery()) {
+            long[] ids = new long[16];
+            int n = 0;
+            while (r.next()) {
+                if (n == ids.length) {
+                    ids = Arrays.copyOf(ids, n * 2);
+                }
+                ids[n++] = r.getLong(1);
+            }
+            return Arrays.copyOf(ids, n);
+        }
+    }
+
+    /**
+     * The database's dialect.
+     *
+     * @throws IllegalStateException naming the databases and versions supported, and what was found
+     */
+    static Dialect of(Connection connection) throws SQLException {
+        DatabaseMetaData meta = connection.getMetaData();
+        String product = meta.getDatabaseProductName();
+        String version = meta.getDatabaseProductVersion();
+        String lower = product.toLowerCase(Locale.ROOT);
+        if (lower.contains("postgresql")) {
+            return POSTGRESQL;
+        }
+        if (lower.equals("h2")) {
+            return H2;
+        }
+        if (lower.equals("mysql") || lower.equals("mariadb")) {
+            // mysql-connector-j calls a MariaDB server MySQL; the server's version says which it is
+            Matcher mariadbVersion = MARIADB_VERSION.matcher(version);
+            boolean mariadb = mariadbVersion.find();
+            int major = mariadb ? Integer.parseInt(mariadbVersion.group(1)) : meta.getDatabaseMajorVersion();
+            int minor = mariadb ? Integer.parseInt(mariadbVersion.group(2)) : meta.getDatabaseMinorVersion();
+            mariadb |= lower.equals("mariadb");
+            if (mariadb ? major > 10 || major == 10 && minor >= 6 : major >= 8) {
+                return MYSQL;
+            }
+        }
+        throw new IllegalStateException(
+                "order-analytics outbox supports " + SUPPORTED + ", not " + product + " " + version);
+    }
+
+    /** A MariaDB server's own version in its version text, after any MySQL-compatible "5.5.5-" prefix. */
+    private static final Pattern MARIADB_VERSION = Pattern.compile("(\\d+)\\.(\\d+)\\.\\d+-MariaDB");
+
+    /** The databases and versions the outbox runs on, for messages. */
+    static final String SUPPORTED = "PostgreSQL 12+, MySQL 8.0+, MariaDB 10.6+ and H2 2.x";
 }

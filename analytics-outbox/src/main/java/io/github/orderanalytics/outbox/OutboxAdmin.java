@@ -7,8 +7,6 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -43,13 +41,13 @@ public final class OutboxAdmin {
 
     /** Ids grow with time: the oldest waiting row is the first by id, found through the primary key. */
     private static final String SQL_OLDEST_PENDING =
-            "SELECT created_at FROM %s WHERE dead_at IS NULL ORDER BY id FETCH FIRST 1 ROWS ONLY";
+            "SELECT created_at FROM %s WHERE dead_at IS NULL ORDER BY id LIMIT 1";
 
     private static final String SQL_COUNT_DEAD = "SELECT COUNT(*) FROM %s WHERE dead_at IS NOT NULL";
 
     private static final String SQL_LIST_DEAD =
             "SELECT id, event_uuid, event_time, created_at, attempts, dead_at, dead_reason, payload FROM %s"
-                    + " WHERE dead_at IS NOT NULL ORDER BY dead_at, id OFFSET ? ROWS FETCH NEXT ? ROWS ONLY";
+                    + " WHERE dead_at IS NOT NULL ORDER BY dead_at, id LIMIT ? OFFSET ?";
 
     private static final String SQL_RESUBMIT_ALL = "UPDATE %s"
             + " SET dead_at = NULL, dead_reason = NULL, next_attempt_at = ?, last_error = ?"
@@ -106,8 +104,7 @@ public final class OutboxAdmin {
             try (PreparedStatement s = c.prepareStatement(oldestPending);
                     ResultSet r = s.executeQuery()) {
                 if (r.next()) {
-                    Duration age = Duration.between(
-                            r.getObject(1, OffsetDateTime.class).toInstant(), clock.instant());
+                    Duration age = Duration.between(Dialect.of(c).time(r, 1), clock.instant());
                     oldest = Optional.of(age.isNegative() ? Duration.ZERO : age);
                 }
             }
@@ -137,17 +134,18 @@ public final class OutboxAdmin {
         List<DeadRow> rows = new ArrayList<>();
         try (Connection c = dataSource.getConnection();
                 PreparedStatement s = c.prepareStatement(listDead)) {
-            s.setInt(1, offset);
-            s.setInt(2, limit);
+            Dialect dialect = Dialect.of(c);
+            s.setInt(1, limit);
+            s.setInt(2, offset);
             try (ResultSet r = s.executeQuery()) {
                 while (r.next()) {
                     rows.add(new DeadRow(
                             r.getLong(1),
-                            r.getObject(2, UUID.class),
-                            instant(r, 3),
-                            instant(r, 4),
+                            dialect.uuid(r, 2),
+                            dialect.time(r, 3),
+                            dialect.time(r, 4),
                             r.getInt(5),
-                            instant(r, 6),
+                            dialect.time(r, 6),
                             r.getString(7),
                             r.getString(8)));
                 }
@@ -160,7 +158,7 @@ public final class OutboxAdmin {
     public int resubmitAll() throws SQLException {
         return ShortTransaction.run(dataSource, c -> {
             try (PreparedStatement s = c.prepareStatement(resubmitAll)) {
-                bindResubmit(s);
+                bindResubmit(s, Dialect.of(c));
                 return s.executeUpdate();
             }
         });
@@ -173,10 +171,11 @@ public final class OutboxAdmin {
             return 0;
         }
         return ShortTransaction.run(dataSource, c -> {
+            Dialect dialect = Dialect.of(c);
             try (PreparedStatement s = c.prepareStatement(resubmitOne)) {
                 for (UUID uuid : eventUuids) {
-                    bindResubmit(s);
-                    s.setObject(3, Objects.requireNonNull(uuid, "a uuid == null"));
+                    bindResubmit(s, dialect);
+                    dialect.setUuid(s, 3, Objects.requireNonNull(uuid, "a uuid == null"));
                     s.addBatch();
                 }
                 int resubmitted = 0;
@@ -188,8 +187,8 @@ public final class OutboxAdmin {
         });
     }
 
-    private void bindResubmit(PreparedStatement s) throws SQLException {
-        s.setObject(1, clock.instant().atOffset(ZoneOffset.UTC));
+    private void bindResubmit(PreparedStatement s, Dialect dialect) throws SQLException {
+        dialect.setTime(s, 1, clock.instant());
         s.setString(2, "resubmitted after PostHog refused it");
     }
 
@@ -205,7 +204,7 @@ public final class OutboxAdmin {
         Instant before = clock.instant().minus(olderThan);
         return ShortTransaction.run(dataSource, c -> {
             try (PreparedStatement s = c.prepareStatement(purgeDead)) {
-                s.setObject(1, before.atOffset(ZoneOffset.UTC));
+                Dialect.of(c).setTime(s, 1, before);
                 return s.executeUpdate();
             }
         });
@@ -214,11 +213,6 @@ public final class OutboxAdmin {
     /** The table this administers. */
     public String table() {
         return table.name;
-    }
-
-    private static Instant instant(ResultSet r, int column) throws SQLException {
-        OffsetDateTime t = r.getObject(column, OffsetDateTime.class);
-        return t == null ? null : t.toInstant();
     }
 
     @Override

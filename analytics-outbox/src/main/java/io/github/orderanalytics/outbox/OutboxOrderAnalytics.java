@@ -13,8 +13,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Clock;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
+import java.time.Instant;
 import java.util.Objects;
 import java.util.function.UnaryOperator;
 
@@ -47,6 +46,7 @@ public final class OutboxOrderAnalytics implements OrderAnalytics {
     private final OutboxTable table;
     private final Clock clock;
     private final UnaryOperator<Identity> identities;
+    private volatile Dialect dialect;
 
     private OutboxOrderAnalytics(
             PostHogEventMapper mapper,
@@ -227,13 +227,14 @@ public final class OutboxOrderAnalytics implements OrderAnalytics {
         Objects.requireNonNull(connection, "connection == null");
         Objects.requireNonNull(identity, "identity == null");
         EncodedEvent event = mapper.encode(orderEvent, Objects.requireNonNull(identities.apply(identity), "identity"));
-        OffsetDateTime now = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
+        Instant now = clock.instant();
         try (PreparedStatement insert = connection.prepareStatement(table.insert)) {
-            insert.setObject(1, event.uuid());
-            insert.setObject(2, event.timestamp().atOffset(ZoneOffset.UTC));
+            Dialect dialect = dialect(connection);
+            dialect.setUuid(insert, 1, event.uuid());
+            dialect.setTime(insert, 2, event.timestamp());
             insert.setString(3, event.json());
-            insert.setObject(4, now);
-            insert.setObject(5, now);
+            dialect.setTime(insert, 4, now);
+            dialect.setTime(insert, 5, now);
             insert.executeUpdate();
         } catch (SQLException e) {
             throw new OutboxWriteException(
@@ -241,6 +242,19 @@ public final class OutboxOrderAnalytics implements OrderAnalytics {
                             + ": " + e.getMessage(),
                     e);
         }
+    }
+
+    /**
+     * The dialect of the first connection written on, kept: an outbox writes to one database, and
+     * asking the driver each time would cost every checkout.
+     */
+    private Dialect dialect(Connection connection) throws SQLException {
+        Dialect known = dialect;
+        if (known == null) {
+            known = Dialect.of(connection);
+            dialect = known;
+        }
+        return known;
     }
 
     @Override

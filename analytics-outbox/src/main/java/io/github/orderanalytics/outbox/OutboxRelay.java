@@ -130,9 +130,7 @@ public final class OutboxRelay implements AutoCloseable {
      */
     public void checkSchema() {
         try (Connection c = dataSource.getConnection()) {
-            Dialect found = Dialect.of(c)
-                    .orElseThrow(() -> new IllegalStateException(
-                            "order-analytics outbox supports PostgreSQL and H2," + " not " + product(c)));
+            Dialect found = Dialect.of(c);
             SchemaCheck.check(c, table, found);
             repository = new OutboxRepository(
                     dataSource,
@@ -148,14 +146,6 @@ public final class OutboxRelay implements AutoCloseable {
                     "order-analytics outbox: cannot reach the database to check table " + table.name + ": "
                             + e.getMessage(),
                     e);
-        }
-    }
-
-    private static String product(Connection c) {
-        try {
-            return c.getMetaData().getDatabaseProductName();
-        } catch (SQLException e) {
-            return "this database";
         }
     }
 

@@ -9,8 +9,6 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -30,8 +28,8 @@ import org.slf4j.LoggerFactory;
 final class OutboxRepository {
     private static final Logger log = LoggerFactory.getLogger("io.github.orderanalytics.outbox");
 
-    /** Deletes the rows whose ids are in the array parameter, in one statement. */
-    private static final String SQL_DELETE = "DELETE FROM %s WHERE id = ANY (?)";
+    /** Deletes the rows whose ids are the first parameter, in one statement. */
+    private static final String SQL_DELETE = "DELETE FROM %s WHERE id " + Dialect.ANY_ID;
 
     private static final String SQL_RESCHEDULE = "UPDATE %s"
             + " SET claimed_by = NULL, claimed_until = NULL, next_attempt_at = ?, last_error = ?"
@@ -40,9 +38,10 @@ final class OutboxRepository {
     /** Gives claimed rows back at once without counting the attempt: the round had no room for them. */
     private static final String SQL_UNCLAIM = "UPDATE %s"
             + " SET claimed_by = NULL, claimed_until = NULL, attempts = attempts - 1"
-            + " WHERE id = ANY (?) AND claimed_by = ?";
+            + " WHERE id " + Dialect.ANY_ID + " AND claimed_by = ?";
 
-    private static final String SQL_PAYLOADS = "SELECT id, payload FROM %s WHERE id = ANY (?) AND claimed_by = ?";
+    private static final String SQL_PAYLOADS =
+            "SELECT id, payload FROM %s WHERE id " + Dialect.ANY_ID + " AND claimed_by = ?";
 
     /** Keeps a round's rows this relay's while its requests take longer than the lease. */
     private static final String SQL_RENEW_LEASE = "UPDATE %s SET claimed_until = ? WHERE claimed_by = ?";
@@ -59,7 +58,7 @@ final class OutboxRepository {
     private final Backoff backoff;
     private final Clock clock;
 
-    private final String claim;
+    private final String table;
     private final String unclaim;
     private final String payloads;
     private final String renewLease;
@@ -83,7 +82,7 @@ final class OutboxRepository {
         this.maxBatchBytes = maxBatchBytes;
         this.backoff = backoff;
         this.clock = clock;
-        this.claim = dialect.claim(table.name);
+        this.table = table.name;
         this.unclaim = SQL_UNCLAIM.formatted(table.name);
         this.payloads = SQL_PAYLOADS.formatted(table.name);
         this.renewLease = SQL_RENEW_LEASE.formatted(table.name);
@@ -102,16 +101,12 @@ final class OutboxRepository {
         Instant now = clock.instant();
         return ShortTransaction.run(dataSource, c -> {
             List<Claimed> claimed = new ArrayList<>();
-            try (PreparedStatement s = c.prepareStatement(claim)) {
-                dialect.bindClaim(s, token, utc(now.plus(lease)), utc(now), batchSize);
+            Dialect.Lease taken = new Dialect.Lease(token, now.plus(lease), now, batchSize);
+            try (PreparedStatement s = dialect.prepareClaim(c, table, taken)) {
                 try (ResultSet r = s.executeQuery()) {
                     while (r.next()) {
                         claimed.add(new Claimed(
-                                r.getLong(1),
-                                r.getObject(2, UUID.class),
-                                r.getObject(3, OffsetDateTime.class).toInstant(),
-                                r.getInt(4),
-                                r.getLong(5)));
+                                r.getLong(1), dialect.uuid(r, 2), dialect.time(r, 3), r.getInt(4), r.getLong(5)));
                     }
                 }
             }
@@ -127,9 +122,9 @@ final class OutboxRepository {
                 keep++;
             }
             if (keep < claimed.size()) {
-                try (PreparedStatement s = c.prepareStatement(unclaim)) {
-                    s.setArray(1, ids(c, claimed.subList(keep, claimed.size()), Claimed::id));
-                    s.setString(2, token);
+                long[] given = ids(claimed.subList(keep, claimed.size()), Claimed::id);
+                try (PreparedStatement s = dialect.prepareForIds(c, unclaim, given)) {
+                    s.setString(dialect.parameterAfterIds(given.length), token);
                     s.executeUpdate();
                 }
             }
@@ -139,9 +134,9 @@ final class OutboxRepository {
 
     private List<Row> withPayloads(Connection c, List<Claimed> kept, String token) throws SQLException {
         Map<Long, String> payload = new HashMap<>();
-        try (PreparedStatement s = c.prepareStatement(payloads)) {
-            s.setArray(1, ids(c, kept, Claimed::id));
-            s.setString(2, token);
+        long[] ids = ids(kept, Claimed::id);
+        try (PreparedStatement s = dialect.prepareForIds(c, payloads, ids)) {
+            s.setString(dialect.parameterAfterIds(ids.length), token);
             try (ResultSet r = s.executeQuery()) {
                 while (r.next()) {
                     payload.put(r.getLong(1), r.getString(2));
@@ -155,13 +150,13 @@ final class OutboxRepository {
         return rows;
     }
 
-    /** The rows' ids as one array parameter: each statement on a set of rows is one statement. */
-    private static <T> java.sql.Array ids(Connection c, List<T> rows, ToLongFunction<T> id) throws SQLException {
-        Object[] ids = new Object[rows.size()];
+    /** The rows' ids, for one statement on all of them. */
+    private static <T> long[] ids(List<T> rows, ToLongFunction<T> id) {
+        long[] ids = new long[rows.size()];
         for (int i = 0; i < ids.length; i++) {
             ids[i] = id.applyAsLong(rows.get(i));
         }
-        return c.createArrayOf("BIGINT", ids);
+        return ids;
     }
 
     /**
@@ -172,7 +167,7 @@ final class OutboxRepository {
         try {
             ShortTransaction.run(dataSource, c -> {
                 try (PreparedStatement s = c.prepareStatement(renewLease)) {
-                    s.setObject(1, utc(clock.instant().plus(lease)));
+                    dialect.setTime(s, 1, clock.instant().plus(lease));
                     s.setString(2, token);
                     return s.executeUpdate();
                 }
@@ -190,8 +185,7 @@ final class OutboxRepository {
             int retryNow = 0;
             int deadNow = 0;
             List<Row> acknowledged = new ArrayList<>();
-            try (PreparedStatement deleting = c.prepareStatement(delete);
-                    PreparedStatement rescheduling = c.prepareStatement(reschedule);
+            try (PreparedStatement rescheduling = c.prepareStatement(reschedule);
                     PreparedStatement markingDead = c.prepareStatement(markDead)) {
                 for (int i = 0; i < rows.size(); i++) {
                     Row row = rows.get(i);
@@ -202,7 +196,8 @@ final class OutboxRepository {
                             deliveredNow++;
                         }
                         case RETRY -> {
-                            rescheduling.setObject(1, utc(now.plus(backoff.delay(row.attempts, outcome.retryAfter()))));
+                            dialect.setTime(
+                                    rescheduling, 1, now.plus(backoff.delay(row.attempts, outcome.retryAfter())));
                             rescheduling.setString(2, shorten(outcome.detail()));
                             rescheduling.setLong(3, row.id);
                             rescheduling.setString(4, token);
@@ -210,7 +205,7 @@ final class OutboxRepository {
                             retryNow++;
                         }
                         case REJECTED -> {
-                            markingDead.setObject(1, utc(now));
+                            dialect.setTime(markingDead, 1, now);
                             markingDead.setString(2, shorten("PostHog refused the event: " + outcome.detail()));
                             markingDead.setLong(3, row.id);
                             markingDead.setString(4, token);
@@ -220,8 +215,9 @@ final class OutboxRepository {
                     }
                 }
                 if (deliveredNow > 0) {
-                    deleting.setArray(1, ids(c, acknowledged, Row::id));
-                    deleting.executeUpdate();
+                    try (PreparedStatement deleting = dialect.prepareForIds(c, delete, ids(acknowledged, Row::id))) {
+                        deleting.executeUpdate();
+                    }
                 }
                 if (retryNow > 0) {
                     rescheduling.executeBatch();
@@ -240,7 +236,7 @@ final class OutboxRepository {
             ShortTransaction.run(dataSource, c -> {
                 try (PreparedStatement s = c.prepareStatement(reschedule)) {
                     for (Row row : rows) {
-                        s.setObject(1, utc(clock.instant()));
+                        dialect.setTime(s, 1, clock.instant());
                         s.setString(2, "relay stopped during the request");
                         s.setLong(3, row.id);
                         s.setString(4, token);
@@ -256,10 +252,6 @@ final class OutboxRepository {
 
     private static String shorten(String text) {
         return text.length() <= 500 ? text : text.substring(0, 497) + "...";
-    }
-
-    private static OffsetDateTime utc(Instant instant) {
-        return instant.atOffset(ZoneOffset.UTC);
     }
 
     /** A claimed row. */

@@ -44,8 +44,7 @@ public final class OutboxSchema {
         String unqualified = table.substring(table.lastIndexOf('.') + 1);
         try (Connection c = dataSource.getConnection();
                 Statement s = c.createStatement()) {
-            Dialect dialect = Dialect.of(c)
-                    .orElseThrow(() -> new IllegalStateException("order-analytics outbox supports PostgreSQL and H2"));
+            Dialect dialect = Dialect.of(c);
             boolean autoCommit = c.getAutoCommit();
             c.setAutoCommit(true); // DDL on its own, whatever the pool's default
             try {
@@ -66,6 +65,11 @@ public final class OutboxSchema {
     /** The statements of {@code schema-postgresql.sql}, comments left out. */
     public static List<String> postgresql() {
         return statements(Dialect.POSTGRESQL);
+    }
+
+    /** The statements of {@code schema-mysql.sql} (MySQL 8.0+ and MariaDB 10.6+), comments left out. */
+    public static List<String> mysql() {
+        return statements(Dialect.MYSQL);
     }
 
     /** The statements of {@code schema-h2.sql}, comments left out. */

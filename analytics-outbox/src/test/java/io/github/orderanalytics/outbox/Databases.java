@@ -13,7 +13,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 import org.h2.jdbcx.JdbcDataSource;
 
-/** The two databases the outbox is tested on: H2 in memory, and a real PostgreSQL started once per JVM. */
+/**
+ * The databases the outbox is tested on: H2 in memory, a real PostgreSQL started once per JVM, and a
+ * real MariaDB server ({@link MariaDbServer}) through either driver.
+ */
 final class Databases {
     private static final AtomicInteger H2_NAMES = new AtomicInteger();
     private static EmbeddedPostgres postgres;
@@ -44,6 +47,28 @@ final class Databases {
             }));
         }
         return postgres.getPostgresDatabase();
+    }
+
+    /** The test MariaDB server's database through {@code mariadb-java-client}; skips the test without MariaDB. */
+    static DataSource mariadb() {
+        org.mariadb.jdbc.MariaDbDataSource ds = new org.mariadb.jdbc.MariaDbDataSource();
+        try {
+            ds.setUrl(MariaDbServer.get().url("mariadb"));
+            ds.setUser("root");
+            ds.setPassword("");
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        return ds;
+    }
+
+    /** The same database through {@code mysql-connector-j}, which users of MySQL's driver have. */
+    static DataSource mariadbWithMySqlDriver() {
+        com.mysql.cj.jdbc.MysqlDataSource ds = new com.mysql.cj.jdbc.MysqlDataSource();
+        ds.setUrl(MariaDbServer.get().url("mysql") + "?sslMode=DISABLED");
+        ds.setUser("root");
+        ds.setPassword("");
+        return ds;
     }
 
     /** The JDBC URL of the embedded PostgreSQL's database, for another process (user and password: postgres). */
