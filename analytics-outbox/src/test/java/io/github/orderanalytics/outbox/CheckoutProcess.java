@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Random;
 import java.util.UUID;
+import javax.sql.DataSource;
 import org.postgresql.ds.PGSimpleDataSource;
 
 /**
@@ -47,8 +48,16 @@ public final class CheckoutProcess {
         String url = args[0];
         String host = args[1];
         int run = Integer.parseInt(args[2]);
-        PGSimpleDataSource dataSource = new PGSimpleDataSource();
-        dataSource.setURL(url);
+        DataSource dataSource;
+        if (url.startsWith("jdbc:mariadb:")) {
+            org.mariadb.jdbc.MariaDbDataSource mariadb = new org.mariadb.jdbc.MariaDbDataSource();
+            mariadb.setUrl(url);
+            dataSource = mariadb;
+        } else {
+            PGSimpleDataSource postgres = new PGSimpleDataSource();
+            postgres.setURL(url);
+            dataSource = postgres;
+        }
         PostHogConfig config =
                 PostHogConfig.builder().apiKey(FakePostHog.API_KEY).host(host).build();
         PostHogOrderAnalytics client = PostHogOrderAnalytics.create(config);

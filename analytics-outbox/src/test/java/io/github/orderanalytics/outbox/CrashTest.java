@@ -25,7 +25,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The outbox under {@code kill -9}: a forked JVM places orders in transactions (a fifth rolled back
@@ -39,9 +40,11 @@ class CrashTest {
     static final int KILLS = Integer.getInteger("outbox.kills", 20);
     private static final Duration WAIT = Duration.ofSeconds(60);
 
-    @Test
-    void everyCommittedOrderArrivesAndNoRolledBackOneDoesAcrossSigkills() throws Exception {
-        DataSource dataSource = Databases.postgres();
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"PostgreSQL", "MariaDB"})
+    void everyCommittedOrderArrivesAndNoRolledBackOneDoesAcrossSigkills(String database) throws Exception {
+        boolean mariadb = database.equals("MariaDB");
+        DataSource dataSource = mariadb ? Databases.mariadb() : Databases.postgres();
         Databases.recreate(dataSource);
         Random random = new Random(7);
         Set<String> rolledBack = ConcurrentHashMap.newKeySet();
@@ -55,7 +58,7 @@ class CrashTest {
                                 System.getProperty("java.class.path"),
                                 "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn",
                                 CheckoutProcess.class.getName(),
-                                Databases.postgresUrl(),
+                                mariadb ? Databases.mariadbUrl() : Databases.postgresUrl(),
                                 posthog.host(),
                                 Integer.toString(run))
                         .redirectError(ProcessBuilder.Redirect.DISCARD)
@@ -111,7 +114,7 @@ class CrashTest {
             System.out.printf(
                     """
 
-                    CrashTest: a checkout JVM with its relay, killed with SIGKILL %d times, then a drain
+                    CrashTest on %s: a checkout JVM with its relay, killed with SIGKILL %d times, then a drain
                     | what | count |
                     |---|---:|
                     | SIGKILLs | %d |
@@ -125,6 +128,7 @@ class CrashTest {
                     | uuids taken more than once (same uuid, collapsed by PostHog) | %d |
                     | rows left in the outbox | %d |
                     %n""",
+                    database,
                     KILLS,
                     KILLS,
                     committed.size(),

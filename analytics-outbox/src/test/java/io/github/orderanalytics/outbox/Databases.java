@@ -62,6 +62,11 @@ final class Databases {
         return ds;
     }
 
+    /** The JDBC URL of the test MariaDB's database, user included, for another process. */
+    static String mariadbUrl() {
+        return MariaDbServer.get().url("mariadb") + "?user=root&password=";
+    }
+
     /** The same database through {@code mysql-connector-j}, which users of MySQL's driver have. */
     static DataSource mariadbWithMySqlDriver() {
         com.mysql.cj.jdbc.MysqlDataSource ds = new com.mysql.cj.jdbc.MysqlDataSource();
