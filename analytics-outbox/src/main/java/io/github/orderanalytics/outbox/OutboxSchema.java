@@ -12,8 +12,9 @@ import java.util.List;
 import javax.sql.DataSource;
 
 /**
- * The outbox table's DDL as the module ships it ({@code schema-postgresql.sql}, {@code schema-h2.sql}
- * next to this class), for applications and tests that create the table without a migration tool.
+ * The outbox table's DDL as the module ships it ({@code schema-postgresql.sql}, {@code
+ * schema-mysql.sql} for MySQL and MariaDB, {@code schema-h2.sql} next to this class), for applications
+ * and tests that create the table without a migration tool.
  *
  * <pre>{@code
  * OutboxSchema.create(dataSource);   // CREATE TABLE IF NOT EXISTS order_analytics_outbox ... and its indexes
@@ -67,7 +68,11 @@ public final class OutboxSchema {
         return statements(Dialect.POSTGRESQL);
     }
 
-    /** The statements of {@code schema-mysql.sql} (MySQL 8.0+ and MariaDB 10.6+), comments left out. */
+    /**
+     * The statements of {@code schema-mysql.sql} (MySQL 8.0+ and MariaDB 10.6+), comments left out.
+     *
+     * @since 0.2.0
+     */
     public static List<String> mysql() {
         return statements(Dialect.MYSQL);
     }
