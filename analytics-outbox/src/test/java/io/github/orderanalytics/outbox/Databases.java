@@ -1,6 +1,7 @@
 package io.github.orderanalytics.outbox;
 
 import io.github.orderanalytics.testsupport.Await;
+import io.github.orderanalytics.testsupport.MariaDbServer;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -9,9 +10,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 import org.h2.jdbcx.JdbcDataSource;
+import org.junit.jupiter.api.Assumptions;
 
 /**
  * The databases the outbox is tested on: H2 in memory, a real PostgreSQL started once per JVM, and a
@@ -53,7 +56,7 @@ final class Databases {
     static DataSource mariadb() {
         org.mariadb.jdbc.MariaDbDataSource ds = new org.mariadb.jdbc.MariaDbDataSource();
         try {
-            ds.setUrl(MariaDbServer.get().url("mariadb"));
+            ds.setUrl(mariadbServer().url("mariadb"));
             ds.setUser("root");
             ds.setPassword("");
         } catch (SQLException e) {
@@ -62,15 +65,22 @@ final class Databases {
         return ds;
     }
 
+    /** The shared test MariaDB server; skips the calling test when there is none. */
+    private static MariaDbServer mariadbServer() {
+        Optional<MariaDbServer> server = MariaDbServer.shared();
+        Assumptions.assumeTrue(server.isPresent(), "MariaDB tests skipped: " + MariaDbServer.NOT_INSTALLED);
+        return server.get();
+    }
+
     /** The JDBC URL of the test MariaDB's database, user included, for another process. */
     static String mariadbUrl() {
-        return MariaDbServer.get().url("mariadb") + "?user=root&password=";
+        return mariadbServer().url("mariadb") + "?user=root&password=";
     }
 
     /** The same database through {@code mysql-connector-j}, which users of MySQL's driver have. */
     static DataSource mariadbWithMySqlDriver() {
         com.mysql.cj.jdbc.MysqlDataSource ds = new com.mysql.cj.jdbc.MysqlDataSource();
-        ds.setUrl(MariaDbServer.get().url("mysql") + "?sslMode=DISABLED");
+        ds.setUrl(mariadbServer().url("mysql") + "?sslMode=DISABLED");
         ds.setUser("root");
         ds.setPassword("");
         return ds;

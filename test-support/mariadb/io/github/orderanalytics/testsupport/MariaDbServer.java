@@ -1,6 +1,5 @@
-package io.github.orderanalytics.outbox;
+package io.github.orderanalytics.testsupport;
 
-import io.github.orderanalytics.testsupport.Await;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -16,20 +15,24 @@ import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.locks.LockSupport;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Assumptions;
 
 /**
- * A real MariaDB server for the tests, never the machine's own service: Debian's {@code mariadb-server}
- * binaries (which {@code .ci/run} installs when missing) run as a private process on a temporary data
- * directory and a free port, started once per JVM and stopped when it ends. Without the binaries the
- * tests that need it are skipped, saying so.
+ * A real MariaDB server for tests and benchmarks, never the machine's own service: Debian's {@code
+ * mariadb-server} binaries (which {@code .ci/run} installs when missing) run as a private process on a
+ * temporary data directory and a free port, stopped and deleted when the JVM ends. Without the binaries
+ * there is none, and the caller says so ({@link #NOT_INSTALLED}): tests skip, benchmarks leave it out.
  */
-final class MariaDbServer {
+public final class MariaDbServer implements AutoCloseable {
+    /** Why there is no server, for a skipped test or a report. */
+    public static final String NOT_INSTALLED =
+            "no MariaDB server on this machine (apt-get install mariadb-server; .ci/run does)";
+
     private static final List<String> SERVERS = List.of("/usr/sbin/mariadbd", "/usr/sbin/mysqld", "/usr/bin/mariadbd");
     private static final List<String> INSTALLERS = List.of("/usr/bin/mariadb-install-db", "/usr/bin/mysql_install_db");
 
-    private static MariaDbServer running;
+    private static MariaDbServer shared;
 
     private final Path directory;
     private final int port;
@@ -41,25 +44,40 @@ final class MariaDbServer {
         this.process = process;
     }
 
-    /** The running server, started on first use; skips the calling test when MariaDB is not installed. */
-    static synchronized MariaDbServer get() {
-        Optional<String> server = firstExisting(SERVERS);
-        Optional<String> installer = firstExisting(INSTALLERS);
-        Assumptions.assumeTrue(
-                server.isPresent() && installer.isPresent(),
-                "MariaDB tests skipped: no mariadbd on this machine (apt-get install mariadb-server; .ci/run does)");
-        if (running == null) {
-            running = start(server.get(), installer.get());
+    /**
+     * The tests' server, started on first use and shared by the JVM's tests: commits reach the log but
+     * not the disk at once ({@code innodb-flush-log-at-trx-commit=2}), which no test can tell from
+     * durable. Empty when MariaDB is not installed.
+     */
+    public static synchronized Optional<MariaDbServer> shared() {
+        if (shared == null && isInstalled()) {
+            shared = start(List.of("--innodb-flush-log-at-trx-commit=2"));
         }
-        return running;
+        return Optional.ofNullable(shared);
     }
 
-    /** A JDBC URL of the test database for {@code driver} ("mariadb" or "mysql"). */
-    String url(String driver) {
+    /** Whether this machine has the MariaDB binaries. */
+    public static boolean isInstalled() {
+        return firstExisting(SERVERS).isPresent() && firstExisting(INSTALLERS).isPresent();
+    }
+
+    /**
+     * A server of its own with these extra server options (a benchmark's settings, say); {@link #close()}
+     * stops it. Requires {@link #isInstalled()}.
+     */
+    public static MariaDbServer start(List<String> options) {
+        return start(
+                firstExisting(SERVERS).orElseThrow(() -> new IllegalStateException(NOT_INSTALLED)),
+                firstExisting(INSTALLERS).orElseThrow(() -> new IllegalStateException(NOT_INSTALLED)),
+                options);
+    }
+
+    /** A JDBC URL of the database {@code outbox} for {@code driver} ("mariadb" or "mysql"). */
+    public String url(String driver) {
         return "jdbc:" + driver + "://127.0.0.1:" + port + "/outbox";
     }
 
-    private static MariaDbServer start(String server, String installer) {
+    private static MariaDbServer start(String server, String installer, List<String> options) {
         try {
             Path directory = Files.createTempDirectory("order-analytics-mariadb");
             Path data = directory.resolve("data");
@@ -74,7 +92,7 @@ final class MariaDbServer {
                             "--skip-test-db"),
                     directory.resolve("install.log"));
             int port = freePort();
-            Process process = new ProcessBuilder(
+            List<String> command = new java.util.ArrayList<>(List.of(
                             server,
                             "--no-defaults",
                             "--datadir=" + data,
@@ -86,18 +104,23 @@ final class MariaDbServer {
                             // the tests' own server: nobody else can reach it, and no password is needed
                             "--skip-grant-tables",
                             "--innodb-buffer-pool-size=256M",
-                            "--innodb-flush-log-at-trx-commit=2",
-                            "--max-connections=200")
+                            "--max-connections=200"));
+            command.addAll(options);
+            Process process = new ProcessBuilder(command)
                     .redirectErrorStream(true)
                     .redirectOutput(directory.resolve("server.log").toFile())
                     .start();
             MariaDbServer started = new MariaDbServer(directory, port, process);
-            Runtime.getRuntime().addShutdownHook(new Thread(started::stop));
-            Await.until(
-                    () -> started.ready(),
-                    Duration.ofSeconds(60),
-                    Duration.ofMillis(100),
-                    () -> "MariaDB on port " + port + " (log: " + directory.resolve("server.log") + ")");
+            Runtime.getRuntime().addShutdownHook(new Thread(started::close));
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            while (!started.ready()) { // a condition with a deadline; the server takes a second or two
+                if (System.nanoTime() > deadline) {
+                    started.close();
+                    throw new IllegalStateException("MariaDB on port " + port + " did not answer within 60 s; see "
+                            + directory.resolve("server.log"));
+                }
+                LockSupport.parkNanos(Duration.ofMillis(100).toNanos());
+            }
             return started;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -119,7 +142,9 @@ final class MariaDbServer {
         }
     }
 
-    private void stop() {
+    /** Stops the server and deletes its data. */
+    @Override
+    public void close() {
         process.destroy();
         try {
             if (!process.waitFor(20, java.util.concurrent.TimeUnit.SECONDS)) {
