@@ -93,7 +93,7 @@ final class OutboxRepository {
 
     /**
      * Takes due rows for {@code token}, at most {@code batchSize} and, but for the first, at most
-     * {@code maxBatchBytes} of payload: one statement leases them and returns their sizes, the rows
+     * {@code maxBatchBytes} of payload: the dialect's claim leases them and returns their sizes, the rows
      * beyond the byte budget are given back at once, and only the kept rows' payloads are read. One
      * short transaction, committed before any request is sent.
      */
