@@ -67,7 +67,7 @@ public final class BrowserContext {
             throw new IllegalArgumentException("windowId needs a sessionId: a window belongs to a session");
         }
         return new BrowserContext(
-                distinctId == null ? null : strictDistinctId(distinctId),
+                distinctId == null ? null : Identity.distinctId("distinctId", distinctId),
                 sessionId == null ? null : requireUuidV7("sessionId", sessionId),
                 windowId == null ? null : requireUuidV7("windowId", windowId));
     }
@@ -82,14 +82,6 @@ public final class BrowserContext {
         String s = usableUuidV7(sessionId);
         String w = s == null ? null : usableUuidV7(windowId);
         return d == null && s == null ? Optional.empty() : Optional.of(new BrowserContext(d, s, w));
-    }
-
-    /**
-     * posthog-js's anonymous ids are UUIDs, which pass every check of a distinct id but one, so they
-     * are told apart first: this runs on the request thread of every checkout.
-     */
-    private static String strictDistinctId(String value) {
-        return isUuid(value) && !Identity.isIllegalId(value) ? value : Identity.distinctId("distinctId", value);
     }
 
     private static String usableDistinctId(String value) {

@@ -1,6 +1,7 @@
 package io.github.orderanalytics;
 
 import java.math.BigDecimal;
+import java.util.Objects;
 
 /**
  * Checks for the text fields of the value types, and how values appear in error messages: named,
@@ -14,9 +15,7 @@ final class Text {
 
     /** A required, single-line, well-formed text of at most {@code maxLength} characters. */
     static String require(String field, String value, int maxLength) {
-        if (value == null) { // not requireNonNull with a Supplier: a lambda per call on the hot path
-            throw new NullPointerException(field + " == null");
-        }
+        Objects.requireNonNull(value, () -> field + " == null");
         if (value.length() > maxLength) { // first: everything after this is bounded by maxLength
             throw new IllegalArgumentException(field + " must be at most " + maxLength + " characters, was "
                     + value.length() + ": " + quote(value));
