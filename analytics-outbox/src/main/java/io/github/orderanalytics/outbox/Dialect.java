@@ -12,7 +12,8 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
 import java.time.temporal.ChronoField;
-import java.util.Arrays;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import java.util.regex.Matcher;
@@ -23,60 +24,64 @@ import java.util.regex.Pattern;
  * one parameter, and how times and uuids are bound. The claim leases rows with lease columns and returns
  * them. On PostgreSQL it skips rows another relay has locked, so relays never wait on each other; on H2
  * it re-checks the lease on each row it updates, so two relays that picked the same rows do not both get
- * them; MySQL and MariaDB have no {@code UPDATE ... RETURNING}, so there the claim locks the due rows it
- * can ({@code FOR UPDATE SKIP LOCKED}), leases them by id and reads them back, in the same short
- * transaction. Callers never ask which database they are on.
+ * them; MySQL and MariaDB have no {@code UPDATE ... RETURNING}, so there the claim reads the due rows it
+ * can lock ({@code FOR UPDATE SKIP LOCKED}) and leases them by id, in the same short transaction.
+ * Callers never ask which database they are on.
  */
 enum Dialect {
     POSTGRESQL("schema-postgresql.sql") {
         @Override
-        PreparedStatement prepareClaim(Connection c, String table, Lease lease) throws SQLException {
-            PreparedStatement s = c.prepareStatement(SQL_CLAIM_POSTGRESQL.formatted(table, table));
-            bindLease(s, lease);
-            return s;
+        List<Claimed> claim(Connection c, String table, Lease lease) throws SQLException {
+            try (PreparedStatement s = c.prepareStatement(SQL_CLAIM_POSTGRESQL.formatted(table, table))) {
+                bindLease(s, lease);
+                return claimed(s);
+            }
         }
     },
     H2("schema-h2.sql") {
         @Override
-        PreparedStatement prepareClaim(Connection c, String table, Lease lease) throws SQLException {
-            PreparedStatement s = c.prepareStatement(SQL_CLAIM_H2.formatted(table, table));
-            bindLease(s, lease);
-            setTime(s, 6, lease.now()); // the due check again, on each row the update takes
-            setTime(s, 7, lease.now());
-            return s;
+        List<Claimed> claim(Connection c, String table, Lease lease) throws SQLException {
+            try (PreparedStatement s = c.prepareStatement(SQL_CLAIM_H2.formatted(table, table))) {
+                bindLease(s, lease);
+                setTime(s, 6, lease.now()); // the due check again, on each row the update takes
+                setTime(s, 7, lease.now());
+                return claimed(s);
+            }
         }
     },
     /** MySQL 8.0+ and MariaDB 10.6+: both have {@code SKIP LOCKED}, neither has {@code RETURNING}. */
     MYSQL("schema-mysql.sql") {
+        /**
+         * Two statements: the due rows are locked and read, as the lease will leave them, then leased by
+         * id; nothing is read back, and an idle poll is one query.
+         */
         @Override
-        PreparedStatement prepareClaim(Connection c, String table, Lease lease) throws SQLException {
-            long[] ids;
+        List<Claimed> claim(Connection c, String table, Lease lease) throws SQLException {
+            List<Claimed> locked;
             try (PreparedStatement due = c.prepareStatement(SQL_DUE_MYSQL.formatted(table))) {
                 setTime(due, 1, lease.now());
                 setTime(due, 2, lease.now());
                 due.setInt(3, lease.limit());
-                ids = ids(due);
+                locked = claimed(due);
             }
-            if (ids.length > 0) { // the rows are locked until the caller's transaction ends
+            if (!locked.isEmpty()) { // locked until the caller's transaction ends, so the lease is on these rows
                 try (PreparedStatement update =
-                        c.prepareStatement(SQL_LEASE_MYSQL.formatted(table, placeholders(ids)))) {
+                        c.prepareStatement(SQL_LEASE_MYSQL.formatted(table, placeholders(locked.size())))) {
                     update.setString(1, lease.token());
                     setTime(update, 2, lease.until());
-                    for (int i = 0; i < ids.length; i++) {
-                        update.setLong(3 + i, ids[i]);
+                    for (int i = 0; i < locked.size(); i++) {
+                        update.setLong(3 + i, locked.get(i).id());
                     }
                     update.executeUpdate();
                 }
             }
-            PreparedStatement claimed = prepareForIds(c, SQL_CLAIMED_MYSQL.formatted(table), ids);
-            claimed.setString(parameterAfterIds(ids.length), lease.token());
-            return claimed;
+            return locked;
         }
 
         @Override
         PreparedStatement prepareForIds(Connection c, String sql, long[] ids) throws SQLException {
             // No array parameters: "id = ANY (?)" becomes "id IN (?, ?, ...)"
-            PreparedStatement s = c.prepareStatement(sql.replace(ANY_ID, "IN (" + placeholders(ids) + ")"));
+            PreparedStatement s = c.prepareStatement(sql.replace(ANY_ID, "IN (" + placeholders(ids.length) + ")"));
             for (int i = 0; i < ids.length; i++) {
                 s.setLong(i + 1, ids[i]);
             }
@@ -119,6 +124,12 @@ enum Dialect {
     /** What the claim needs: who claims, until when, the time it is now, and at most how many rows. */
     record Lease(String token, Instant until, Instant now, int limit) {}
 
+    /**
+     * A row as the claim leased it, without its payload, whose size decides whether the round keeps the
+     * row: {@code attempts} counts this claim.
+     */
+    record Claimed(long id, UUID uuid, Instant eventTime, int attempts, long bytes) {}
+
     /** MySQL's DATETIME text, microseconds written, any fraction read. */
     private static final DateTimeFormatter DATETIME = new DateTimeFormatterBuilder()
             .appendPattern("uuuu-MM-dd HH:mm:ss")
@@ -130,11 +141,8 @@ enum Dialect {
     /** How a statement on a set of rows names them; always its first parameter. */
     static final String ANY_ID = "= ANY (?)";
 
-    /**
-     * What a claim returns of each row, in this order: everything but the payload, whose size decides
-     * how many of the claimed rows one round keeps (the payloads are read afterwards, for those only).
-     */
-    static final String CLAIMED_COLUMNS = "id, event_uuid, event_time, attempts, OCTET_LENGTH(payload)";
+    /** What a claim reads of each row, as {@link Claimed} holds it. */
+    private static final String CLAIMED_COLUMNS = "id, event_uuid, event_time, attempts, OCTET_LENGTH(payload)";
 
     /** Due rows not held by a live claim; parameters now, now. */
     private static final String DUE =
@@ -151,16 +159,13 @@ enum Dialect {
             + " WHERE id IN (SELECT id FROM %s WHERE " + DUE + " ORDER BY next_attempt_at, id LIMIT ?)"
             + " AND " + DUE + ")";
 
-    private static final String SQL_DUE_MYSQL =
-            "SELECT id FROM %s WHERE " + DUE + " ORDER BY next_attempt_at, id LIMIT ? FOR UPDATE SKIP LOCKED";
+    /** The due rows this relay can lock, with the attempt the lease below counts. */
+    private static final String SQL_DUE_MYSQL = "SELECT " + CLAIMED_COLUMNS.replace("attempts", "attempts + 1")
+            + " FROM %s WHERE " + DUE + " ORDER BY next_attempt_at, id LIMIT ? FOR UPDATE SKIP LOCKED";
 
     /** The lease on the rows just locked; their ids are an {@code IN} list after the lease's two parameters. */
     private static final String SQL_LEASE_MYSQL =
             "UPDATE %s SET claimed_by = ?, claimed_until = ?, attempts = attempts + 1 WHERE id IN (%s)";
-
-    /** Ids first, as every statement on a set of rows; the lease was taken in this transaction. */
-    private static final String SQL_CLAIMED_MYSQL =
-            "SELECT " + CLAIMED_COLUMNS + " FROM %s WHERE id " + ANY_ID + " AND claimed_by = ?";
 
     private final String ddlFile;
 
@@ -173,11 +178,19 @@ enum Dialect {
         return ddlFile;
     }
 
-    /**
-     * Leases due rows in the caller's transaction and returns the statement whose query gives them, as
-     * {@link #CLAIMED_COLUMNS}, in no particular order. The caller closes it.
-     */
-    abstract PreparedStatement prepareClaim(Connection c, String table, Lease lease) throws SQLException;
+    /** Leases due rows in the caller's transaction and returns them, in no particular order. */
+    abstract List<Claimed> claim(Connection c, String table, Lease lease) throws SQLException;
+
+    /** The rows of a query on {@link #CLAIMED_COLUMNS}. */
+    final List<Claimed> claimed(PreparedStatement s) throws SQLException {
+        List<Claimed> rows = new ArrayList<>();
+        try (ResultSet r = s.executeQuery()) {
+            while (r.next()) {
+                rows.add(new Claimed(r.getLong(1), uuid(r, 2), time(r, 3), r.getInt(4), r.getLong(5)));
+            }
+        }
+        return rows;
+    }
 
     /** The lease's token, end, now, now and limit, as the one-statement claims take them. */
     final void bindLease(PreparedStatement s, Lease lease) throws SQLException {
@@ -227,22 +240,8 @@ enum Dialect {
     }
 
     /** One {@code ?} an id, comma-separated; {@code NULL}, which matches no row, for none. */
-    private static String placeholders(long[] ids) {
-        return ids.length == 0 ? "NULL" : "?, ".repeat(ids.length - 1) + "?";
-    }
-
-    private static long[] ids(PreparedStatement s) throws SQLException {
-        try (ResultSet r = s.executeQuery()) {
-            long[] ids = new long[16];
-            int n = 0;
-            while (r.next()) {
-                if (n == ids.length) {
-                    ids = Arrays.copyOf(ids, n * 2);
-                }
-                ids[n++] = r.getLong(1);
-            }
-            return Arrays.copyOf(ids, n);
-        }
+    private static String placeholders(int count) {
+        return count == 0 ? "NULL" : "?, ".repeat(count - 1) + "?";
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.github.orderanalytics.outbox;
 
+import io.github.orderanalytics.outbox.Dialect.Claimed;
 import io.github.orderanalytics.posthog.Backoff;
 import io.github.orderanalytics.posthog.EncodedEvent;
 import java.sql.Connection;
@@ -14,7 +15,6 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.function.ToLongFunction;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
@@ -100,16 +100,7 @@ final class OutboxRepository {
     List<Row> claim(String token) throws SQLException {
         Instant now = clock.instant();
         return ShortTransaction.run(dataSource, c -> {
-            List<Claimed> claimed = new ArrayList<>();
-            Dialect.Lease taken = new Dialect.Lease(token, now.plus(lease), now, batchSize);
-            try (PreparedStatement s = dialect.prepareClaim(c, table, taken)) {
-                try (ResultSet r = s.executeQuery()) {
-                    while (r.next()) {
-                        claimed.add(new Claimed(
-                                r.getLong(1), dialect.uuid(r, 2), dialect.time(r, 3), r.getInt(4), r.getLong(5)));
-                    }
-                }
-            }
+            List<Claimed> claimed = dialect.claim(c, table, new Dialect.Lease(token, now.plus(lease), now, batchSize));
             if (claimed.isEmpty()) {
                 return List.of();
             }
@@ -256,7 +247,4 @@ final class OutboxRepository {
 
     /** A claimed row. */
     record Row(long id, EncodedEvent event, int attempts) {}
-
-    /** A claimed row before its payload is read: its size decides whether this round keeps it. */
-    private record Claimed(long id, UUID uuid, Instant eventTime, int attempts, long bytes) {}
 }
