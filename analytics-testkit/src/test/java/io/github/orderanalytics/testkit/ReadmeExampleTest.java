@@ -5,21 +5,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
-/** The example in the README is the test in {@code readme/CheckoutServiceTest.java}, word for word. */
+/** The examples in the README are the tests in {@code readme/}, word for word. */
 class ReadmeExampleTest {
 
-    @Test
-    void theReadmeShowsTheCompiledExample() throws IOException {
-        String test = Files.readString(
-                Path.of("src/test/java/io/github/orderanalytics/testkit/readme/CheckoutServiceTest.java"));
+    @ParameterizedTest
+    @ValueSource(strings = {"CheckoutServiceTest.java", "MockitoCheckoutServiceTest.java"})
+    void theReadmeShowsTheCompiledExample(String file) throws IOException {
+        String test = Files.readString(Path.of("src/test/java/io/github/orderanalytics/testkit/readme", file));
         String example = test.substring(
                 test.indexOf("// README-BEGIN\n") + "// README-BEGIN\n".length(), test.indexOf("// README-END"));
         String readme = Files.readString(Path.of("../README.md"));
 
         assertThat(readme)
-                .as("README.md must show readme/CheckoutServiceTest.java between its markers")
+                .as("README.md must show readme/" + file + " between its markers")
                 .contains(example);
     }
 }

@@ -1,0 +1,69 @@
+package io.github.orderanalytics.testkit.readme;
+
+import static io.github.orderanalytics.testkit.OrderAnalyticsAssertions.assertThat;
+import static io.github.orderanalytics.testkit.mockito.OrderMatchers.aCustomer;
+import static io.github.orderanalytics.testkit.mockito.OrderMatchers.anOrder;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.argThat;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
+
+import io.github.orderanalytics.Identity;
+import io.github.orderanalytics.LineItem;
+import io.github.orderanalytics.Money;
+import io.github.orderanalytics.Order;
+import io.github.orderanalytics.OrderAnalytics;
+import io.github.orderanalytics.testkit.PostHogEvents;
+import org.junit.jupiter.api.Test;
+import org.mockito.ArgumentCaptor;
+
+/** The README's "With Mockito" example, compiled and run so that it cannot rot. */
+// README-BEGIN
+class MockitoCheckoutServiceTest {
+    private final OrderAnalytics analytics = mock(OrderAnalytics.class);
+
+    /** The service under test: it depends on the OrderAnalytics interface only. */
+    static final class CheckoutService {
+        private final OrderAnalytics analytics;
+
+        CheckoutService(OrderAnalytics analytics) {
+            this.analytics = analytics;
+        }
+
+        void placeOrder(String orderId, String customerId) {
+            Order order = Order.builder(orderId, Money.of("49.99", "EUR"))
+                    .tax(Money.of("7.99", "EUR"))
+                    .item(LineItem.builder("prod_7", 2, Money.of("21.00", "EUR"))
+                            .name("Mug")
+                            .build())
+                    .build();
+            analytics.orderPlaced(order, Identity.customer(customerId));
+        }
+    }
+
+    @Test
+    void reportsThePlacedOrder() {
+        new CheckoutService(analytics).placeOrder("ord_1001", "cus_42");
+
+        verify(analytics)
+                .orderPlaced(
+                        argThat(anOrder("ord_1001").withTotal("49.99", "EUR").withItem("prod_7", 2)),
+                        argThat(aCustomer("cus_42")));
+        verify(analytics, never()).orderRefunded(any(), any());
+    }
+
+    @Test
+    void sendsWhatPostHogShouldSee() {
+        new CheckoutService(analytics).placeOrder("ord_1001", "cus_42");
+
+        ArgumentCaptor<Order> order = ArgumentCaptor.forClass(Order.class);
+        ArgumentCaptor<Identity> identity = ArgumentCaptor.forClass(Identity.class);
+        verify(analytics).orderPlaced(order.capture(), identity.capture());
+        assertThat(PostHogEvents.of(order.getValue(), identity.getValue()))
+                .hasDistinctId("cus_42")
+                .hasRevenue("42.00", "EUR")
+                .hasUuidOfItsOrder();
+    }
+}
+// README-END
