@@ -23,7 +23,7 @@ import java.util.Optional;
  * <p>The session and window ids are UUIDv7s, as posthog-js makes them and PostHog requires, kept in
  * lower case. Immutable and thread-safe.
  *
- * @since 0.2.0
+ * @since 0.1.0
  */
 public final class BrowserContext {
     /** Longest value {@link #fromUntrusted} looks at: a UUID is 36, a distinct id at most {@value Order#MAX_ID_LENGTH}. */

@@ -53,7 +53,8 @@ public final class BenchmarkSuite {
                 .append(
                         ". Clients: order-analytics (this project), `com.posthog.java:posthog:1.2.0` (posthog-java) and ")
                 .append(
-                        "`com.posthog:posthog-server:2.3.3` (posthog-server), each sending the same order: two line items, ")
+                        "`com.posthog:posthog-server:2.3.3` (posthog-server), and a floor client (`FloorClient`: the least a "
+                                + "client can do, a speed ceiling), each sending the same order: two line items, ")
                 .append("every optional money field, a guest identified by a hashed email. The endpoint is local ")
                 .append("(127.0.0.1) and fast: it gunzips and counts. Rerun everything with\n\n")
                 .append("```sh\n./mvnw -q -Pbenchmarks -pl analytics-benchmarks -am package -DskipTests\n```\n\n")
@@ -208,12 +209,16 @@ public final class BenchmarkSuite {
                 .append("*client CPU*: CPU time of the client's JVM per 1,000 events received (the caller, the ")
                 .append(
                         "background threads, GC and JIT together); *endpoint CPU*: the same for the endpoint's JVM.\n\n")
+                .append("*× floor*: events/s as a ratio to the floor client's in this run (")
+                .append("`FloorClient`: a speed ceiling that validates, bounds and retries nothing).\n\n")
                 .append(
-                        "| client | settings | events/s | requests | events lost | client CPU, ms/1k events | endpoint CPU, ms/1k events |\n")
-                .append("|---|---|---:|---:|---:|---:|---:|\n");
+                        "| client | settings | events/s | × floor | requests | events lost | client CPU, ms/1k events | endpoint CPU, ms/1k events |\n")
+                .append("|---|---|---:|---:|---:|---:|---:|---:|\n");
+        List<Object[]> rows = new ArrayList<>(); // label, settings, events/s, requests, lost, client CPU, endpoint CPU
+        double floor = Double.NaN;
         for (Client.Kind kind : kinds()) {
             for (boolean tuned : new boolean[] {false, true}) {
-                if (tuned && kind == Client.Kind.POSTHOG_JAVA) {
+                if (tuned && (kind == Client.Kind.POSTHOG_JAVA || kind == Client.Kind.FLOOR)) {
                     continue; // nothing to tune: see the settings column
                 }
                 try (CountingSink sink = new CountingSink()) {
@@ -230,22 +235,37 @@ public final class BenchmarkSuite {
                     long received = sink.events.get();
                     double seconds = (sink.lastEventMillis.get() - started) / 1000.0;
                     double perK = Math.max(1, received) / 1000.0;
-                    md.append(String.format(
-                            Locale.ROOT,
-                            "| %s | %s | %,.0f | %,d | %,d | %,.1f | %,.1f |%n",
-                            kind.label,
-                            tuned
-                                    ? "tuned: " + Client.tuning(kind)
-                                    : kind == Client.Kind.POSTHOG_JAVA
-                                            ? "defaults (" + Client.tuning(kind) + ")"
-                                            : "defaults",
-                            received / seconds,
-                            sink.requests.get(),
-                            THROUGHPUT_EVENTS - received,
-                            clientCpu / perK,
-                            sinkCpu / perK));
+                    if (kind == Client.Kind.FLOOR) {
+                        floor = received / seconds;
+                    }
+                    rows.add(new Object[] {
+                        kind.label,
+                        tuned
+                                ? "tuned: " + Client.tuning(kind)
+                                : kind == Client.Kind.POSTHOG_JAVA || kind == Client.Kind.FLOOR
+                                        ? "defaults (" + Client.tuning(kind) + ")"
+                                        : "defaults",
+                        received / seconds,
+                        sink.requests.get(),
+                        THROUGHPUT_EVENTS - received,
+                        clientCpu / perK,
+                        sinkCpu / perK
+                    });
                 }
             }
+        }
+        for (Object[] row : rows) {
+            md.append(String.format(
+                    Locale.ROOT,
+                    "| %s | %s | %,.0f | %.2f | %,d | %,d | %,.1f | %,.1f |%n",
+                    row[0],
+                    row[1],
+                    row[2],
+                    (double) row[2] / floor,
+                    row[3],
+                    row[4],
+                    row[5],
+                    row[6]));
         }
         md.append('\n');
     }
@@ -253,7 +273,7 @@ public final class BenchmarkSuite {
     /** The clients to measure: all, unless {@code -Dbench.clients=ORDER_ANALYTICS,...} narrows it down. */
     private static List<Client.Kind> kinds() {
         List<Client.Kind> kinds = new ArrayList<>();
-        for (String name : System.getProperty("bench.clients", "ORDER_ANALYTICS,POSTHOG_JAVA,POSTHOG_SERVER")
+        for (String name : System.getProperty("bench.clients", "FLOOR,ORDER_ANALYTICS,POSTHOG_JAVA,POSTHOG_SERVER")
                 .split(",")) {
             kinds.add(Client.Kind.valueOf(name.trim()));
         }
@@ -289,6 +309,9 @@ public final class BenchmarkSuite {
                         "| client | close took, ms | received when close returned | received in the end | JVM exited by itself |\n")
                 .append("|---|---:|---:|---:|---|\n");
         for (Client.Kind kind : kinds()) {
+            if (kind == Client.Kind.FLOOR) {
+                continue; // it promises nothing on shutdown
+            }
             try (CountingSink sink = new CountingSink()) {
                 Child child = Child.start("drain", kind, sink.host(), false, DRAIN_EVENTS);
                 String result = child.awaitLine("result ", 120);
@@ -317,10 +340,11 @@ public final class BenchmarkSuite {
                 .append(OUTAGE_SECONDS)
                 .append(
                         " s while 5,000 events/s are offered from one thread, default settings. *retained heap*: used heap ")
-                .append("after GC at the end, less the same before the outage.\n\n")
+                .append("after GC at the end, less the same before the outage. The floor client keeps nothing that ")
+                .append("failed, so its slowest call is what this machine and JVM cost any caller.\n\n")
                 .append("| client | retained heap, MB | slowest call, µs | p99.9 call, µs | median call, µs |\n")
                 .append("|---|---:|---:|---:|---:|\n");
-        for (Client.Kind kind : kinds()) {
+        for (Client.Kind kind : kinds()) { // the floor too: it drops what fails, so its slowest call is the machine's
             try (CountingSink sink = new CountingSink()) {
                 sink.down();
                 Child child = Child.start("outage", kind, sink.host(), false, OUTAGE_SECONDS);

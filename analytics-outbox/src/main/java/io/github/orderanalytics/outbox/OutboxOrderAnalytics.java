@@ -66,7 +66,7 @@ public final class OutboxOrderAnalytics implements OrderAnalytics {
      * row is written: the Spring Boot starter attaches the current request's browser context this way.
      * What it returns is what the row holds; a redelivery sends exactly that.
      *
-     * @since 0.2.0
+     * @since 0.1.0
      */
     public OutboxOrderAnalytics withIdentities(UnaryOperator<Identity> identities) {
         Objects.requireNonNull(identities, "identities == null");

@@ -71,7 +71,7 @@ public final class OutboxSchema {
     /**
      * The statements of {@code schema-mysql.sql} (MySQL 8.0+ and MariaDB 10.6+), comments left out.
      *
-     * @since 0.2.0
+     * @since 0.1.0
      */
     public static List<String> mysql() {
         return statements(Dialect.MYSQL);

@@ -27,7 +27,7 @@ import org.slf4j.LoggerFactory;
  * <p>The header lookup must ignore case, as the Servlet API's and Spring's {@code HttpHeaders} do.
  * Thread-safe.
  *
- * @since 0.2.0
+ * @since 0.1.0
  */
 public final class PostHogBrowserContext {
     /** The header with the browser's distinct id (posthog-js ≥ 1.380 with {@code tracing_headers}). */

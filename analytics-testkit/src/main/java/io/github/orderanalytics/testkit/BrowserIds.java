@@ -13,7 +13,7 @@ import java.util.Objects;
  * analytics.orderPlaced(order, Identity.guest(email).withBrowser(BrowserContext.of(null, session)));
  * }</pre>
  *
- * @since 0.2.0
+ * @since 0.1.0
  */
 public final class BrowserIds {
     private BrowserIds() {}

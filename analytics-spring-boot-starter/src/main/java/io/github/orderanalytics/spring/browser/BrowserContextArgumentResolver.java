@@ -16,7 +16,7 @@ import org.springframework.web.method.support.ModelAndViewContainer;
  * PlacedOrder checkout(@RequestBody Cart cart, @Nullable BrowserContext browser) { ... }
  * }</pre>
  *
- * @since 0.2.0
+ * @since 0.1.0
  */
 public final class BrowserContextArgumentResolver implements HandlerMethodArgumentResolver {
 

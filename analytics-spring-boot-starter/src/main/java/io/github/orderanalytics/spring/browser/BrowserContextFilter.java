@@ -18,7 +18,7 @@ import org.springframework.core.Ordered;
  * order asks; never throws; a browser that opted out of PostHog's capturing gives none. Runs first, so
  * every later filter and handler on the request's thread sees it.
  *
- * @since 0.2.0
+ * @since 0.1.0
  */
 public final class BrowserContextFilter implements Filter, Ordered {
     private final boolean cookie;

@@ -19,7 +19,7 @@ import java.util.function.Supplier;
  * <p>Outside a request (a scheduled job, a message listener) there is none. Work a request hands to
  * other threads does not see it: attach it on the request thread, or pass the {@code BrowserContext}.
  *
- * @since 0.2.0
+ * @since 0.1.0
  */
 public final class RequestBrowserContext {
     private static final ThreadLocal<Lazy> CURRENT = new ThreadLocal<>();
