@@ -2,6 +2,7 @@ package io.github.orderanalytics.benchmarks;
 
 import io.github.orderanalytics.Identity;
 import io.github.orderanalytics.Order;
+import io.github.orderanalytics.posthog.EncodedEvent;
 import io.github.orderanalytics.posthog.PostHogConfig;
 import io.github.orderanalytics.posthog.PostHogEvent;
 import io.github.orderanalytics.posthog.PostHogEventMapper;
@@ -45,6 +46,13 @@ public class PayloadBenchmark {
     public PostHogEvent mapEvent() {
         int i = next++ & (Client.PREPARED - 1);
         return mapper.orderPlaced(orders[i], identities[i]);
+    }
+
+    /** The event's JSON as the sender writes it into a batch: the sender thread's share per event. */
+    @Benchmark
+    public EncodedEvent encodeEvent() {
+        int i = next++ & (Client.PREPARED - 1);
+        return mapper.encode(orders[i], identities[i]);
     }
 
     @Benchmark

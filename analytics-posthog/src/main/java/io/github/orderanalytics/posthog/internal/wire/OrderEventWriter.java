@@ -292,7 +292,7 @@ public final class OrderEventWriter {
             g.writeNumber(item.position().getAsInt());
         }
         g.writeFieldName(F_PRICE);
-        g.writeNumber(item.price().amount());
+        DecimalText.write(g, item.price().amount());
         g.writeFieldName(F_QUANTITY);
         g.writeNumber(item.quantity());
         g.writeEndObject();
@@ -312,7 +312,7 @@ public final class OrderEventWriter {
 
     private static void amount(JsonGenerator g, SerializedString name, BigDecimal amount) throws IOException {
         g.writeFieldName(name);
-        g.writeNumber(amount);
+        DecimalText.write(g, amount);
     }
 
     private static void amount(JsonGenerator g, SerializedString name, Optional<Money> money) throws IOException {
