@@ -77,9 +77,24 @@ public final class BenchmarkSuite {
             outage(md);
         }
         Files.createDirectories(report.getParent());
+        md.append(keptNotes(report));
         Files.writeString(report, md.toString());
         System.out.println(md);
         System.out.println("written to " + report);
+    }
+
+    /** Written by people, not by this run: everything from this line on is kept when the report is rewritten. */
+    static final String KEPT_NOTES =
+            "<!-- Below: separate runs and findings, kept by BenchmarkSuite when it rewrites this file. -->";
+
+    /** The hand-written part of the report already there, from {@link #KEPT_NOTES} on; empty if none. */
+    private static String keptNotes(Path report) throws IOException {
+        if (!Files.exists(report)) {
+            return "";
+        }
+        String old = Files.readString(report);
+        int at = old.indexOf(KEPT_NOTES);
+        return at < 0 ? "" : old.substring(at);
     }
 
     // ---- caller cost (JMH) -------------------------------------------------------------------

@@ -19,7 +19,7 @@ import java.util.Objects;
  *         argThat(aCustomer("cus_42")));
  * }</pre>
  *
- * <p>A failed verification reads:
+ * <p>A failed verification reads, without the source locations Mockito adds:
  *
  * <pre>
  * Argument(s) are different! Wanted:
