@@ -76,7 +76,10 @@ final class Batcher {
         thread.start();
     }
 
-    /** Called after each accepted event: wakes the loop once enough events wait, one caller only. */
+    /**
+     * Called after each accepted event, and after each batch: wakes the loop once enough events wait,
+     * one caller only.
+     */
     void eventAdded() {
         // One caller unparks; an unpark per call would cost a syscall each.
         if (idle.get() && queue.waiting() >= settings.flushAt() && idle.compareAndSet(true, false)) {
@@ -235,6 +238,9 @@ final class Batcher {
         queue.batchFinished(batch.events.size());
         active.remove(batch);
         batch.done.complete(null);
+        // deliver() gave the batch's room back before batchFinished, so meanwhile waiting() counted the
+        // batch twice and a caller's eventAdded could see too few to wake the loop: look again now.
+        eventAdded();
     }
 
     private static final class Batch {

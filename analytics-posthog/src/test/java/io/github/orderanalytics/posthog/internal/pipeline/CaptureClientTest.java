@@ -19,7 +19,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -139,6 +141,36 @@ class CaptureClientTest {
         Await.until(() -> client.stats().dropped(DropReason.RETRIES_EXHAUSTED) == 1, client::stats);
         assertThat(sender.requests()).hasSize(4);
         assertAccountedFor(client.stats());
+    }
+
+    /**
+     * The batch's room is given back (inside deliver, before the listener hears of it) before the batch
+     * is finished: an event accepted in between once found too few waiting to wake the loop, which on
+     * this clock never times out. Four senders, so the loop waits with a free one.
+     */
+    @Test
+    void anEventAcceptedWhileABatchIsSettledIsSentWithoutWaitingForTheInterval() {
+        AtomicReference<CaptureClient> client = new AtomicReference<>();
+        AtomicBoolean first = new AtomicBoolean(true);
+        DeliveryListener acceptsOneMore = new DeliveryListener() {
+            @Override
+            public void onDelivered(OrderEvent event, Identity identity, UUID uuid) {
+                if (first.compareAndSet(true, false)) {
+                    client.get().accept(order(2), Identity.customer("cus_42"));
+                }
+            }
+
+            @Override
+            public void onDropped(OrderEvent event, Identity identity, UUID uuid, DropReason reason) {}
+        };
+        client.set(start(config().deliveryListener(acceptsOneMore).maxRequestsInFlight(4)));
+
+        client.get().accept(order(1), Identity.customer("cus_42"));
+
+        Await.until(
+                () -> client.get().stats().delivered() == 2, () -> client.get().stats());
+        assertThat(clock.nanoTime()).as("no interval had to pass").isZero();
+        assertAccountedFor(client.get().stats());
     }
 
     @Test
