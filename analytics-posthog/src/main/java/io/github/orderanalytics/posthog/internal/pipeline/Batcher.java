@@ -76,10 +76,7 @@ final class Batcher {
         thread.start();
     }
 
-    /**
-     * Called after each accepted event, and after each batch: wakes the loop once enough events wait,
-     * one caller only.
-     */
+    /** Called after each accepted event: wakes the loop once enough events wait, one caller only. */
     void eventAdded() {
         // One caller unparks; an unpark per call would cost a syscall each.
         if (idle.get() && queue.waiting() >= settings.flushAt() && idle.compareAndSet(true, false)) {
@@ -206,7 +203,6 @@ final class Batcher {
     }
 
     private boolean handOff(Batch batch) {
-        queue.batchStarted(batch.events.size());
         active.add(batch);
         try {
             senders.execute(() -> send(batch));
@@ -235,12 +231,8 @@ final class Batcher {
             return; // close() settles what the batch still holds, and tells its flushes
         }
         ledger.settle(batch.events, DropReason.SHUTDOWN_TIMEOUT); // nothing: deliver() settled them all
-        queue.batchFinished(batch.events.size());
         active.remove(batch);
         batch.done.complete(null);
-        // deliver() gave the batch's room back before batchFinished, so meanwhile waiting() counted the
-        // batch twice and a caller's eventAdded could see too few to wake the loop: look again now.
-        eventAdded();
     }
 
     private static final class Batch {

@@ -3,6 +3,7 @@ package io.github.orderanalytics.posthog.internal.pipeline;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
@@ -33,8 +34,8 @@ final class EventQueue {
     private final QueueBound bound;
     /** Events offered so far; counted after each offer, which is what makes sharing markers safe. */
     private final LongAdder offered = new LongAdder();
-    /** Events taken off the queue into batches whose sending has not finished. */
-    private final AtomicInteger inBatches = new AtomicInteger();
+    /** Events taken off the queue: by the batcher, and by close() for what is left. */
+    private final AtomicLong taken = new AtomicLong();
 
     private final AtomicInteger markers = new AtomicInteger();
     private volatile FlushMarker lastMarker;
@@ -76,6 +77,8 @@ final class EventQueue {
         Item item = items.poll();
         if (item instanceof FlushMarker) {
             markers.decrementAndGet();
+        } else if (item != null) {
+            taken.incrementAndGet();
         }
         return item;
     }
@@ -93,21 +96,17 @@ final class EventQueue {
         return markers.get();
     }
 
-    /** Events in the queue that no batch holds yet. */
+    /**
+     * Events in the queue that no batch holds yet: offered less taken, so a batch giving its room back
+     * never makes the queue look emptier than it is. May be one low while an offer is under way; that
+     * caller then sees its event counted.
+     */
     int waiting() {
-        return bound.events() - inBatches.get();
+        return (int) (offered.sum() - taken.get());
     }
 
     /** Events held in memory: waiting, in a request, or waiting for a retry. */
     int held() {
         return bound.events();
-    }
-
-    void batchStarted(int events) {
-        inBatches.addAndGet(events);
-    }
-
-    void batchFinished(int events) {
-        inBatches.addAndGet(-events);
     }
 }
