@@ -1,9 +1,6 @@
 package io.github.orderanalytics.benchmarks;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -13,8 +10,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.profile.GCProfiler;
 import org.openjdk.jmh.results.Result;
@@ -176,7 +171,7 @@ public final class BenchmarkSuite {
         for (int threads : new int[] {1, 4}) {
             for (Client.Kind kind : kinds) {
                 try (CountingSink sink = new CountingSink()) {
-                    Child child = Child.start("callercpu", kind, sink.host(), false, threads);
+                    ScenarioJvm child = ScenarioJvm.start("callercpu", kind, sink.host(), false, threads);
                     String result = child.awaitLine("result ", 600);
                     child.kill();
                     md.append(String.format(
@@ -229,7 +224,16 @@ public final class BenchmarkSuite {
                 .append(
                         "| client | settings | events/s | × floor | requests | events lost | client CPU, ms/1k events | endpoint CPU, ms/1k events |\n")
                 .append("|---|---|---:|---:|---:|---:|---:|---:|\n");
-        List<Object[]> rows = new ArrayList<>(); // label, settings, events/s, requests, lost, client CPU, endpoint CPU
+        /** One measured cell; its ratio to the floor is known only once the floor has run. */
+        record Row(
+                String client,
+                String settings,
+                double eventsPerSecond,
+                long requests,
+                long lost,
+                double clientCpu,
+                double endpointCpu) {}
+        List<Row> rows = new ArrayList<>();
         double floor = Double.NaN;
         for (Client.Kind kind : kinds()) {
             for (boolean tuned : new boolean[] {false, true}) {
@@ -238,7 +242,7 @@ public final class BenchmarkSuite {
                 }
                 try (CountingSink sink = new CountingSink()) {
                     long sinkCpuBefore = ScenarioMain.cpuMillis();
-                    Child child = Child.start("throughput", kind, sink.host(), tuned, THROUGHPUT_EVENTS);
+                    ScenarioJvm child = ScenarioJvm.start("throughput", kind, sink.host(), tuned, THROUGHPUT_EVENTS);
                     long started =
                             Long.parseLong(child.awaitLine("started ", 60).substring("started ".length()));
                     System.out.println(kind + " tuned=" + tuned + ": " + child.awaitLine("result ", 600));
@@ -253,34 +257,33 @@ public final class BenchmarkSuite {
                     if (kind == Client.Kind.FLOOR) {
                         floor = received / seconds;
                     }
-                    rows.add(new Object[] {
-                        kind.label,
-                        tuned
-                                ? "tuned: " + Client.tuning(kind)
-                                : kind == Client.Kind.POSTHOG_JAVA || kind == Client.Kind.FLOOR
-                                        ? "defaults (" + Client.tuning(kind) + ")"
-                                        : "defaults",
-                        received / seconds,
-                        sink.requests.get(),
-                        THROUGHPUT_EVENTS - received,
-                        clientCpu / perK,
-                        sinkCpu / perK
-                    });
+                    rows.add(new Row(
+                            kind.label,
+                            tuned
+                                    ? "tuned: " + Client.tuning(kind)
+                                    : kind == Client.Kind.POSTHOG_JAVA || kind == Client.Kind.FLOOR
+                                            ? "defaults (" + Client.tuning(kind) + ")"
+                                            : "defaults",
+                            received / seconds,
+                            sink.requests.get(),
+                            THROUGHPUT_EVENTS - received,
+                            clientCpu / perK,
+                            sinkCpu / perK));
                 }
             }
         }
-        for (Object[] row : rows) {
+        for (Row row : rows) {
             md.append(String.format(
                     Locale.ROOT,
                     "| %s | %s | %,.0f | %.2f | %,d | %,d | %,.1f | %,.1f |%n",
-                    row[0],
-                    row[1],
-                    row[2],
-                    (double) row[2] / floor,
-                    row[3],
-                    row[4],
-                    row[5],
-                    row[6]));
+                    row.client(),
+                    row.settings(),
+                    row.eventsPerSecond(),
+                    row.eventsPerSecond() / floor,
+                    row.requests(),
+                    row.lost(),
+                    row.clientCpu(),
+                    row.endpointCpu()));
         }
         md.append('\n');
     }
@@ -328,7 +331,7 @@ public final class BenchmarkSuite {
                 continue; // it promises nothing on shutdown
             }
             try (CountingSink sink = new CountingSink()) {
-                Child child = Child.start("drain", kind, sink.host(), false, DRAIN_EVENTS);
+                ScenarioJvm child = ScenarioJvm.start("drain", kind, sink.host(), false, DRAIN_EVENTS);
                 String result = child.awaitLine("result ", 120);
                 long atClose = sink.events.get();
                 boolean exited = child.process.waitFor(15, TimeUnit.SECONDS);
@@ -362,7 +365,7 @@ public final class BenchmarkSuite {
         for (Client.Kind kind : kinds()) { // the floor too: it drops what fails, so its slowest call is the machine's
             try (CountingSink sink = new CountingSink()) {
                 sink.down();
-                Child child = Child.start("outage", kind, sink.host(), false, OUTAGE_SECONDS);
+                ScenarioJvm child = ScenarioJvm.start("outage", kind, sink.host(), false, OUTAGE_SECONDS);
                 String result = child.awaitLine("result ", OUTAGE_SECONDS + 120);
                 child.kill();
                 md.append(String.format(
@@ -385,75 +388,5 @@ public final class BenchmarkSuite {
             }
         }
         throw new IllegalStateException(key + " missing in " + line);
-    }
-
-    /** A scenario JVM and its output, line by line. */
-    private static final class Child {
-        final Process process;
-        final BlockingQueue<String> lines = new LinkedBlockingQueue<>();
-
-        private Child(Process process) {
-            this.process = process;
-            Thread reader = new Thread(() -> {
-                try (BufferedReader in =
-                        new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-                    String line;
-                    while ((line = in.readLine()) != null) {
-                        lines.add(line);
-                    }
-                } catch (IOException e) {
-                    // the process ended
-                }
-            });
-            reader.setDaemon(true);
-            reader.start();
-        }
-
-        static Child start(String scenario, Client.Kind kind, String host, boolean tuned, int n) throws IOException {
-            List<String> command = new ArrayList<>(List.of(
-                    Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xms2g", "-Xmx2g"));
-            String extra = System.getProperty("bench.childJvmArgs", "");
-            if (!extra.isBlank()) {
-                command.addAll(List.of(extra.trim().split("\\s+"))); // e.g. a profiler, to see where time goes
-            }
-            command.addAll(List.of(
-                    "-cp",
-                    System.getProperty("java.class.path"),
-                    ScenarioMain.class.getName(),
-                    scenario,
-                    kind.name(),
-                    host,
-                    String.valueOf(tuned),
-                    String.valueOf(n)));
-            return new Child(new ProcessBuilder(command)
-                    .redirectError(ProcessBuilder.Redirect.INHERIT)
-                    .start());
-        }
-
-        void send(String line) throws IOException {
-            process.getOutputStream().write((line + "\n").getBytes(StandardCharsets.UTF_8));
-            process.getOutputStream().flush();
-        }
-
-        String awaitLine(String prefix, int seconds) throws InterruptedException {
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
-            while (true) {
-                String line = lines.poll(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-                if (line == null) {
-                    process.destroyForcibly();
-                    throw new IllegalStateException("no line starting '" + prefix + "' within " + seconds + " s");
-                }
-                if (line.startsWith(prefix)) {
-                    return line;
-                }
-            }
-        }
-
-        void kill() throws InterruptedException {
-            process.destroy(); // SIGTERM first, so a profiler attached through bench.childJvmArgs can write its file
-            if (!process.waitFor(10, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-            }
-        }
     }
 }
