@@ -354,25 +354,31 @@ public final class BenchmarkSuite {
 
     private static void outage(StringBuilder md) throws Exception {
         md.append("## Outage\n\n")
-                .append("The endpoint refuses connections for ")
+                .append("After a warm-up against the live endpoint, it refuses connections for ")
                 .append(OUTAGE_SECONDS)
                 .append(
                         " s while 5,000 events/s are offered from one thread, default settings. *retained heap*: used heap ")
-                .append("after GC at the end, less the same before the outage. The floor client keeps nothing that ")
-                .append("failed, so its slowest call is what this machine and JVM cost any caller.\n\n")
-                .append("| client | retained heap, MB | slowest call, µs | p99.9 call, µs | median call, µs |\n")
-                .append("|---|---:|---:|---:|---:|\n");
-        for (Client.Kind kind : kinds()) { // the floor too: it drops what fails, so its slowest call is the machine's
+                .append("after GC at the end, less the same before the outage. *longest GC pause*: the longest ")
+                .append("collection in the outage, which a call is slowed by if it is under way then. The floor ")
+                .append("client keeps nothing that failed, so its pauses are what this machine and JVM cost any ")
+                .append("caller.\n\n")
+                .append("| client | retained heap, MB | longest GC pause, ms | slowest call, µs | p99.9 call, µs "
+                        + "| median call, µs |\n")
+                .append("|---|---:|---:|---:|---:|---:|\n");
+        for (Client.Kind kind : kinds()) { // the floor too: it drops what fails, so its pauses are the machine's
             try (CountingSink sink = new CountingSink()) {
-                sink.down();
                 ScenarioJvm child = ScenarioJvm.start("outage", kind, sink.host(), false, OUTAGE_SECONDS);
+                child.awaitLine("warm", 120);
+                sink.down();
+                child.send("go");
                 String result = child.awaitLine("result ", OUTAGE_SECONDS + 120);
                 child.kill();
                 md.append(String.format(
                         Locale.ROOT,
-                        "| %s | %.1f | %,.0f | %,.1f | %,.1f |%n",
+                        "| %s | %.1f | %d | %,.0f | %,.1f | %,.1f |%n",
                         kind.label,
                         Long.parseLong(field(result, "retainedBytes")) / 1e6,
+                        Long.parseLong(field(result, "longestGcPauseMillis")),
                         Long.parseLong(field(result, "maxCallNanos")) / 1e3,
                         Long.parseLong(field(result, "p999CallNanos")) / 1e3,
                         Long.parseLong(field(result, "p50CallNanos")) / 1e3));

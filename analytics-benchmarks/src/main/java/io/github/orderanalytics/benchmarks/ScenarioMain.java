@@ -127,34 +127,46 @@ public final class ScenarioMain {
         System.out.flush();
     }
 
-    /** Offers 5,000 events/s to an endpoint that is down; reports retained heap and the slowest call. */
+    /**
+     * Offers 5,000 events/s to an endpoint that is down; reports retained heap, the slowest call and
+     * the longest collection pause. Warms up against the live endpoint first and waits for the suite
+     * to take it down, so the outage starts with an empty queue, as it would in production.
+     */
     private static void outage(Client.Kind kind, String host, int seconds) {
         MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
         Client client = Client.create(kind, host, false);
         for (int i = 0; i < 20_000; i++) { // warm up the code paths on a few seconds' worth of events
             client.sendPrepared(i);
         }
-        long baseline = usedAfterGc(memory);
-        int rate = 5_000;
-        int total = rate * seconds;
-        long[] calls = new long[total];
-        long begin = System.nanoTime();
-        for (int i = 0; i < total; i++) {
-            long due = begin + (long) i * 1_000_000_000L / rate;
-            long wait = due - System.nanoTime();
-            if (wait > 0) {
-                LockSupport.parkNanos(wait);
-            }
-            long t = System.nanoTime();
-            client.send(i);
-            calls[i] = System.nanoTime() - t;
-        }
-        long retained = usedAfterGc(memory) - baseline;
-        Arrays.sort(calls);
-        System.out.println("result retainedBytes=" + retained + " maxCallNanos=" + calls[total - 1]
-                + " p999CallNanos=" + calls[(int) (total * 0.999)] + " p50CallNanos=" + calls[total / 2]
-                + " offered=" + total);
+        client.flush();
+        System.out.println("warm");
         System.out.flush();
+        try (java.util.Scanner in = new java.util.Scanner(System.in, java.nio.charset.StandardCharsets.UTF_8)) {
+            in.nextLine(); // the endpoint is down now
+            long baseline = usedAfterGc(memory);
+            GcPauses pauses = GcPauses.start();
+            int rate = 5_000;
+            int total = rate * seconds;
+            long[] calls = new long[total];
+            long begin = System.nanoTime();
+            for (int i = 0; i < total; i++) {
+                long due = begin + (long) i * 1_000_000_000L / rate;
+                long wait = due - System.nanoTime();
+                if (wait > 0) {
+                    LockSupport.parkNanos(wait);
+                }
+                long t = System.nanoTime();
+                client.send(i);
+                calls[i] = System.nanoTime() - t;
+            }
+            long longestPause = pauses.stop();
+            long retained = usedAfterGc(memory) - baseline;
+            Arrays.sort(calls);
+            System.out.println("result retainedBytes=" + retained + " maxCallNanos=" + calls[total - 1]
+                    + " p999CallNanos=" + calls[(int) (total * 0.999)] + " p50CallNanos=" + calls[total / 2]
+                    + " longestGcPauseMillis=" + longestPause + " offered=" + total);
+            System.out.flush();
+        }
         Runtime.getRuntime().halt(0); // posthog-java's shutdown would block ~40 s against a dead endpoint
     }
 

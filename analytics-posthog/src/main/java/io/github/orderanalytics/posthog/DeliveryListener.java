@@ -25,6 +25,10 @@ import java.util.UUID;
  * ({@link DropReason#QUEUE_FULL}, {@link DropReason#CLOSED}, {@link DropReason#DISABLED}): keep
  * them short and non-blocking. An exception thrown here is logged and otherwise ignored.
  *
+ * <p>As each call is handed the event and identity, a client with a listener keeps them in memory
+ * until the event is settled; without one, events that wait for PostHog are kept as their JSON
+ * alone, which is lighter for the garbage collector during an outage.
+ *
  * @since 0.1.0
  */
 public interface DeliveryListener {

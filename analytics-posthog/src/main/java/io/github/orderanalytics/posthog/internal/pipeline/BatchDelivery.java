@@ -144,13 +144,13 @@ final class BatchDelivery {
                     log.warn(
                             "PostHog rejected {} order_placed event(s), latest {} ({}); dropped as REJECTED",
                             count,
-                            p.uuid,
+                            p.uuid(),
                             result.describe());
                 }
                 if (log.isDebugEnabled()) {
                     log.debug(
                             "PostHog's answer to event {}: {}",
-                            p.uuid,
+                            p.uuid(),
                             result.body().get());
                 }
             }

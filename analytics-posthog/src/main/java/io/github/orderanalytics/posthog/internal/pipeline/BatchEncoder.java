@@ -19,7 +19,7 @@ import java.util.zip.GZIPOutputStream;
 /**
  * Turns events into request bodies: one request's worth at a time, each under
  * {@link #MAX_REQUEST_BYTES}, so a batch of large orders never builds one huge buffer. Each event is
- * written once; a retry or a split reuses its bytes.
+ * written once (here, or by {@link WriteAhead} while it waited); a retry or a split reuses its bytes.
  */
 final class BatchEncoder {
     /** Uncompressed request size at which a batch is cut: PostHog allows 20 MB, we stay far below. */
@@ -69,6 +69,7 @@ final class BatchEncoder {
     List<Pending> encode(List<Pending> events, OrderEventWriter writer, BiConsumer<Pending, Exception> failed) {
         SliceBuffer buffer = new SliceBuffer(events.size() * 1024);
         List<Pending> encoded = new ArrayList<>(events.size());
+        List<Pending> writtenHere = new ArrayList<>(events.size());
         JsonGenerator g = null;
         for (Pending p : events) {
             if (p.isSettled()) {
@@ -83,22 +84,21 @@ final class BatchEncoder {
                 if (g == null) {
                     g = EventJson.generator(buffer);
                 }
-                p.uuid = writer.write(p.event, p.identity, g);
+                p.uuid(writer.write(p.event, p.identity, g));
                 g.flush();
                 p.start = start;
                 p.end = buffer.size();
                 encoded.add(p);
+                writtenHere.add(p);
             } catch (IOException | RuntimeException e) {
                 buffer.truncate(start);
                 g = null; // its state is broken; the next event starts a fresh one
                 failed.accept(p, e);
             }
         }
-        byte[] bytes = buffer.array();
-        for (Pending p : encoded) {
-            if (!p.isWritten()) {
-                p.buffer = bytes;
-            }
+        byte[] bytes = buffer.array(); // final only now: the buffer grew by copying while it was written
+        for (Pending p : writtenHere) {
+            p.buffer = bytes;
         }
         return encoded;
     }
@@ -160,21 +160,6 @@ final class BatchEncoder {
         FastGzip(ByteArrayOutputStream out) throws IOException {
             super(out, 64 * 1024);
             def.setLevel(Deflater.BEST_SPEED);
-        }
-    }
-
-    /** A byte buffer whose array is shared as it is, and cut back after a failed write. */
-    private static final class SliceBuffer extends ByteArrayOutputStream {
-        SliceBuffer(int size) {
-            super(size);
-        }
-
-        byte[] array() {
-            return buf;
-        }
-
-        void truncate(int size) {
-            count = size;
         }
     }
 }

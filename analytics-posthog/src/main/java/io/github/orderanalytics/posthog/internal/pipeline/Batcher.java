@@ -29,12 +29,22 @@ final class Batcher {
     private static final Logger log = LoggerFactory.getLogger("io.github.orderanalytics.posthog");
     /** After an unexpected failure the loop pauses this long, so a failure that repeats cannot spin. */
     private static final long PAUSE_AFTER_FAILURE_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
+    /**
+     * While every sender is busy, how often the loop writes the events that arrived meanwhile: so
+     * seldom that it costs nothing, so often that few orders are still objects when a collection comes.
+     */
+    private static final long WRITE_AHEAD_EVERY_NANOS = TimeUnit.MILLISECONDS.toNanos(5);
+    /** The most events written in one go, so close() never waits long for the loop to see it. */
+    private static final int WRITE_AHEAD_MAX = 2_000;
 
     private final EventQueue queue;
     private final BatchSettings settings;
     private final Clock clock;
     private final Ledger ledger;
     private final BatchDelivery delivery;
+    /** Null when a listener needs each waiting event's order. */
+    private final WriteAhead writeAhead;
+
     private final CaptureClient.RunState state;
     private final Semaphore senderSlots;
     private final ExecutorService senders;
@@ -51,12 +61,14 @@ final class Batcher {
             Clock clock,
             Ledger ledger,
             BatchDelivery delivery,
+            WriteAhead writeAhead,
             CaptureClient.RunState state) {
         this.queue = queue;
         this.settings = settings;
         this.clock = clock;
         this.ledger = ledger;
         this.delivery = delivery;
+        this.writeAhead = writeAhead;
         this.state = state;
         this.senderSlots = new Semaphore(settings.maxRequestsInFlight());
         AtomicInteger senderNumber = new AtomicInteger();
@@ -89,12 +101,17 @@ final class Batcher {
         LockSupport.unpark(thread);
     }
 
-    /** Stops the loop and the senders, waiting at most {@code nanos} for the senders to finish. */
+    /**
+     * Stops the loop and the senders, waiting at most {@code nanos} for them to finish: once the loop
+     * has ended, no event is between the queue and a batch, so close() finds every one it must settle.
+     */
     void stop(long nanos) {
+        long deadline = System.nanoTime() + nanos;
         senders.shutdownNow();
         thread.interrupt();
         try {
-            senders.awaitTermination(nanos, TimeUnit.NANOSECONDS);
+            TimeUnit.NANOSECONDS.timedJoin(thread, Math.max(1, deadline - System.nanoTime()));
+            senders.awaitTermination(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
@@ -117,7 +134,7 @@ final class Batcher {
         long nextTick = clock.nanoTime() + interval;
         while (!state.stopped) {
             try {
-                senderSlots.acquire();
+                acquireSender();
             } catch (InterruptedException e) {
                 continue; // only close() interrupts; the loop condition says whether it did
             }
@@ -135,6 +152,23 @@ final class Batcher {
                     senderSlots.release();
                 }
             }
+        }
+    }
+
+    /** Waits for a free sender, meanwhile writing what waits so that a long queue holds bytes. */
+    private void acquireSender() throws InterruptedException {
+        if (writeAhead == null) {
+            senderSlots.acquire();
+            return;
+        }
+        while (!senderSlots.tryAcquire(WRITE_AHEAD_EVERY_NANOS, TimeUnit.NANOSECONDS)) {
+            if (state.stopped) {
+                throw new InterruptedException(); // close() gave up: stop, and leave the queue to it
+            }
+            queue.writeAhead(writeAhead, WRITE_AHEAD_MAX);
+        }
+        if (queue.isEmpty()) {
+            writeAhead.idle();
         }
     }
 

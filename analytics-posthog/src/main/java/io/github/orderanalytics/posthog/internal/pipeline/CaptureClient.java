@@ -70,7 +70,9 @@ public final class CaptureClient implements Pipeline {
         this.sendNow = new SendNow(encoder, sender, policy, ledger, clock);
         BatchDelivery delivery =
                 new BatchDelivery(encoder, sender, policy, ledger, clock, () -> state.stopped, endpoint);
-        this.batcher = new Batcher(queue, config.batching(), clock, ledger, delivery, state);
+        // A listener is handed each event's order, so waiting events then keep theirs.
+        WriteAhead writeAhead = config.deliveryListener().isPresent() ? null : new WriteAhead(encoder.writer());
+        this.batcher = new Batcher(queue, config.batching(), clock, ledger, delivery, writeAhead, state);
         batcher.start();
     }
 
@@ -144,6 +146,11 @@ public final class CaptureClient implements Pipeline {
     /** Markers in the queue, for tests of the memory bound. */
     int flushMarkers() {
         return queue.markerCount();
+    }
+
+    /** Waiting events the batcher has written already, for tests of {@link WriteAhead}. */
+    int writtenAhead() {
+        return queue.writtenAhead();
     }
 
     @Override

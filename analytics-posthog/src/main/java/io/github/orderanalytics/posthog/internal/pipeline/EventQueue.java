@@ -31,6 +31,12 @@ final class EventQueue {
     }
 
     private final ConcurrentLinkedQueue<Item> items = new ConcurrentLinkedQueue<>();
+    /**
+     * The head of the queue once {@link #writeAhead} has written it: still waiting, in order, taken
+     * before {@link #items}. Concurrent, as close() takes what is left from any thread.
+     */
+    private final ConcurrentLinkedQueue<Item> written = new ConcurrentLinkedQueue<>();
+
     private final QueueBound bound;
     /** Events offered so far; counted after each offer, which is what makes sharing markers safe. */
     private final LongAdder offered = new LongAdder();
@@ -72,9 +78,12 @@ final class EventQueue {
         return marker;
     }
 
-    /** The next event or marker, or null. Only the batcher takes. */
+    /** The next event or marker, or null. Only the batcher takes, and close() once it has stopped. */
     Item poll() {
-        Item item = items.poll();
+        Item item = written.poll();
+        if (item == null) {
+            item = items.poll();
+        }
         if (item instanceof FlushMarker) {
             markers.decrementAndGet();
         } else if (item != null) {
@@ -83,12 +92,31 @@ final class EventQueue {
         return item;
     }
 
+    /**
+     * Writes up to {@code max} of the events that arrived since the last call with {@code writer}, so
+     * they wait as bytes; they keep their place, and count as waiting until taken. Batcher only.
+     */
+    void writeAhead(WriteAhead writer, int max) {
+        Item item;
+        for (int i = 0; i < max && (item = items.poll()) != null; i++) {
+            if (item instanceof Pending p) {
+                writer.write(p);
+            }
+            written.offer(item);
+        }
+    }
+
     boolean isEmpty() {
-        return items.isEmpty();
+        return written.isEmpty() && items.isEmpty();
     }
 
     boolean hasFlushMarker() {
         return markers.get() > 0;
+    }
+
+    /** Events and markers written ahead and still waiting, for tests. */
+    int writtenAhead() {
+        return written.size();
     }
 
     /** Markers in the queue, for tests of the memory bound. */

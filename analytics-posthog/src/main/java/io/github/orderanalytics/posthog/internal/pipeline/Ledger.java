@@ -126,7 +126,7 @@ final class Ledger {
             if (p.settle()) {
                 settled.add(p);
                 bytes += p.size;
-                byKind[p.event.kind().ordinal()]++;
+                byKind[p.kind.ordinal()]++;
             }
         }
         if (settled.isEmpty()) {
@@ -147,7 +147,7 @@ final class Ledger {
                     break;
                 }
                 Pending p = settled.get(i);
-                tell(p.event, p.identity, p.uuid, reason);
+                tell(p.event, p.identity, p.uuid(), reason);
             }
         }
         return settled.size();
@@ -157,7 +157,7 @@ final class Ledger {
         List<Pending> copy = List.copyOf(rest);
         log.warn("order-analytics DeliveryListener is slow: {} outcome(s) are told after close() returns", copy.size());
         Thread t = new Thread(
-                () -> copy.forEach(p -> tell(p.event, p.identity, p.uuid, reason)), "order-analytics-listener");
+                () -> copy.forEach(p -> tell(p.event, p.identity, p.uuid(), reason)), "order-analytics-listener");
         t.setDaemon(true);
         t.start();
     }

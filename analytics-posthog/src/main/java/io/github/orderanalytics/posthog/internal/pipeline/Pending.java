@@ -18,16 +18,30 @@ final class Pending implements EventQueue.Item {
     /** The frame of a {@code $identify} event and the {@code guest_id} and browser property names. */
     private static final int BROWSER_BYTES = 1024;
 
-    /** The order event and identity to write; both null for an event given already written. */
-    final OrderEvent event;
+    /**
+     * The order event and identity to write; both null for an event given already written, and let go
+     * of by the batcher once it has written a waiting event and no listener needs them (see
+     * {@link Batcher}), so a long queue holds bytes rather than every order's objects.
+     */
+    OrderEvent event;
 
-    final Identity identity;
+    Identity identity;
+    /** What the event is, for the counts by kind; null only for an event given already written. */
+    final OrderEvent.Kind kind;
     /** When the order event happened: decides whether a request may be marked historical. */
     final Instant timestamp;
     /** An upper bound of the event's JSON size: what it counts against maxQueueBytes and a request's size. */
     final long size;
-    /** Set by the sender thread that writes it: its uuid, and where its JSON lies in the request's buffer. */
-    UUID uuid;
+    /**
+     * Set by the thread that writes it (a sender, or the batcher while it waits): its uuid, as two
+     * longs rather than one more object per waiting event, and where its JSON lies in a buffer; a
+     * written event is never written again.
+     */
+    private long uuidHigh;
+
+    private long uuidLow;
+    /** Written after the two halves: whoever sees it set sees them whole (close() reads from its thread). */
+    private volatile boolean hasUuid;
 
     byte[] buffer;
     int start;
@@ -37,6 +51,7 @@ final class Pending implements EventQueue.Item {
     Pending(OrderEvent event, Identity identity) {
         this.event = event;
         this.identity = identity;
+        this.kind = event.kind();
         // Identity text is at most 6 bytes a character as JSON (an escaped control character); a browser's
         // ids may be written twice (in the order and in a $identify beside it), with a guest id besides.
         // Plain Optional reads, which the JIT keeps off the heap: this runs on the caller's thread.
@@ -61,16 +76,28 @@ final class Pending implements EventQueue.Item {
     Pending(UUID uuid, Instant timestamp, byte[] json) {
         this.event = null;
         this.identity = null;
+        this.kind = null;
         this.timestamp = timestamp;
-        this.uuid = uuid;
+        uuid(uuid);
         this.buffer = json;
         this.start = 0;
         this.end = json.length;
         this.size = json.length;
     }
 
+    void uuid(UUID uuid) {
+        uuidHigh = uuid.getMostSignificantBits();
+        uuidLow = uuid.getLeastSignificantBits();
+        hasUuid = true;
+    }
+
+    /** Its uuid once written, else null. */
+    UUID uuid() {
+        return hasUuid ? new UUID(uuidHigh, uuidLow) : null;
+    }
+
     boolean isWritten() {
-        return event == null;
+        return buffer != null;
     }
 
     /** True for the one caller that settles this event; false if it was settled already. */

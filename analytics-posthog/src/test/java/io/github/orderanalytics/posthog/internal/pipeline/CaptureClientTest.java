@@ -3,22 +3,27 @@ package io.github.orderanalytics.posthog.internal.pipeline;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
+import io.github.orderanalytics.BrowserContext;
+import io.github.orderanalytics.Cancellation;
 import io.github.orderanalytics.Identity;
 import io.github.orderanalytics.LineItem;
 import io.github.orderanalytics.Money;
 import io.github.orderanalytics.Order;
 import io.github.orderanalytics.OrderEvent;
+import io.github.orderanalytics.Refund;
 import io.github.orderanalytics.posthog.DeliveryListener;
 import io.github.orderanalytics.posthog.DeliveryStats;
 import io.github.orderanalytics.posthog.DropReason;
 import io.github.orderanalytics.posthog.PostHogConfig;
 import io.github.orderanalytics.testsupport.Await;
+import java.lang.ref.WeakReference;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
@@ -171,6 +176,124 @@ class CaptureClientTest {
                 () -> client.get().stats().delivered() == 2, () -> client.get().stats());
         assertThat(clock.nanoTime()).as("no interval had to pass").isZero();
         assertAccountedFor(client.get().stats());
+    }
+
+    /** One of each kind, for a guest with a browser: the richest JSON the writer makes. */
+    private static OrderEvent event(int i) {
+        return switch (i % 3) {
+            case 0 -> order(i);
+            case 1 ->
+                Refund.builder("ord_" + i, "ref_" + i, Money.of("10.00", "EUR"))
+                        .refundedAt(Instant.parse("2026-11-28T10:15:30Z"))
+                        .build();
+            default ->
+                Cancellation.builder("ord_" + i)
+                        .cancelledAt(Instant.parse("2026-11-28T11:15:30Z"))
+                        .build();
+        };
+    }
+
+    /**
+     * Every other buyer a customer whose browser is linked (an {@code $identify} goes with the order),
+     * the rest guests, each with a browser session that began an hour before the event.
+     */
+    private static Identity buyerWithBrowser(int i) {
+        long sessionStart = event(i).occurredAt().minus(Duration.ofHours(1)).toEpochMilli();
+        String session = String.format("%08x-%04x-7abc-8def-%012x", sessionStart >>> 16, sessionStart & 0xffff, i);
+        String visitor = String.format("0192b7c1-5c6f-7abc-8def-%012x", i);
+        Identity buyer = i % 2 == 0 ? Identity.guest("jane" + i + "@example.com") : Identity.customer("cus_" + i);
+        return buyer.withBrowser(BrowserContext.of(visitor, session));
+    }
+
+    /**
+     * While every sender is busy the batcher writes what waits, so a long queue holds bytes and not
+     * the orders' objects; what is sent is what a sender would have written.
+     */
+    @Test
+    void eventsWaitingForABusySenderAreWrittenAheadAndSentAsASenderWritesThem() {
+        sender.hold();
+        PostHogConfig.Builder oneSender =
+                config().linkBrowserToCustomer(true).maxRequestsInFlight(1).maxBatchSize(10);
+        CaptureClient client = start(oneSender);
+        client.accept(event(0), buyerWithBrowser(0)); // takes the only sender, which hangs
+        Await.until(() -> sender.requests().size() == 1, sender::requests);
+        WeakReference<OrderEvent> waiting = acceptUnreferenced(client, 1);
+        for (int i = 2; i < 30; i++) {
+            client.accept(event(i), buyerWithBrowser(i));
+        }
+
+        Await.until(() -> client.writtenAhead() == 29, client::writtenAhead);
+        Await.until(
+                () -> {
+                    System.gc(); // the condition under test: nothing but the queue could keep the order
+                    return waiting.get() == null;
+                },
+                () -> "the waiting order is still reachable");
+        sender.release();
+        Await.until(() -> client.stats().delivered() == 30, client::stats);
+
+        List<Object> writtenAhead = sender.events();
+        sender.clear();
+        // A listener keeps the batcher from writing ahead: every event here is written by the sender.
+        CaptureClient bySender = start(oneSender.deliveryListener(new DeliveryListener() {}));
+        for (int i = 0; i < 30; i++) {
+            bySender.accept(event(i), buyerWithBrowser(i));
+        }
+        Await.until(() -> bySender.stats().delivered() == 30, bySender::stats);
+        assertThat(writtenAhead).isEqualTo(sender.events()).hasSize(30 + 5); // an $identify with each customer's order
+        assertThat(writtenAhead.toString()).contains("$session_id");
+        assertAccountedFor(client.stats());
+    }
+
+    /** In a method of its own, so no local variable of the test keeps the event reachable. */
+    private static WeakReference<OrderEvent> acceptUnreferenced(CaptureClient client, int i) {
+        OrderEvent event = event(i);
+        client.accept(event, buyerWithBrowser(i));
+        return new WeakReference<>(event);
+    }
+
+    @Test
+    void aListenerIsStillHandedTheOrdersOfEventsThatWaited() {
+        List<OrderEvent> told = new CopyOnWriteArrayList<>();
+        DeliveryListener listener = new DeliveryListener() {
+            @Override
+            public void onDelivered(OrderEvent event, Identity identity, UUID uuid) {
+                told.add(event);
+            }
+        };
+        sender.hold();
+        CaptureClient client =
+                start(config().deliveryListener(listener).maxRequestsInFlight(1).maxBatchSize(10));
+        client.accept(event(0), buyerWithBrowser(0));
+        Await.until(() -> sender.requests().size() == 1, sender::requests);
+        WeakReference<OrderEvent> waiting = acceptUnreferenced(client, 1);
+        Await.until(() -> client.stats().queueDepth() == 2, client::stats);
+        System.gc();
+
+        assertThat(waiting.get()).as("the order kept for the listener").isNotNull();
+        assertThat(client.writtenAhead()).isZero();
+        sender.release();
+        Await.until(() -> told.size() == 2, told::size);
+        assertThat(told).containsExactly(event(0), event(1));
+    }
+
+    @Test
+    void closeSettlesEventsWrittenAheadAsUndelivered() {
+        sender.hold();
+        CaptureClient client = start(
+                config().maxRequestsInFlight(1).maxBatchSize(10).shutdownTimeout(Duration.ofMillis(300)), Clock.SYSTEM);
+        for (int i = 0; i < 100; i++) {
+            client.accept(event(i), buyerWithBrowser(i));
+        }
+        Await.until(() -> client.writtenAhead() >= 90, client::writtenAhead);
+
+        client.close();
+
+        DeliveryStats stats = client.stats();
+        assertThat(stats.delivered()).isZero();
+        assertThat(stats.dropped(DropReason.SHUTDOWN_TIMEOUT)).isEqualTo(100);
+        assertThat(stats.queueDepth()).isZero();
+        assertAccountedFor(stats);
     }
 
     @Test

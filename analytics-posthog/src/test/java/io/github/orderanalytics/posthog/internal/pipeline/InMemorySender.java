@@ -15,8 +15,8 @@ import java.util.zip.GZIPInputStream;
 /** A {@link BatchSender} that keeps each request's order ids and answers as the test says: no sockets. */
 final class InMemorySender implements BatchSender {
 
-    /** One request: the order ids in it, and its size on the wire. */
-    record Request(List<String> orderIds, int bytes) {}
+    /** One request: the order ids in it, its events as parsed JSON, and its size on the wire. */
+    record Request(List<String> orderIds, List<Object> events, int bytes) {}
 
     private final List<Request> requests = new ArrayList<>();
     private volatile Function<Request, SendResult> answer = r -> SendResult.answered(200);
@@ -37,6 +37,11 @@ final class InMemorySender implements BatchSender {
         gate.countDown();
     }
 
+    /** Forgets the requests received so far. */
+    synchronized void clear() {
+        requests.clear();
+    }
+
     synchronized List<Request> requests() {
         return List.copyOf(requests);
     }
@@ -45,9 +50,15 @@ final class InMemorySender implements BatchSender {
         return requests.stream().flatMap(r -> r.orderIds().stream()).toList();
     }
 
+    /** Every event received, in the order received. */
+    synchronized List<Object> events() {
+        return requests.stream().flatMap(r -> r.events().stream()).toList();
+    }
+
     @Override
     public SendResult send(byte[] body, boolean gzipped) throws InterruptedException {
-        Request request = new Request(orderIds(gzipped ? gunzip(body) : body), body.length);
+        List<Object> events = batch(gzipped ? gunzip(body) : body);
+        Request request = new Request(orderIds(events), events, body.length);
         synchronized (this) {
             requests.add(request);
         }
@@ -56,8 +67,12 @@ final class InMemorySender implements BatchSender {
     }
 
     @SuppressWarnings("unchecked")
-    private static List<String> orderIds(byte[] json) {
-        List<Object> batch = (List<Object>) EventJson.parseObject(json).get("batch");
+    private static List<Object> batch(byte[] json) {
+        return (List<Object>) EventJson.parseObject(json).get("batch");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<String> orderIds(List<Object> batch) {
         List<String> ids = new ArrayList<>();
         for (Object event : batch) {
             Map<String, Object> properties = (Map<String, Object>) ((Map<String, Object>) event).get("properties");

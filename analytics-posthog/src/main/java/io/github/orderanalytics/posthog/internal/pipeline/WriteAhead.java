@@ -1,0 +1,82 @@
+package io.github.orderanalytics.posthog.internal.pipeline;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import io.github.orderanalytics.posthog.internal.wire.EventJson;
+import io.github.orderanalytics.posthog.internal.wire.OrderEventWriter;
+import java.io.IOException;
+import java.util.UUID;
+
+/**
+ * Writes events that wait for a sender into shared chunks of bytes and lets go of their orders, on
+ * the batcher's thread. While PostHog is slow or down, tens of thousands of events can wait; as
+ * objects each is some 30 of them (the order, its money and line items, the identity), which young
+ * collections copy while callers wait, and written it is its {@link Pending}, its queue node and a
+ * slice of a chunk. Only used when no {@code DeliveryListener} is configured, as a listener is
+ * handed each event's order.
+ */
+final class WriteAhead {
+    /** The first chunk after the queue was empty: a short wait for a sender costs little. */
+    static final int FIRST_CHUNK_BYTES = 16 * 1024;
+    /**
+     * Chunks double up to this, so in a long outage the garbage collector's work per waiting event is
+     * a share of one array's copy. Larger ones were tried: arrays G1 keeps out of the young generation
+     * (half a region or more) made pauses no shorter, as what is left to copy is the small objects.
+     */
+    static final int LARGEST_CHUNK_BYTES = 256 * 1024;
+
+    private final OrderEventWriter writer;
+    private final SliceBuffer scratch = new SliceBuffer(4 * 1024);
+    private JsonGenerator generator;
+    private byte[] chunk = new byte[0];
+    private int used;
+    private int nextChunkBytes = FIRST_CHUNK_BYTES;
+
+    WriteAhead(OrderEventWriter writer) {
+        this.writer = writer;
+    }
+
+    /**
+     * Writes {@code p} into the current chunk and drops its order and identity. An event that cannot
+     * be written is left as it was: its sender tries again, and reports it as it does any other.
+     */
+    void write(Pending p) {
+        if (p.isWritten() || p.isSettled()) {
+            return;
+        }
+        scratch.reset();
+        UUID uuid;
+        try {
+            if (generator == null) {
+                generator = EventJson.generator(scratch);
+            }
+            uuid = writer.write(p.event, p.identity, generator);
+            generator.flush();
+        } catch (IOException | RuntimeException e) {
+            generator = null; // its state is broken; the next event starts a fresh one
+            return;
+        }
+        int length = scratch.size();
+        if (length > chunk.length - used) {
+            chunk = new byte[Math.max(nextChunkBytes, length)];
+            nextChunkBytes = Math.min(LARGEST_CHUNK_BYTES, 2 * nextChunkBytes);
+            used = 0;
+        }
+        System.arraycopy(scratch.array(), 0, chunk, used, length);
+        p.uuid(uuid);
+        p.start = used;
+        p.end = used + length;
+        p.buffer = chunk;
+        p.event = null;
+        p.identity = null;
+        used += length;
+    }
+
+    /** Nothing waits: the last chunk is let go of, so an idle client keeps none, and the next starts small. */
+    void idle() {
+        if (used > 0) {
+            chunk = new byte[0];
+            used = 0;
+            nextChunkBytes = FIRST_CHUNK_BYTES;
+        }
+    }
+}
