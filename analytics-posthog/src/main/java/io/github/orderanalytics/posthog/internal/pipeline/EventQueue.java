@@ -1,5 +1,6 @@
 package io.github.orderanalytics.posthog.internal.pipeline;
 
+import java.util.ArrayDeque;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -33,9 +34,10 @@ final class EventQueue {
     private final ConcurrentLinkedQueue<Item> items = new ConcurrentLinkedQueue<>();
     /**
      * The head of the queue once {@link #writeAhead} has written it: still waiting, in order, taken
-     * before {@link #items}. Concurrent, as close() takes what is left from any thread.
+     * before {@link #items}. An array, not linked nodes, so a long outage adds no object per event
+     * here; guarded by itself, as close() may take what is left while the batcher has not yet stopped.
      */
-    private final ConcurrentLinkedQueue<Item> written = new ConcurrentLinkedQueue<>();
+    private final ArrayDeque<Item> written = new ArrayDeque<>();
 
     private final QueueBound bound;
     /** Events offered so far; counted after each offer, which is what makes sharing markers safe. */
@@ -80,7 +82,10 @@ final class EventQueue {
 
     /** The next event or marker, or null. Only the batcher takes, and close() once it has stopped. */
     Item poll() {
-        Item item = written.poll();
+        Item item;
+        synchronized (written) {
+            item = written.poll();
+        }
         if (item == null) {
             item = items.poll();
         }
@@ -102,12 +107,19 @@ final class EventQueue {
             if (item instanceof Pending p) {
                 writer.write(p);
             }
-            written.offer(item);
+            synchronized (written) {
+                written.offer(item);
+            }
         }
     }
 
     boolean isEmpty() {
-        return written.isEmpty() && items.isEmpty();
+        synchronized (written) {
+            if (!written.isEmpty()) {
+                return false;
+            }
+        }
+        return items.isEmpty();
     }
 
     boolean hasFlushMarker() {
@@ -116,7 +128,9 @@ final class EventQueue {
 
     /** Events and markers written ahead and still waiting, for tests. */
     int writtenAhead() {
-        return written.size();
+        synchronized (written) {
+            return written.size();
+        }
     }
 
     /** Markers in the queue, for tests of the memory bound. */
