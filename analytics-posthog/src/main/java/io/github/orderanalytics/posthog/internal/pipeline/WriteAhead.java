@@ -16,12 +16,16 @@ import java.util.UUID;
 final class WriteAhead {
     /** The first chunk after the queue was empty: a short wait for a sender costs little. */
     static final int FIRST_CHUNK_BYTES = 16 * 1024;
+    /** Chunks grow fourfold up to this, then jump to the largest. */
+    static final int GROWN_CHUNK_BYTES = 256 * 1024;
     /**
-     * Chunks double up to this, so in a long outage the garbage collector's work per waiting event is
-     * a share of one array's copy. Larger ones were tried: arrays G1 keeps out of the young generation
-     * (half a region or more) made pauses no shorter, as what is left to copy is the small objects.
+     * The chunk of a long backlog: 4 MiB less room for an array's header. G1, the default collector,
+     * allocates an array of half a region or more outside the young generation, where no young
+     * collection copies it; with regions of 1 to 4 MiB (heaps up to 8 GiB) this one fills whole
+     * regions. On larger heaps it is an ordinary array, copied whole. Measured: the longest pause in
+     * the outage benchmark went from 11-13 ms with 256 KiB chunks to 4 ms, the floor client's.
      */
-    static final int LARGEST_CHUNK_BYTES = 256 * 1024;
+    static final int LARGEST_CHUNK_BYTES = 4 * 1024 * 1024 - 32;
 
     private final OrderEventWriter writer;
     private final SliceBuffer scratch = new SliceBuffer(4 * 1024);
@@ -57,7 +61,7 @@ final class WriteAhead {
         int length = scratch.size();
         if (length > chunk.length - used) {
             chunk = new byte[Math.max(nextChunkBytes, length)];
-            nextChunkBytes = Math.min(LARGEST_CHUNK_BYTES, 2 * nextChunkBytes);
+            nextChunkBytes = nextChunkBytes < GROWN_CHUNK_BYTES ? 4 * nextChunkBytes : LARGEST_CHUNK_BYTES;
             used = 0;
         }
         System.arraycopy(scratch.array(), 0, chunk, used, length);
