@@ -71,7 +71,8 @@ public final class CaptureClient implements Pipeline {
         BatchDelivery delivery =
                 new BatchDelivery(encoder, sender, policy, ledger, clock, () -> state.stopped, endpoint);
         // A listener is handed each event's order, so waiting events then keep theirs.
-        WriteAhead writeAhead = config.deliveryListener().isPresent() ? null : new WriteAhead(encoder.writer());
+        WriteAhead writeAhead =
+                config.deliveryListener().isPresent() ? null : new WriteAhead(encoder.writer(), ledger::failing);
         this.batcher = new Batcher(queue, config.batching(), clock, ledger, delivery, writeAhead, state);
         batcher.start();
     }

@@ -88,6 +88,11 @@ final class Ledger {
         }
     }
 
+    /** True from a failed request until the next one PostHog acknowledges. */
+    boolean failing() {
+        return failingSince != null;
+    }
+
     /** A request PostHog acknowledged: whatever failed before is over. */
     void deliveredAt(Instant at) {
         lastDeliveredAt = at;
