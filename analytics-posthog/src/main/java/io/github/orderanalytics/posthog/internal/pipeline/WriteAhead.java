@@ -11,8 +11,9 @@ import java.util.function.BooleanSupplier;
  * Writes events that wait for a sender into shared chunks of bytes and lets go of their orders, on
  * the batcher's thread. While PostHog is slow or down, tens of thousands of events can wait; as
  * objects each is some 30 of them (the order, its money and line items, the identity), which young
- * collections copy while callers wait, and written it is its {@link Pending} and a slice of a chunk. Only used when no {@code DeliveryListener} is configured, as a listener is
- * handed each event's order.
+ * collections copy while callers wait, and written it is its {@link Pending} and a slice of a chunk.
+ * Only used when no {@code DeliveryListener} is configured, as a listener is handed each event's
+ * order.
  */
 final class WriteAhead {
     /** The first chunk after the queue was empty: a short wait for a sender costs little. */
