@@ -67,9 +67,8 @@ final class BatchEncoder {
      * and handed to {@code failed}: a bug of ours, as the values were validated when built.
      */
     List<Pending> encode(List<Pending> events, OrderEventWriter writer, BiConsumer<Pending, Exception> failed) {
-        SliceBuffer buffer = new SliceBuffer(events.size() * 1024);
+        SliceBuffer buffer = null; // none when every event was written while it waited
         List<Pending> encoded = new ArrayList<>(events.size());
-        List<Pending> writtenHere = new ArrayList<>(events.size());
         JsonGenerator g = null;
         for (Pending p : events) {
             if (p.isSettled()) {
@@ -78,6 +77,9 @@ final class BatchEncoder {
             if (p.isWritten()) {
                 encoded.add(p);
                 continue;
+            }
+            if (buffer == null) {
+                buffer = new SliceBuffer(events.size() * 1024);
             }
             int start = buffer.size();
             try {
@@ -89,16 +91,19 @@ final class BatchEncoder {
                 p.start = start;
                 p.end = buffer.size();
                 encoded.add(p);
-                writtenHere.add(p);
             } catch (IOException | RuntimeException e) {
                 buffer.truncate(start);
                 g = null; // its state is broken; the next event starts a fresh one
                 failed.accept(p, e);
             }
         }
-        byte[] bytes = buffer.array(); // final only now: the buffer grew by copying while it was written
-        for (Pending p : writtenHere) {
-            p.buffer = bytes;
+        if (buffer != null) {
+            byte[] bytes = buffer.array(); // final only now: the buffer grew by copying while it was written
+            for (Pending p : encoded) {
+                if (!p.isWritten()) { // written here: its slice lies in this buffer
+                    p.buffer = bytes;
+                }
+            }
         }
         return encoded;
     }

@@ -21,7 +21,7 @@ final class Pending implements EventQueue.Item {
     /**
      * The order event and identity to write; both null for an event given already written, and let go
      * of by the batcher once it has written a waiting event and no listener needs them (see
-     * {@link Batcher}), so a long queue holds bytes rather than every order's objects.
+     * {@link WriteAhead}), so a long queue holds bytes rather than every order's objects.
      */
     OrderEvent event;
 
