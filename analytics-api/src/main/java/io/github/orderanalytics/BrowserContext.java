@@ -167,20 +167,34 @@ public final class BrowserContext {
     }
 
     /**
-     * Whether the distinct id is UUID-shaped, as posthog-js makes it for a visitor nobody identified.
-     * Only such an id may carry a guest's order: any other could be somebody's customer id, typed in.
+     * Whether the distinct id is a UUIDv7, as posthog-js makes it for a visitor nobody identified.
+     * Only such an id may carry a guest's order, and only one made before the order (see {@link
+     * #anonymousSince()}): any other could be somebody's customer id, typed in.
      */
     public boolean hasAnonymousDistinctId() {
-        return distinctId != null && isUuid(distinctId);
+        return distinctId != null && isUuidV7(distinctId);
+    }
+
+    /**
+     * When posthog-js made the distinct id for an anonymous visitor: the time in its UUIDv7, to the
+     * millisecond. Empty when the distinct id is not a UUIDv7 (an identified visitor, or an id made
+     * elsewhere). A visitor's id made after the event it would carry was not the visitor's then.
+     *
+     * @since 0.1.0
+     */
+    public Optional<Instant> anonymousSince() {
+        return hasAnonymousDistinctId() ? Optional.of(uuidV7Time(distinctId)) : Optional.empty();
     }
 
     /** When the session started: the time in its UUIDv7, to the millisecond. */
     public Optional<Instant> sessionStart() {
-        if (sessionId == null) {
-            return Optional.empty();
-        }
-        long millis = Long.parseLong(sessionId.substring(0, 8) + sessionId.substring(9, 13), 16);
-        return Optional.of(Instant.ofEpochMilli(millis));
+        return sessionId == null ? Optional.empty() : Optional.of(uuidV7Time(sessionId));
+    }
+
+    /** The 48-bit Unix millisecond time at the front of a UUIDv7. */
+    private static Instant uuidV7Time(String uuid) {
+        long millis = Long.parseLong(uuid.substring(0, 8) + uuid.substring(9, 13), 16);
+        return Instant.ofEpochMilli(millis);
     }
 
     /** This context with the browser window's id (a UUIDv7); it needs a session. */
@@ -202,11 +216,16 @@ public final class BrowserContext {
         return Objects.hash(distinctId, sessionId, windowId);
     }
 
+    /**
+     * For example {@code browser(0192f7a3-..., session 0192f7a3-...)}. A distinct id that posthog-js did
+     * not make for an anonymous visitor is what the page passed to {@code identify()}, often an email,
+     * and shows masked ({@code browser(j***)}); what could break a log line is escaped.
+     */
     @Override
     public String toString() {
         StringBuilder b = new StringBuilder("browser(");
         if (distinctId != null) {
-            b.append(distinctId);
+            b.append(isUuid(distinctId) ? distinctId : Text.masked(distinctId, distinctId.length()));
         }
         if (sessionId != null) {
             b.append(distinctId != null ? ", " : "").append("session ").append(sessionId);

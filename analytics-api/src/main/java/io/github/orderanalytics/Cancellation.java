@@ -130,7 +130,7 @@ public final class Cancellation implements OrderEvent {
 
         /** When the order was cancelled; the event's timestamp. Default: the time of {@link #build()}. */
         public Builder cancelledAt(Instant cancelledAt) {
-            this.cancelledAt = EventChecks.notTooFarAhead("cancelledAt", cancelledAt);
+            this.cancelledAt = EventChecks.eventTime("cancelledAt", cancelledAt);
             return this;
         }
 

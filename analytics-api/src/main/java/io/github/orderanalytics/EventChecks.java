@@ -21,10 +21,16 @@ final class EventChecks {
 
     /**
      * Refuses a time more than {@link Order#MAX_PLACED_AT_AHEAD} ahead: PostHog moves such an event to
-     * the time it arrives, which would put its money on the wrong day.
+     * the time it arrives, which would put its money on the wrong day. And one before {@link
+     * Order#EARLIEST_TIME}: PostHog's timestamps start there, and {@code Instant.MIN} would otherwise
+     * pass here and fail later, inside the order's own transaction, where a database cannot hold it.
      */
-    static Instant notTooFarAhead(String field, Instant time) {
+    static Instant eventTime(String field, Instant time) {
         Objects.requireNonNull(time, () -> field + " == null");
+        if (time.isBefore(Order.EARLIEST_TIME)) {
+            throw new IllegalArgumentException(field + " must not be before " + Order.EARLIEST_TIME
+                    + ", where PostHog's timestamps start: " + time);
+        }
         // In whole seconds from the millisecond clock: no allocation, no overflow for Instant.MAX.
         long latest = System.currentTimeMillis() / 1000 + Order.MAX_PLACED_AT_AHEAD.getSeconds();
         if (time.getEpochSecond() >= latest) {

@@ -206,6 +206,44 @@ public final class Identity {
         return withBrowser(BrowserContext.of(distinctId, sessionId));
     }
 
+    /**
+     * This identity with the browser distinct id the shop kept with the order ({@link #browserDistinctId()}),
+     * to report the order's refund or cancellation from where no browser is (a payment webhook, the back
+     * office) under the same PostHog person as the order:
+     *
+     * <pre>{@code
+     * // at checkout: keep one column with the order
+     * order.setBrowserDistinctId(identity.browserDistinctId().orElse(null));
+     * // months later, in a webhook
+     * analytics.orderRefunded(refund, Identity.guest(order.email()).withBrowserDistinctId(order.browserDistinctId()));
+     * }</pre>
+     *
+     * <p>Null, as a nullable column gives it back, means no browser was known: this identity is returned as
+     * it is. A session this identity had is kept; the stored session is not worth keeping, as PostHog takes a
+     * {@code $session_id} only within its 24 hours.
+     *
+     * @throws IllegalArgumentException if {@code distinctId} is blank, too long or a placeholder PostHog refuses
+     * @since 0.1.0
+     */
+    public Identity withBrowserDistinctId(String distinctId) {
+        if (distinctId == null) {
+            return this;
+        }
+        String session = browser == null ? null : browser.sessionId().orElse(null);
+        String window = browser == null ? null : browser.windowId().orElse(null);
+        return withBrowser(BrowserContext.of(distinctId, session, window));
+    }
+
+    /**
+     * The browser's distinct id, if the browser is known and had one: what to keep with the order, so that
+     * its refund and cancellation can be reported under the same person ({@link #withBrowserDistinctId}).
+     *
+     * @since 0.1.0
+     */
+    public Optional<String> browserDistinctId() {
+        return browser == null ? Optional.empty() : browser.distinctId();
+    }
+
     public Kind kind() {
         return kind;
     }
@@ -238,10 +276,14 @@ public final class Identity {
         return Objects.hash(kind, id, browser);
     }
 
-    /** For example {@code guest(j***@example.com)}: a guest's email is masked, as logs should not hold it. */
+    /**
+     * For example {@code guest(j***@example.com)}: a guest's email is masked, as logs should not hold it,
+     * and so is a browser's identified distinct id (see {@link BrowserContext#toString()}). Characters that
+     * could break or disguise a log line (line separators, bidi marks) are escaped.
+     */
     @Override
     public String toString() {
-        String shown = kind == Kind.GUEST ? id.charAt(0) + "***" + id.substring(id.indexOf('@')) : id;
+        String shown = kind == Kind.GUEST ? Text.masked(id, id.indexOf('@')) : Text.forLog(id);
         return kind.name().toLowerCase(Locale.ROOT) + "(" + shown + (browser != null ? ", " + browser : "") + ")";
     }
 }

@@ -53,6 +53,12 @@ public final class Order implements OrderEvent {
      */
     public static final Duration MAX_PLACED_AT_AHEAD = Duration.ofHours(23);
     /**
+     * Earliest time of any order event: the Unix epoch, where PostHog's timestamps start.
+     *
+     * @since 0.1.0
+     */
+    public static final Instant EARLIEST_TIME = Instant.EPOCH;
+    /**
      * Largest order as encoded JSON, in bytes: half of PostHog's 1 MB event limit, leaving ample
      * room for the identity and the library's own properties.
      */
@@ -256,7 +262,7 @@ public final class Order implements OrderEvent {
 
         /** When the order was placed; the event's timestamp. Default: the time of {@link #build()}. */
         public Builder placedAt(Instant placedAt) {
-            this.placedAt = EventChecks.notTooFarAhead("placedAt", placedAt);
+            this.placedAt = EventChecks.eventTime("placedAt", placedAt);
             return this;
         }
 

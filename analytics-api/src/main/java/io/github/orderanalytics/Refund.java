@@ -61,7 +61,8 @@ public final class Refund implements OrderEvent {
 
     /**
      * Starts a refund of {@code total} (greater than zero) on order {@code orderId}, with the id of
-     * this refund (unique within the order: a payment provider's refund id, say).
+     * this refund (unique within the order: a payment provider's refund id, say; without {@code ':'},
+     * which separates the two ids in the event's uuid).
      */
     public static Builder builder(String orderId, String refundId, Money total) {
         return new Builder(orderId, refundId, total);
@@ -208,6 +209,12 @@ public final class Refund implements OrderEvent {
         private Builder(String orderId, String refundId, Money total) {
             this.orderId = Text.require("orderId", orderId, Order.MAX_ID_LENGTH);
             this.refundId = Text.require("refundId", refundId, Order.MAX_ID_LENGTH);
+            if (refundId.indexOf(':') >= 0) {
+                // The event's uuid is named "...:" + orderId + ":" + refundId: with a colon allowed here,
+                // ("a:b", "c") and ("a", "b:c") would be one uuid, and PostHog would drop the second refund.
+                throw new IllegalArgumentException("refundId must not contain ':' (it separates the order id from the"
+                        + " refund id in the event's uuid): " + Text.quote(refundId));
+            }
             this.total = Objects.requireNonNull(total, "total == null");
             if (total.amount().signum() == 0) {
                 throw new IllegalArgumentException("total is the amount refunded and must be greater than zero: "
@@ -217,7 +224,7 @@ public final class Refund implements OrderEvent {
 
         /** When the money was given back; the event's timestamp. Default: the time of {@link #build()}. */
         public Builder refundedAt(Instant refundedAt) {
-            this.refundedAt = EventChecks.notTooFarAhead("refundedAt", refundedAt);
+            this.refundedAt = EventChecks.eventTime("refundedAt", refundedAt);
             return this;
         }
 

@@ -121,6 +121,56 @@ final class Text {
         return b.toString();
     }
 
+    /**
+     * {@code value} as it may appear in a log line: every character that could break or disguise the
+     * line (controls, line and paragraph separators, bidi and other invisible format characters, lone
+     * surrogates) written as {@code \\uXXXX}. An id may hold any of them but controls.
+     */
+    static String forLog(String value) {
+        StringBuilder b = null;
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            boolean pair = Character.isHighSurrogate(c)
+                    && i + 1 < value.length()
+                    && Character.isLowSurrogate(value.charAt(i + 1));
+            int type = pair ? Character.getType(value.codePointAt(i)) : Character.getType(c);
+            boolean escape = !pair && Character.isSurrogate(c)
+                    || type == Character.CONTROL
+                    || type == Character.FORMAT
+                    || type == Character.LINE_SEPARATOR
+                    || type == Character.PARAGRAPH_SEPARATOR;
+            if (escape && b == null) {
+                b = new StringBuilder(value.length() + 16).append(value, 0, i);
+            }
+            if (b != null) {
+                if (escape) {
+                    b.append(String.format("\\u%04x", (int) c));
+                    if (pair) {
+                        b.append(String.format("\\u%04x", (int) value.charAt(i + 1)));
+                    }
+                } else {
+                    b.append(c);
+                    if (pair) {
+                        b.append(value.charAt(i + 1));
+                    }
+                }
+            }
+            if (pair) {
+                i++;
+            }
+        }
+        return b == null ? value : b.toString();
+    }
+
+    /**
+     * {@code value} for a log with its first character kept and the rest up to {@code end} hidden:
+     * {@code masked("jane@example.com", 4)} is {@code j***@example.com}.
+     */
+    static String masked(String value, int end) {
+        int first = value.offsetByCodePoints(0, 1);
+        return forLog(value.substring(0, first)) + "***" + forLog(value.substring(Math.max(first, end)));
+    }
+
     /** An amount for a message: plain where that is short, else in scientific notation; never the size of the input. */
     static String amount(BigDecimal d) {
         if (d.precision() > QUOTE_LIMIT) {

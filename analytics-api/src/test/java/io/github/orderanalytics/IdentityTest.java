@@ -75,6 +75,22 @@ class IdentityTest {
     }
 
     @Test
+    void toStringMasksABrowserIdThatIsNotAnAnonymousVisitorsAndEscapesWhatBreaksALogLine() {
+        String anonymous = "0192f7a3-7c6e-7cc2-8c3a-3f3b0d6e9a41";
+        // After posthog.identify(email) the browser's distinct id is the email
+        assertThat(Identity.customer("cus_42").withBrowser(BrowserContext.of("jane@example.com", null)))
+                .hasToString("customer(cus_42, browser(j***))");
+        assertThat(Identity.guest("jane@example.com").withBrowser(BrowserContext.of(anonymous, null)))
+                .hasToString("guest(j***@example.com, browser(" + anonymous + "))");
+        // Line and paragraph separators, bidi overrides: allowed in an id, never raw in a log line
+        assertThat(Identity.customer("cus\u2028INFO fake\u202e42"))
+                .hasToString("customer(cus\\u2028INFO fake\\u202e42)");
+        assertThat(Identity.anonymous("anon\u2029x")).hasToString("anonymous(anon\\u2029x)");
+        assertThat(Identity.customer("\ud83d\ude00fan").withBrowser(BrowserContext.of("\ud83d\ude00\u2028x", null)))
+                .hasToString("customer(\ud83d\ude00fan, browser(\ud83d\ude00***))");
+    }
+
+    @Test
     void toStringMasksTheGuestEmail() {
         assertThat(Identity.guest("jane@example.com")).hasToString("guest(j***@example.com)");
         assertThat(Identity.customer("cus_42").withSessionId(SESSION))

@@ -133,6 +133,35 @@ class RefundTest {
     }
 
     @Test
+    void refundIdWithAColonIsRefusedSoThatTwoRefundsNeverShareAUuid() {
+        // ("a:b", "c") and ("a", "b:c") would both be named "order-analytics:order_refunded:a:b:c"
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> Refund.builder("a", "b:c", eur("1.00")))
+                .withMessage("refundId must not contain ':' (it separates the order id from the refund id in the"
+                        + " event's uuid): 'b:c'");
+        assertThat(Refund.builder("a:b", "c", eur("1.00")).build().refundId()).isEqualTo("c");
+    }
+
+    @Test
+    void eventTimesBeforeTheEpochAreRefusedWhenSet() {
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> refund().refundedAt(Instant.MIN))
+                .withMessage("refundedAt must not be before 1970-01-01T00:00:00Z, where PostHog's timestamps start: "
+                        + Instant.MIN);
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> Order.builder("ord_1", eur("1.00")).placedAt(Instant.EPOCH.minusNanos(1)))
+                .withMessageStartingWith("placedAt must not be before 1970-01-01T00:00:00Z");
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> Cancellation.builder("ord_1").cancelledAt(Instant.parse("1969-12-31T23:59:59Z")))
+                .withMessageStartingWith("cancelledAt must not be before 1970-01-01T00:00:00Z");
+        assertThat(Order.builder("ord_1", eur("1.00"))
+                        .placedAt(Instant.EPOCH)
+                        .build()
+                        .placedAt())
+                .isEqualTo(Instant.EPOCH);
+    }
+
+    @Test
     void propertiesFollowTheOrdersRules() {
         assertThatIllegalArgumentException()
                 .isThrownBy(() -> refund().property("refund_id", "x"))

@@ -5,6 +5,7 @@ import io.github.orderanalytics.posthog.EncodedEvent;
 import io.github.orderanalytics.posthog.PostHogOrderAnalytics;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -48,6 +49,7 @@ import org.slf4j.LoggerFactory;
 public final class OutboxRelay implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger("io.github.orderanalytics.outbox");
     private static final Duration MAX_IDLE_AFTER_ERRORS = Duration.ofSeconds(30);
+    private static final SecureRandom RANDOM = new SecureRandom();
     static final long DEFAULT_MAX_BATCH_BYTES = 16L << 20;
 
     private final DataSource dataSource;
@@ -65,6 +67,9 @@ public final class OutboxRelay implements AutoCloseable {
     private final Clock clock;
     private final Backoff idleBackoff;
     private final OutboxAdmin admin;
+
+    /** 48 random bits in hex, this instance's part of every claim token. */
+    private final String instance = Long.toHexString(RANDOM.nextLong() >>> 16);
 
     private final AtomicLong claims = new AtomicLong();
     private final AtomicLong delivered = new AtomicLong();
@@ -158,7 +163,7 @@ public final class OutboxRelay implements AutoCloseable {
      */
     public RelayRound relayOnce() throws SQLException, InterruptedException {
         OutboxRepository rows = repository();
-        String token = relayId + "#" + claims.incrementAndGet();
+        String token = nextClaimToken();
         List<OutboxRepository.Row> claimed = rows.claim(token);
         if (claimed.isEmpty()) {
             return RelayRound.NONE;
@@ -322,6 +327,15 @@ public final class OutboxRelay implements AutoCloseable {
         } finally {
             lock.unlock();
         }
+    }
+
+    /**
+     * The fencing token of the next claim: this relay's id, this instance's own random part, and a count.
+     * The random part keeps tokens apart when two instances are given the same {@code relayId}: with
+     * equal tokens, one instance could record outcomes on rows the other holds once a lease ran out.
+     */
+    String nextClaimToken() {
+        return relayId + "#" + instance + "." + claims.incrementAndGet();
     }
 
     private static String defaultRelayId() {

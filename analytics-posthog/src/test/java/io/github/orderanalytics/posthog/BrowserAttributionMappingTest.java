@@ -219,4 +219,76 @@ class BrowserAttributionMappingTest {
                 .as("off by default")
                 .hasSize(1);
     }
+
+    @Test
+    void aBrowserIdShapedLikeAUuidButNotMadeByPostHogJsNeverCarriesAGuestsOrder() {
+        // A shop whose customer ids are UUIDs (v4): a client sends one as its browser's distinct id
+        String somebodysCustomerId = "3b241101-e2bb-4255-8caf-4136c566a962";
+        Identity guest =
+                Identity.guest("jane@example.com").withBrowser(BrowserContext.of(somebodysCustomerId, SESSION));
+
+        assertThat(DEFAULTS.orderPlaced(order(), guest).distinctId()).isEqualTo(JANE_HASH);
+        assertThat(DEFAULTS.orderPlaced(order(), guest).properties()).doesNotContainKey("guest_id");
+        assertThat(LINKING.events(
+                        order(),
+                        Identity.customer("cus_42").withBrowser(BrowserContext.of(somebodysCustomerId, SESSION))))
+                .extracting(PostHogEvent::event)
+                .containsExactly("order_placed");
+    }
+
+    @Test
+    void aVisitorIdIsTrustedOnlyWhenMadeBeforeTheEventGiveOrTakeTheBrowsersClock() {
+        Instant placedAt = order().placedAt();
+        String fourMinutesAhead = uuidV7At(placedAt.plus(Duration.ofMinutes(4)));
+        String sixMinutesAhead = uuidV7At(placedAt.plus(Duration.ofMinutes(6)));
+        String aYearBefore = uuidV7At(placedAt.minus(Duration.ofDays(365)));
+
+        assertThat(DEFAULTS.orderPlaced(order(), guestFrom(fourMinutesAhead)).distinctId())
+                .isEqualTo(fourMinutesAhead);
+        assertThat(DEFAULTS.orderPlaced(order(), guestFrom(sixMinutesAhead)).distinctId())
+                .isEqualTo(JANE_HASH);
+        assertThat(DEFAULTS.orderPlaced(order(), guestFrom(aYearBefore)).distinctId())
+                .isEqualTo(aYearBefore);
+        assertThat(LINKING.events(
+                        order(), Identity.customer("cus_42").withBrowser(BrowserContext.of(sixMinutesAhead, null))))
+                .as("no link to a browser id made after the order")
+                .hasSize(1);
+    }
+
+    @Test
+    void aRefundMonthsLaterFromTheBackOfficeMeetsTheOrderUnderTheStoredVisitor() {
+        Instant placedAt = Instant.parse("2026-06-01T12:00:00Z");
+        String visitor = uuidV7At(Instant.parse("2025-07-01T08:00:00Z")); // posthog-js keeps its id a year
+        Order order = order(placedAt);
+        Identity atCheckout = Identity.guest("jane@example.com")
+                .withBrowser(BrowserContext.of(visitor, uuidV7At(placedAt.minusSeconds(600))));
+        String stored = atCheckout.browserDistinctId().orElseThrow(); // the one column the shop keeps
+        Refund refund = Refund.builder("ord_2001", "re_1", Money.of("5.00", "EUR"))
+                .refundedAt(Instant.parse("2026-10-01T09:00:00Z"))
+                .build();
+        Cancellation cancellation = Cancellation.builder("ord_2001")
+                .cancelledAt(placedAt.plus(Duration.ofDays(2)))
+                .build();
+        Identity backOffice = Identity.guest("jane@example.com").withBrowserDistinctId(stored);
+
+        PostHogEvent placed = DEFAULTS.orderPlaced(order, atCheckout);
+        PostHogEvent refunded = DEFAULTS.orderRefunded(refund, backOffice);
+        PostHogEvent cancelled = DEFAULTS.orderCancelled(cancellation, backOffice);
+
+        assertThat(placed.distinctId()).isEqualTo(visitor);
+        assertThat(List.of(refunded.distinctId(), cancelled.distinctId())).containsOnly(visitor);
+        assertThat(refunded.properties()).containsEntry("guest_id", JANE_HASH).doesNotContainKey("$session_id");
+        assertThat(Identity.guest("jane@example.com").withBrowserDistinctId(null))
+                .as("no browser kept: the guest id, as for the order")
+                .isEqualTo(Identity.guest("jane@example.com"));
+    }
+
+    private static Identity guestFrom(String browserId) {
+        return Identity.guest("jane@example.com").withBrowser(BrowserContext.of(browserId, null));
+    }
+
+    private static String uuidV7At(Instant at) {
+        String millis = String.format("%012x", at.toEpochMilli());
+        return millis.substring(0, 8) + "-" + millis.substring(8) + "-7abc-9def-0123456789ab";
+    }
 }

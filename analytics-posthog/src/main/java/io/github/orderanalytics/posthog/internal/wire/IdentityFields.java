@@ -52,11 +52,11 @@ final class IdentityFields {
      * A customer's and an anonymous visitor's id as given; a guest's, the browser's anonymous visitor
      * when it is known, so the order joins the browsing in PostHog's funnels, else the guest id.
      */
-    String distinctId(Identity identity) {
+    String distinctId(OrderEvent event, Identity identity) {
         if (identity.kind() != Identity.Kind.GUEST) {
             return identity.id();
         }
-        String visitor = browserVisitor(identity);
+        String visitor = browserVisitor(event, identity);
         return visitor != null ? visitor : guestId(identity);
     }
 
@@ -64,7 +64,7 @@ final class IdentityFields {
     void write(JsonGenerator g, OrderEvent event, Identity identity) throws IOException {
         g.writeFieldName(F_IDENTITY_TYPE);
         g.writeString(identityType(identity.kind()));
-        if (identity.kind() == Identity.Kind.GUEST && browserVisitor(identity) != null) {
+        if (identity.kind() == Identity.Kind.GUEST && browserVisitor(event, identity) != null) {
             g.writeFieldName(F_GUEST_ID);
             g.writeString(guestId(identity));
         }
@@ -101,19 +101,15 @@ final class IdentityFields {
     /**
      * The browser id to join to the customer with a {@code $identify}, or null: only with {@code
      * linkBrowserToCustomer}, only for a placed order (one link per order, however many refunds follow),
-     * only for a browser id that posthog-js made for an anonymous visitor. PostHog refuses to merge an
-     * identified id, and so do we.
+     * only for a browser id that posthog-js made for an anonymous visitor before the order. PostHog
+     * refuses to merge an identified id, and so do we.
      */
     String browserToLink(OrderEvent event, Identity identity) {
         if (!linkBrowserToCustomer || identity.kind() != Identity.Kind.CUSTOMER || !(event instanceof Order)) {
             return null;
         }
-        BrowserContext browser = identity.browser().orElse(null);
-        if (browser == null || !browser.hasAnonymousDistinctId()) {
-            return null;
-        }
-        String browserId = browser.distinctId().get();
-        return browserId.equals(identity.id()) ? null : browserId;
+        String browserId = browserVisitor(event, identity);
+        return browserId == null || browserId.equals(identity.id()) ? null : browserId;
     }
 
     /** The guest id of the README: hash or HMAC of the email, or the email itself. */
@@ -121,10 +117,21 @@ final class IdentityFields {
         return guestIdentity == GuestIdentity.HASHED ? guestIds.distinctId(guest.id()) : guest.id();
     }
 
-    /** The browser's distinct id if posthog-js made it for an anonymous visitor; any other is not trusted for a guest. */
-    private static String browserVisitor(Identity identity) {
+    /**
+     * The browser's distinct id if posthog-js made it for an anonymous visitor before the event: a UUIDv7
+     * whose time is not after the event's (give or take {@link #BROWSER_CLOCK_SKEW}), however long before,
+     * as posthog-js keeps its id a year and a refund may come months after the visit. Any other id is not
+     * trusted: a shop's customer ids may be UUIDs, and a client must not file its order under one. Compared
+     * with the event's time, not the clock's, so that the event is a function of its values alone; the
+     * event's time is itself at most 23 hours ahead of the clock.
+     */
+    private static String browserVisitor(OrderEvent event, Identity identity) {
         BrowserContext browser = identity.browser().orElse(null);
-        return browser != null && browser.hasAnonymousDistinctId()
+        if (browser == null) {
+            return null;
+        }
+        Instant since = browser.anonymousSince().orElse(null);
+        return since != null && !since.isAfter(event.occurredAt().plus(BROWSER_CLOCK_SKEW))
                 ? browser.distinctId().get()
                 : null;
     }

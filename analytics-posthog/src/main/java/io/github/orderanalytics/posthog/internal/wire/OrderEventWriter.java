@@ -200,7 +200,7 @@ public final class OrderEventWriter {
         UUID uuid = NameBasedUuid.v5(sha1, NameBasedUuid.URL_NAMESPACE, uuidName(event));
         g.writeStartObject();
         string(g, F_EVENT, event.kind().eventName());
-        string(g, F_DISTINCT_ID, identityFields.distinctId(identity));
+        string(g, F_DISTINCT_ID, identityFields.distinctId(event, identity));
         string(g, F_UUID, uuid.toString());
         string(g, F_TIMESTAMP, event.occurredAt().toString());
         g.writeFieldName(F_PROPERTIES);
