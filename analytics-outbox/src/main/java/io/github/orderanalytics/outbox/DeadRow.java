@@ -14,8 +14,9 @@ import java.util.UUID;
  * @param attempts delivery attempts made
  * @param deadAt when PostHog refused it
  * @param reason what PostHog said
- * @param payload the event exactly as it was sent; it holds the order's properties, so show it only
- *     where those may be seen
+ * @param payloadBytes the size of the event's JSON; the listing leaves the payload itself in the table (it
+ *     may be half a megabyte, and it holds the order's properties): read one with {@link
+ *     OutboxAdmin#deadRowPayload(long)}
  * @since 0.1.0
  */
 public record DeadRow(
@@ -26,7 +27,7 @@ public record DeadRow(
         int attempts,
         Instant deadAt,
         String reason,
-        String payload) {
+        long payloadBytes) {
     public DeadRow {
         Objects.requireNonNull(eventUuid, "eventUuid == null");
         Objects.requireNonNull(deadAt, "deadAt == null");

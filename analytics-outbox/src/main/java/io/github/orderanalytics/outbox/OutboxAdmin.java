@@ -23,7 +23,8 @@ import javax.sql.DataSource;
  * <pre>{@code
  * OutboxAdmin admin = OutboxAdmin.create(dataSource);
  * admin.backlog();                        // pending, the oldest one's age, dead
- * admin.deadRows(0, 50);                  // the first 50 dead rows, oldest first
+ * admin.deadRows(0, 50);                  // the first 50 dead rows, oldest first, without payloads
+ * admin.deadRowPayload(row.id());         // one row's event, as it was sent
  * admin.resubmit(List.of(uuid));          // send these again, with the next relay round
  * admin.purgeDead(Duration.ofDays(30));   // delete dead rows older than 30 days
  * }</pre>
@@ -46,8 +47,10 @@ public final class OutboxAdmin {
     private static final String SQL_COUNT_DEAD = "SELECT COUNT(*) FROM %s WHERE dead_at IS NOT NULL";
 
     private static final String SQL_LIST_DEAD =
-            "SELECT id, event_uuid, event_time, created_at, attempts, dead_at, dead_reason, payload FROM %s"
-                    + " WHERE dead_at IS NOT NULL ORDER BY dead_at, id LIMIT ? OFFSET ?";
+            "SELECT id, event_uuid, event_time, created_at, attempts, dead_at, dead_reason, OCTET_LENGTH(payload)"
+                    + " FROM %s WHERE dead_at IS NOT NULL ORDER BY dead_at, id LIMIT ? OFFSET ?";
+
+    private static final String SQL_DEAD_PAYLOAD = "SELECT payload FROM %s WHERE id = ? AND dead_at IS NOT NULL";
 
     private static final String SQL_RESUBMIT_ALL = "UPDATE %s"
             + " SET dead_at = NULL, dead_reason = NULL, next_attempt_at = ?, last_error = ?"
@@ -65,6 +68,7 @@ public final class OutboxAdmin {
     private final String oldestPending;
     private final String countDead;
     private final String listDead;
+    private final String deadPayload;
     private final String resubmitAll;
     private final String resubmitOne;
     private final String purgeDead;
@@ -77,6 +81,7 @@ public final class OutboxAdmin {
         this.oldestPending = SQL_OLDEST_PENDING.formatted(table.name);
         this.countDead = SQL_COUNT_DEAD.formatted(table.name);
         this.listDead = SQL_LIST_DEAD.formatted(table.name);
+        this.deadPayload = SQL_DEAD_PAYLOAD.formatted(table.name);
         this.resubmitAll = SQL_RESUBMIT_ALL.formatted(table.name);
         this.resubmitOne = SQL_RESUBMIT_ONE.formatted(table.name);
         this.purgeDead = SQL_PURGE_DEAD.formatted(table.name);
@@ -147,11 +152,25 @@ public final class OutboxAdmin {
                             r.getInt(5),
                             dialect.time(r, 6),
                             r.getString(7),
-                            r.getString(8)));
+                            r.getLong(8)));
                 }
             }
         }
         return rows;
+    }
+
+    /**
+     * The event of dead row {@code id} ({@link DeadRow#id()}) exactly as it was sent, if that row is dead:
+     * it holds the order's properties, so show it only where those may be seen.
+     */
+    public Optional<String> deadRowPayload(long id) throws SQLException {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement s = c.prepareStatement(deadPayload)) {
+            s.setLong(1, id);
+            try (ResultSet r = s.executeQuery()) {
+                return r.next() ? Optional.of(r.getString(1)) : Optional.empty();
+            }
+        }
     }
 
     /** Every dead row becomes due again now; returns how many did. */

@@ -30,7 +30,8 @@ import org.springframework.core.env.Environment;
         properties = {
             "order-analytics.outbox.enabled=true",
             "order-analytics.outbox.poll-interval=50ms",
-            "management.endpoints.web.exposure.include=health,orderanalyticsoutbox"
+            "management.endpoints.web.exposure.include=health,orderanalyticsoutbox",
+            "management.endpoint.orderanalyticsoutbox.access=unrestricted"
         })
 @UseFakePostHog
 class CheckoutWithOutboxTest {
@@ -70,6 +71,19 @@ class CheckoutWithOutboxTest {
         assertThat(posthog).receivedOnly(committed, refused);
         assertThat(body(send("DELETE", "/actuator/orderanalyticsoutbox/30d", null)))
                 .contains("\"purged\":0");
+    }
+
+    @Test
+    void malformedRequestsAreRefusedWithA400AndChangeNothing() throws Exception {
+        for (String age : new String[] {"30", "0s", "-1d", "P0D", "soon"}) {
+            HttpResponse<String> purge = send("DELETE", "/actuator/orderanalyticsoutbox/" + age, null);
+            assertThat(purge.statusCode()).as("purge %s: %s", age, purge.body()).isEqualTo(400);
+        }
+        HttpResponse<String> resubmit = send("POST", "/actuator/orderanalyticsoutbox", "{\"uuids\": \"not-a-uuid\"}");
+        assertThat(resubmit.statusCode()).as(resubmit.body()).isEqualTo(400);
+        HttpResponse<String> page = get("/actuator/orderanalyticsoutbox/-1");
+        assertThat(page.statusCode()).as(page.body()).isEqualTo(400);
+        assertThat(get("/actuator/orderanalyticsoutbox/x").statusCode()).isEqualTo(400);
     }
 
     @Test

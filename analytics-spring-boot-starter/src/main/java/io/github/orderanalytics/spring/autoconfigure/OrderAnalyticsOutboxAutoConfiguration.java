@@ -9,6 +9,7 @@ import io.github.orderanalytics.spring.OrderAnalyticsProperties;
 import io.github.orderanalytics.spring.OrderPlacedEvent;
 import io.github.orderanalytics.spring.OutboxProperties;
 import io.github.orderanalytics.spring.browser.RequestBrowserContext;
+import io.github.orderanalytics.spring.internal.DurationText;
 import java.time.Duration;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
@@ -18,8 +19,10 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProp
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
+import org.springframework.core.env.Environment;
 
 /**
  * With {@code order-analytics.outbox.enabled=true}, analytics-outbox on the class path and a
@@ -78,8 +81,13 @@ public class OrderAnalyticsOutboxAutoConfiguration {
 
     @Bean
     @ConditionalOnProperty(name = "order-analytics.outbox.dead-retention")
-    OutboxDeadRetention orderAnalyticsOutboxDeadRetention(OutboxAdmin admin, OrderAnalyticsProperties properties) {
-        return new OutboxDeadRetention(admin, properties.getOutbox().getDeadRetention());
+    OutboxDeadRetention orderAnalyticsOutboxDeadRetention(OutboxAdmin admin, Environment environment) {
+        // Read as typed, not as bound: the binder takes "30" for 30 ms, which would purge every dead row
+        String name = "order-analytics.outbox.dead-retention";
+        return new OutboxDeadRetention(
+                admin,
+                DurationText.positive(
+                        name, Binder.get(environment).bind(name, String.class).get()));
     }
 
     /**

@@ -23,10 +23,6 @@ final class OutboxDeadRetention implements SmartLifecycle {
     private ScheduledExecutorService scheduler;
 
     OutboxDeadRetention(OutboxAdmin admin, Duration retention) {
-        if (retention.isNegative()) {
-            throw new IllegalArgumentException(
-                    "order-analytics.outbox.dead-retention must not be negative, was " + retention);
-        }
         this.admin = admin;
         this.retention = retention;
     }

@@ -275,10 +275,35 @@ class OrderAnalyticsOutboxAutoConfigurationTest {
                     assertThat(rows(dataSource))
                             .as("the old dead row went, the others stay")
                             .isEqualTo(2);
-                    assertThat(context.getBean(OutboxAdmin.class).deadRows(0, 10))
+                    OutboxAdmin admin = context.getBean(OutboxAdmin.class);
+                    assertThat(admin.deadRows(0, 10))
                             .singleElement()
-                            .satisfies(row -> assertThat(row.payload()).contains("ord_dead_today"));
+                            .satisfies(row -> assertThat(admin.deadRowPayload(row.id()))
+                                    .hasValueSatisfying(p -> assertThat(p).contains("ord_dead_today")));
                 });
+    }
+
+    /** "30" would bind as 30 ms and purge every dead row at start. */
+    @Test
+    void deadRetentionWithoutAUnitOrNotAboveZeroStopsTheApplicationNamingTheProperty() {
+        DataSource dataSource = database(true);
+        for (String retention : new String[] {"30", "0s", "-1d", "P0D"}) {
+            runner.withBean(DataSource.class, () -> dataSource)
+                    .withPropertyValues(
+                            "order-analytics.outbox.relay-enabled=false",
+                            "order-analytics.outbox.dead-retention=" + retention)
+                    .run(context -> assertThat(context)
+                            .as(retention)
+                            .hasFailed()
+                            .getFailure()
+                            .rootCause()
+                            .hasMessageContaining("order-analytics.outbox.dead-retention")
+                            .hasMessageContaining(retention));
+        }
+        runner.withBean(DataSource.class, () -> dataSource)
+                .withPropertyValues(
+                        "order-analytics.outbox.relay-enabled=false", "order-analytics.outbox.dead-retention=P30D")
+                .run(context -> assertThat(context).hasSingleBean(OutboxDeadRetention.class));
     }
 
     /** A scrape or a health check with the database gone answers at once, from the last reading. */
