@@ -7,7 +7,11 @@ import io.github.orderanalytics.Identity;
 import io.github.orderanalytics.Money;
 import io.github.orderanalytics.Order;
 import io.github.orderanalytics.testkit.CapturedRequest;
+import io.github.orderanalytics.testkit.FakePostHog;
 import io.github.orderanalytics.testkit.FakeResponse;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -108,6 +112,48 @@ class SendNowTest {
                 client(config.toBuilder()).sendNow(encoded(config, Instant.now(), "ord_1"));
 
         assertThat(outcomes.get(0).result()).isEqualTo(EncodedEvent.Result.RETRY);
+    }
+
+    /** A relay asks every round: one ERROR says why nothing arrives, and again after a success. */
+    @Test
+    void aRefusedKeyIsOneErrorPerStreakOfRefusals() throws Exception {
+        clients.posthog.respondByDefault(FakeResponse.status(401));
+        PostHogConfig config = clients.posthog.clientConfig().build();
+        PostHogOrderAnalytics client = client(config.toBuilder());
+
+        String firstStreak = logged(() -> {
+            for (int round = 0; round < 3; round++) {
+                client.sendNow(encoded(config, Instant.now(), "ord_" + round));
+            }
+        });
+        clients.posthog.respondByDefault(FakeResponse.ok());
+        client.sendNow(encoded(config, Instant.now(), "ord_ok"));
+        clients.posthog.respondByDefault(FakeResponse.status(403));
+        String secondStreak = logged(() -> client.sendNow(encoded(config, Instant.now(), "ord_4")));
+
+        assertThat(firstStreak)
+                .containsOnlyOnce("PostHog refused the API key (HTTP 401)")
+                .contains("ERROR")
+                .contains("POSTHOG_API_KEY")
+                .doesNotContain(FakePostHog.API_KEY);
+        assertThat(secondStreak).containsOnlyOnce("PostHog refused the API key (HTTP 403)");
+    }
+
+    /** What {@code work} logged: slf4j-simple writes to System.err as it is at each call. */
+    private static String logged(ThrowingRunnable work) throws Exception {
+        PrintStream original = System.err;
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+        try {
+            work.run();
+            return err.toString(StandardCharsets.UTF_8);
+        } finally {
+            System.setErr(original);
+        }
+    }
+
+    private interface ThrowingRunnable {
+        void run() throws Exception;
     }
 
     @Test

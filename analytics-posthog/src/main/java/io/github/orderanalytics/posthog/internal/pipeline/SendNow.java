@@ -5,6 +5,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Sends events written earlier on the caller's thread, each request once: for a relay whose
@@ -14,11 +17,18 @@ import java.util.Optional;
  * nothing about the events themselves.
  */
 final class SendNow {
+    private static final Logger log = LoggerFactory.getLogger("io.github.orderanalytics.posthog");
+
     private final BatchEncoder encoder;
     private final BatchSender sender;
     private final RetryPolicy policy;
     private final Ledger ledger;
     private final Clock clock;
+    /**
+     * Whether the refused key was said: once a streak of refusals, as a relay asks again every round and
+     * would otherwise fill the log; a delivery ends the streak, so a key revoked later is said again.
+     */
+    private final AtomicBoolean refusedKeySaid = new AtomicBoolean();
 
     SendNow(BatchEncoder encoder, BatchSender sender, RetryPolicy policy, Ledger ledger, Clock clock) {
         this.encoder = encoder;
@@ -51,6 +61,7 @@ final class SendNow {
         // The client's own reading of an answer; only what follows differs: no retry here.
         RetryPolicy.Action action = policy.decide(result, 0, clock.now()).action();
         if (action == RetryPolicy.Action.DELIVERED) {
+            refusedKeySaid.set(false);
             ledger.deliveredAt(clock.now());
             for (int i = from; i < end; i++) {
                 outcomes[i] =
@@ -69,6 +80,16 @@ final class SendNow {
             send(events, pending, from, half, outcomes);
             send(events, pending, half, end, outcomes);
             return;
+        }
+        int status = result.status();
+        if ((status == 401 || status == 403) && refusedKeySaid.compareAndSet(false, true)) {
+            // The rows wait in the caller's table until the key is fixed: nothing is lost, but nothing
+            // arrives either, and without this line nobody would know why.
+            log.error(
+                    "PostHog refused the API key ({}): check POSTHOG_API_KEY (a project key, phc_...) and that"
+                            + " POSTHOG_HOST is the project's region. The events wait to be sent again; said once"
+                            + " until a request succeeds.",
+                    result.describe());
         }
         var retryAfter = RetryPolicy.retryAfter(result.retryAfter(), clock.now());
         for (int i = from; i < end; i++) {
