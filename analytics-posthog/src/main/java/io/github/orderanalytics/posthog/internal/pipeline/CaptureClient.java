@@ -38,6 +38,9 @@ public final class CaptureClient implements Pipeline {
     private final Ledger ledger;
     private final Batcher batcher;
     private final SendNow sendNow;
+    /** Null when a listener needs each waiting event's order. */
+    private final WriteAhead writeAhead;
+
     private final AtomicBoolean closeStarted = new AtomicBoolean();
     private final CountDownLatch closeDone = new CountDownLatch(1);
 
@@ -71,7 +74,7 @@ public final class CaptureClient implements Pipeline {
         BatchDelivery delivery =
                 new BatchDelivery(encoder, sender, policy, ledger, clock, () -> state.stopped, endpoint);
         // A listener is handed each event's order, so waiting events then keep theirs.
-        WriteAhead writeAhead =
+        this.writeAhead =
                 config.deliveryListener().isPresent() ? null : new WriteAhead(encoder.writer(), ledger::failing);
         this.batcher = new Batcher(queue, config.batching(), clock, ledger, delivery, writeAhead, state);
         batcher.start();
@@ -147,6 +150,11 @@ public final class CaptureClient implements Pipeline {
     /** Markers in the queue, for tests of the memory bound. */
     int flushMarkers() {
         return queue.markerCount();
+    }
+
+    /** For tests: runs on the batcher's thread before it writes each waiting event. */
+    void beforeWriteAhead(Runnable hook) {
+        writeAhead.beforeWrite = hook;
     }
 
     /** Waiting events the batcher has written already, for tests of {@link WriteAhead}. */

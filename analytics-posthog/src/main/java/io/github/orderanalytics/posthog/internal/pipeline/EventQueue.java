@@ -104,11 +104,13 @@ final class EventQueue {
     void writeAhead(WriteAhead writer, int max) {
         Item item;
         for (int i = 0; i < max && (item = items.poll()) != null; i++) {
-            if (item instanceof Pending p) {
-                writer.write(p);
-            }
+            // In its place first, then written: close() may give up on this thread mid-write and take
+            // what waits, and an event held by neither queue would be accepted and never settled.
             synchronized (written) {
                 written.offer(item);
+            }
+            if (item instanceof Pending p) {
+                writer.write(p);
             }
         }
     }

@@ -39,6 +39,8 @@ final class WriteAhead {
     private byte[] chunk = new byte[0];
     private int used;
     private int nextChunkBytes = FIRST_CHUNK_BYTES;
+    /** Runs before each event is written; tests hold the batcher here to race close() against a write. */
+    volatile Runnable beforeWrite = () -> {};
 
     WriteAhead(OrderEventWriter writer, BooleanSupplier failing) {
         this.writer = writer;
@@ -53,6 +55,7 @@ final class WriteAhead {
         if (p.isWritten() || p.isSettled()) {
             return;
         }
+        beforeWrite.run();
         scratch.reset();
         UUID uuid;
         try {

@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
@@ -294,6 +295,56 @@ class CaptureClientTest {
         assertThat(stats.dropped(DropReason.SHUTDOWN_TIMEOUT)).isEqualTo(100);
         assertThat(stats.queueDepth()).isZero();
         assertAccountedFor(stats);
+    }
+
+    /**
+     * close() gives up on a batcher that is stuck writing an event ahead (a huge order, a stalled
+     * machine): the event it holds is still settled, so accepted = delivered + dropped afterwards.
+     */
+    @Test
+    void closeSettlesTheEventTheBatcherIsWritingWhenItGivesUpOnIt() {
+        sender.hold();
+        CaptureClient client = start(
+                config().maxRequestsInFlight(1).maxBatchSize(10).shutdownTimeout(Duration.ofMillis(300)), Clock.SYSTEM);
+        client.accept(event(0), buyerWithBrowser(0)); // takes the only sender, which hangs
+        Await.until(() -> sender.requests().size() == 1, sender::requests);
+        CountDownLatch writing = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        client.beforeWriteAhead(() -> {
+            writing.countDown();
+            awaitUninterruptibly(release); // as a long write would: close()'s interrupt does not end it
+        });
+        for (int i = 1; i <= 20; i++) {
+            client.accept(event(i), buyerWithBrowser(i));
+        }
+        Await.until(() -> writing.getCount() == 0, () -> "the batcher never began writing ahead");
+
+        try {
+            client.close();
+            DeliveryStats stats = client.stats();
+            assertThat(stats.accepted()).isEqualTo(21);
+            assertThat(stats.delivered() + stats.droppedTotal())
+                    .as("accepted = delivered + dropped after close(), in %s", stats)
+                    .isEqualTo(21);
+            assertThat(stats.dropped(DropReason.SHUTDOWN_TIMEOUT)).isEqualTo(21);
+            assertThat(stats.queueDepth()).isZero();
+        } finally {
+            release.countDown();
+        }
+    }
+
+    private static void awaitUninterruptibly(CountDownLatch latch) {
+        boolean interrupted = false;
+        while (latch.getCount() > 0) {
+            try {
+                latch.await();
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     @Test
