@@ -22,7 +22,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * refunded, cancelled) after the transaction commits and never on rollback; outside one, at once, and
  * in the order they were reported. A service cannot then report an order or a refund that its own
  * transaction threw away, and that includes one reported inside a {@code NESTED} transaction whose
- * savepoint was rolled back: the savepoint takes the event with it, as it takes the event's rows.
+ * savepoint was rolled back: the savepoint takes the event with it, as it takes the event's rows. A
+ * scope with no transaction ({@code SUPPORTS} outside one, {@code NOT_SUPPORTED}) reports at once.
  *
  * <p>An identity without a browser context gets the current request's ({@link RequestBrowserContext}),
  * when it is reported: so a guest's order joins the browser's visitor in PostHog.
@@ -61,7 +62,10 @@ public final class TransactionAwareOrderAnalytics implements OrderAnalytics {
     /** The request's browser context is attached here, on the request's thread, not after commit. */
     private void report(OrderEvent event, Identity reported) {
         Identity identity = RequestBrowserContext.attachTo(Objects.requireNonNull(reported, "identity == null"));
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+        // Synchronization without a transaction (SUPPORTS outside one, NOT_SUPPORTED) is no transaction:
+        // its statements stood alone, and its "rollback" takes nothing back, so neither may it take the order.
+        if (TransactionSynchronizationManager.isSynchronizationActive()
+                && TransactionSynchronizationManager.isActualTransactionActive()) {
             ordersOfThisTransaction().add(new Reported(event, identity));
         } else {
             event.reportTo(delegate, identity);

@@ -18,7 +18,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  *   <li>A transaction that does not (the order's {@code @Transactional} is on another DataSource):
  *       {@link OutboxWriteException}, never a connection of its own whose row would commit while the
  *       order rolls back.
- *   <li>No transaction: a connection of its own, committed once the row is written, whatever the
+ *   <li>No transaction, also in a scope with synchronization but none ({@code SUPPORTS},
+ *       {@code NOT_SUPPORTED}): a connection of its own, committed once the row is written, whatever the
  *       pool's auto-commit, then closed.
  * </ul>
  */
@@ -34,7 +35,12 @@ final class SpringTransactionConnection implements CurrentTransaction {
 
     @Override
     public Connection connection() throws SQLException {
-        if (TransactionSynchronizationManager.isActualTransactionActive() && !transactionHoldsDataSource()) {
+        if (!TransactionSynchronizationManager.isActualTransactionActive()) {
+            // Not DataSourceUtils: in a scope with synchronization but no transaction (SUPPORTS outside
+            // one, NOT_SUPPORTED) it binds the connection to that scope, which ends without a commit.
+            return dataSource.getConnection();
+        }
+        if (!transactionHoldsDataSource()) {
             throw new OutboxWriteException("order-analytics writes order events to DataSource '" + name
                     + "', which the current transaction does not hold: the event would commit on its own while"
                     + " the order could roll back. Run the order's transaction on '" + name

@@ -124,6 +124,73 @@ class OutboxTransactionRulesTest {
         });
     }
 
+    /**
+     * Audit finding 5: SUPPORTS without a transaction, and NOT_SUPPORTED inside one, are scopes with
+     * synchronization but no transaction. On a manual-commit pool the row was written on a connection
+     * bound to that scope, which ends without a commit: the row was lost.
+     */
+    @Test
+    void inAnEmptyTransactionScopeTheRowCommitsWhateverThePoolsAutoCommit() {
+        DataSource database = database(true);
+        DataSource manualCommitPool = manualCommit(database);
+        runner.withBean(DataSource.class, () -> manualCommitPool).run(context -> {
+            OrderAnalytics analytics = context.getBean(OrderAnalytics.class);
+            DataSourceTransactionManager manager = new DataSourceTransactionManager(manualCommitPool);
+
+            emptyScope(manager, TransactionDefinition.PROPAGATION_SUPPORTS, false)
+                    .executeWithoutResult(
+                            status -> analytics.orderPlaced(order("ord_supports"), Identity.customer("c")));
+            new TransactionTemplate(manager)
+                    .executeWithoutResult(
+                            outer -> emptyScope(manager, TransactionDefinition.PROPAGATION_NOT_SUPPORTED, false)
+                                    .executeWithoutResult(status ->
+                                            analytics.orderPlaced(order("ord_not_supported"), Identity.customer("c"))));
+
+            assertThat(rows(database)).containsExactly("ord_supports", "ord_not_supported");
+        });
+    }
+
+    /**
+     * Audit finding 5, the after-commit bean: an empty scope that ends in "rollback" rolled nothing back
+     * (there was no transaction; each statement stood alone), yet the bean dropped its orders.
+     */
+    @Test
+    void inAnEmptyTransactionScopeTheAfterCommitBeanReportsAtOnce() {
+        withTheAfterCommitBean((analytics, recording, database) -> {
+            DataSourceTransactionManager manager = new DataSourceTransactionManager(database);
+
+            emptyScope(manager, TransactionDefinition.PROPAGATION_SUPPORTS, true)
+                    .executeWithoutResult(status -> {
+                        analytics.orderPlaced(order("ord_supports"), Identity.customer("c"));
+                        assertThat(recording).as("reported at once").hasPlacedOnly("ord_supports");
+                        status.setRollbackOnly();
+                    });
+            new TransactionTemplate(manager).executeWithoutResult(outer -> {
+                emptyScope(manager, TransactionDefinition.PROPAGATION_NOT_SUPPORTED, true)
+                        .executeWithoutResult(status -> {
+                            analytics.orderPlaced(order("ord_not_supported"), Identity.customer("c"));
+                            status.setRollbackOnly();
+                        });
+                analytics.orderPlaced(order("ord_outer_rolled_back"), Identity.customer("c"));
+                outer.setRollbackOnly();
+            });
+
+            assertThat(recording).hasPlacedOnly("ord_supports", "ord_not_supported");
+        });
+    }
+
+    /** A template of {@code propagation} with synchronization always on, Spring's default. */
+    private static TransactionTemplate emptyScope(
+            DataSourceTransactionManager manager, int propagation, boolean synchronizationCheck) {
+        TransactionTemplate template = new TransactionTemplate(manager);
+        template.setPropagationBehavior(propagation);
+        if (synchronizationCheck) {
+            assertThat(manager.getTransactionSynchronization())
+                    .isEqualTo(DataSourceTransactionManager.SYNCHRONIZATION_ALWAYS);
+        }
+        return template;
+    }
+
     /** Finding 3, with the outbox: a rolled-back savepoint takes its row, the outer order stays. */
     @Test
     void aRolledBackNestedTransactionTakesItsOrderFromTheOutbox() {
