@@ -29,7 +29,7 @@ import java.util.regex.Pattern;
  * Callers never ask which database they are on.
  */
 enum Dialect {
-    POSTGRESQL("schema-postgresql.sql") {
+    POSTGRESQL("schema-postgresql.sql", "CURRENT_TIMESTAMP") {
         @Override
         List<Claimed> claim(Connection c, String table, Lease lease) throws SQLException {
             try (PreparedStatement s = c.prepareStatement(SQL_CLAIM_POSTGRESQL.formatted(table, table))) {
@@ -38,7 +38,7 @@ enum Dialect {
             }
         }
     },
-    H2("schema-h2.sql") {
+    H2("schema-h2.sql", "CURRENT_TIMESTAMP") {
         @Override
         List<Claimed> claim(Connection c, String table, Lease lease) throws SQLException {
             try (PreparedStatement s = c.prepareStatement(SQL_CLAIM_H2.formatted(table, table))) {
@@ -50,7 +50,7 @@ enum Dialect {
         }
     },
     /** MySQL 8.0+ and MariaDB 10.6+: both have {@code SKIP LOCKED}, neither has {@code RETURNING}. */
-    MYSQL("schema-mysql.sql") {
+    MYSQL("schema-mysql.sql", "UTC_TIMESTAMP(6)") {
         /**
          * Two statements: the due rows are locked and read, as the lease will leave them, then leased by
          * id; nothing is read back, and an idle poll is one query.
@@ -168,9 +168,24 @@ enum Dialect {
             "UPDATE %s SET claimed_by = ?, claimed_until = ?, attempts = attempts + 1 WHERE id IN (%s)";
 
     private final String ddlFile;
+    private final String now;
 
-    Dialect(String ddlFile) {
+    Dialect(String ddlFile, String now) {
         this.ddlFile = ddlFile;
+        this.now = now;
+    }
+
+    /**
+     * The database's current time as SQL, of the type the time columns have: the writer's rows take
+     * their times from it, so that no node's clock decides when a row is due.
+     */
+    String now() {
+        return now;
+    }
+
+    /** Reads the database's current time, for {@link DatabaseClock}. */
+    String currentTimeQuery() {
+        return "SELECT " + now;
     }
 
     /** The shipped DDL, next to the module's classes. */

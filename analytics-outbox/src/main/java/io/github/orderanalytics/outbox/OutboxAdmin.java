@@ -62,7 +62,8 @@ public final class OutboxAdmin {
 
     private final DataSource dataSource;
     private final OutboxTable table;
-    private final Clock clock;
+    /** The database's time: ages, resubmissions and purges go by it, as the rows' times do. */
+    private final DatabaseClock clock;
 
     private final String countPending;
     private final String oldestPending;
@@ -73,7 +74,7 @@ public final class OutboxAdmin {
     private final String resubmitOne;
     private final String purgeDead;
 
-    private OutboxAdmin(DataSource dataSource, OutboxTable table, Clock clock) {
+    private OutboxAdmin(DataSource dataSource, OutboxTable table, DatabaseClock clock) {
         this.dataSource = Objects.requireNonNull(dataSource, "dataSource == null");
         this.table = table;
         this.clock = clock;
@@ -94,15 +95,18 @@ public final class OutboxAdmin {
 
     /** For {@code table}, schema-qualified if need be. */
     public static OutboxAdmin create(DataSource dataSource, String table) {
-        return new OutboxAdmin(dataSource, new OutboxTable(table), Clock.systemUTC());
+        Objects.requireNonNull(dataSource, "dataSource == null");
+        return new OutboxAdmin(dataSource, new OutboxTable(table), new DatabaseClock(Clock.systemUTC(), dataSource));
     }
 
-    static OutboxAdmin create(DataSource dataSource, String table, Clock clock) {
+    /** Sharing a relay's clock of the database. */
+    static OutboxAdmin create(DataSource dataSource, String table, DatabaseClock clock) {
         return new OutboxAdmin(dataSource, new OutboxTable(table), clock);
     }
 
     /** Rows waiting, the oldest one's age, and dead rows: three indexed reads. */
     public OutboxBacklog backlog() throws SQLException {
+        clock.refreshIfDue();
         try (Connection c = dataSource.getConnection()) {
             long pending = count(c, countPending);
             Optional<Duration> oldest = Optional.empty();
@@ -175,6 +179,7 @@ public final class OutboxAdmin {
 
     /** Every dead row becomes due again now; returns how many did. */
     public int resubmitAll() throws SQLException {
+        clock.refreshIfDue();
         return ShortTransaction.run(dataSource, c -> {
             try (PreparedStatement s = c.prepareStatement(resubmitAll)) {
                 bindResubmit(s, Dialect.of(c));
@@ -189,6 +194,7 @@ public final class OutboxAdmin {
         if (eventUuids.isEmpty()) {
             return 0;
         }
+        clock.refreshIfDue();
         return ShortTransaction.run(dataSource, c -> {
             Dialect dialect = Dialect.of(c);
             try (PreparedStatement s = c.prepareStatement(resubmitOne)) {
@@ -220,6 +226,7 @@ public final class OutboxAdmin {
         if (olderThan.isNegative()) {
             throw new IllegalArgumentException("olderThan must not be negative, was " + olderThan);
         }
+        clock.refreshIfDue();
         Instant before = clock.instant().minus(olderThan);
         return ShortTransaction.run(dataSource, c -> {
             try (PreparedStatement s = c.prepareStatement(purgeDead)) {

@@ -12,8 +12,6 @@ import io.github.orderanalytics.posthog.PostHogEventMapper;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.time.Clock;
-import java.time.Instant;
 import java.util.Objects;
 import java.util.function.UnaryOperator;
 
@@ -44,7 +42,6 @@ public final class OutboxOrderAnalytics implements OrderAnalytics {
     private final PostHogEventMapper mapper;
     private final CurrentTransaction transaction;
     private final OutboxTable table;
-    private final Clock clock;
     private final UnaryOperator<Identity> identities;
     private volatile Dialect dialect;
 
@@ -52,12 +49,10 @@ public final class OutboxOrderAnalytics implements OrderAnalytics {
             PostHogEventMapper mapper,
             CurrentTransaction transaction,
             OutboxTable table,
-            Clock clock,
             UnaryOperator<Identity> identities) {
         this.mapper = mapper;
         this.transaction = transaction;
         this.table = table;
-        this.clock = clock;
         this.identities = identities;
     }
 
@@ -70,7 +65,7 @@ public final class OutboxOrderAnalytics implements OrderAnalytics {
      */
     public OutboxOrderAnalytics withIdentities(UnaryOperator<Identity> identities) {
         Objects.requireNonNull(identities, "identities == null");
-        return new OutboxOrderAnalytics(mapper, transaction, table, clock, identities);
+        return new OutboxOrderAnalytics(mapper, transaction, table, identities);
     }
 
     /**
@@ -95,11 +90,7 @@ public final class OutboxOrderAnalytics implements OrderAnalytics {
         Objects.requireNonNull(config, "config == null");
         Objects.requireNonNull(transaction, "transaction == null");
         return new OutboxOrderAnalytics(
-                PostHogEventMapper.create(config),
-                transaction,
-                new OutboxTable(table),
-                Clock.systemUTC(),
-                UnaryOperator.identity());
+                PostHogEventMapper.create(config), transaction, new OutboxTable(table), UnaryOperator.identity());
     }
 
     /**
@@ -227,15 +218,14 @@ public final class OutboxOrderAnalytics implements OrderAnalytics {
         Objects.requireNonNull(connection, "connection == null");
         Objects.requireNonNull(identity, "identity == null");
         EncodedEvent event = mapper.encode(orderEvent, Objects.requireNonNull(identities.apply(identity), "identity"));
-        Instant now = clock.instant();
-        try (PreparedStatement insert = connection.prepareStatement(table.insert)) {
+        try {
             Dialect dialect = dialect(connection);
-            dialect.setUuid(insert, 1, event.uuid());
-            dialect.setTime(insert, 2, event.timestamp());
-            insert.setString(3, event.json());
-            dialect.setTime(insert, 4, now);
-            dialect.setTime(insert, 5, now);
-            insert.executeUpdate();
+            try (PreparedStatement insert = connection.prepareStatement(table.insert(dialect))) {
+                dialect.setUuid(insert, 1, event.uuid());
+                dialect.setTime(insert, 2, event.timestamp());
+                insert.setString(3, event.json());
+                insert.executeUpdate();
+            }
         } catch (SQLException e) {
             throw new OutboxWriteException(
                     "order-analytics could not write the " + orderEvent.kind().eventName() + " event to " + table.name

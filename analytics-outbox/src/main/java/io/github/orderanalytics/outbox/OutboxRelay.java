@@ -42,7 +42,8 @@ import org.slf4j.LoggerFactory;
  * claimed for {@code lease}; if it dies, another relay takes them once that has passed, so a crash
  * only delays its rows. Delivery is at least once: a relay that dies after PostHog acknowledged a
  * batch but before deleting it sends those events again, with the same uuids, and PostHog collapses
- * them. Instances' clocks must agree to well within {@code lease} (NTP does).
+ * them. Every time kept in the table (due times, leases, when a row died) is the database's, read
+ * through the offset of this node's clock to it, so instances need not agree on the time.
  *
  * @since 0.1.0
  */
@@ -64,7 +65,11 @@ public final class OutboxRelay implements AutoCloseable {
     private final Duration maxBackoff;
     private final Duration shutdownTimeout;
     private final String relayId;
+    /** This node's clock: when rounds ran. */
     private final Clock clock;
+    /** The database's: every time kept in the table. */
+    private final DatabaseClock databaseClock;
+
     private final Backoff idleBackoff;
     private final OutboxAdmin admin;
 
@@ -96,7 +101,8 @@ public final class OutboxRelay implements AutoCloseable {
         this.shutdownTimeout = b.shutdownTimeout;
         this.relayId = b.relayId != null ? b.relayId : defaultRelayId();
         this.clock = b.clock;
-        this.admin = OutboxAdmin.create(dataSource, table.name, clock);
+        this.databaseClock = new DatabaseClock(b.clock, dataSource);
+        this.admin = OutboxAdmin.create(dataSource, table.name, databaseClock);
         Duration firstIdle = pollInterval.multipliedBy(2);
         this.idleBackoff = Backoff.between(
                 firstIdle.compareTo(MAX_IDLE_AFTER_ERRORS) < 0 ? firstIdle : MAX_IDLE_AFTER_ERRORS,
@@ -145,7 +151,7 @@ public final class OutboxRelay implements AutoCloseable {
                     lease,
                     maxBatchBytes,
                     Backoff.between(initialBackoff, maxBackoff),
-                    clock);
+                    databaseClock);
         } catch (SQLException e) {
             throw new IllegalStateException(
                     "order-analytics outbox: cannot reach the database to check table " + table.name + ": "
@@ -163,6 +169,7 @@ public final class OutboxRelay implements AutoCloseable {
      */
     public RelayRound relayOnce() throws SQLException, InterruptedException {
         OutboxRepository rows = repository();
+        databaseClock.refreshIfDue();
         String token = nextClaimToken();
         List<OutboxRepository.Row> claimed = rows.claim(token);
         if (claimed.isEmpty()) {

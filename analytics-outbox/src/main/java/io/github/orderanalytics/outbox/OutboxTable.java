@@ -23,16 +23,18 @@ final class OutboxTable {
             "dead_at",
             "dead_reason");
 
+    /** The row's creation and first due time are the database's now, whatever the writing node's clock says. */
     private static final String SQL_INSERT =
-            "INSERT INTO %s" + " (event_uuid, event_time, payload, created_at, next_attempt_at) VALUES (?, ?, ?, ?, ?)";
+            "INSERT INTO %s (event_uuid, event_time, payload, created_at, next_attempt_at)"
+                    + " VALUES (?, ?, ?, %s, %s)";
 
     /** A table name, optionally schema-qualified: it goes into SQL text, so nothing else is allowed. */
     private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,62}(\\.[A-Za-z_][A-Za-z0-9_]{0,62})?");
 
     final String name;
 
-    /** The writer's one statement. */
-    final String insert;
+    /** The writer's one statement, per dialect. */
+    private final java.util.Map<Dialect, String> inserts = new java.util.EnumMap<>(Dialect.class);
 
     OutboxTable(String name) {
         Objects.requireNonNull(name, "table == null");
@@ -42,6 +44,13 @@ final class OutboxTable {
                             + "'");
         }
         this.name = name;
-        this.insert = SQL_INSERT.formatted(name);
+        for (Dialect d : Dialect.values()) {
+            inserts.put(d, SQL_INSERT.formatted(name, d.now(), d.now()));
+        }
+    }
+
+    /** The writer's one statement on {@code dialect}: uuid, event time and payload as parameters. */
+    String insert(Dialect dialect) {
+        return inserts.get(dialect);
     }
 }

@@ -28,6 +28,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -331,6 +332,63 @@ abstract class OutboxContract {
         assertThat(posthog).receivedOnly("ord_1", "ord_2");
     }
 
+    /**
+     * Audit finding 4: every time in the table is the database's. A relay ten minutes ahead, with a
+     * two-minute lease, used to take the row a relay ten minutes behind was sending.
+     */
+    @Test
+    void aRelayWhoseClockRunsMinutesAheadCannotTakeRowsAnotherRelayHolds() throws Exception {
+        placeOrder("ord_held", true);
+        posthog.respondByDefault(FakeResponse.ok().delayedBy(Duration.ofMillis(1_500)));
+        OutboxRelay behind = skewedRelay("behind", Duration.ofMinutes(-10));
+        OutboxRelay ahead = skewedRelay("ahead", Duration.ofMinutes(10));
+        ExecutorService thread = Executors.newSingleThreadExecutor();
+        try {
+            Future<RelayRound> round = thread.submit(behind::relayOnce);
+            Await.until(() -> !posthog.requests().isEmpty() || round.isDone(), WAIT, posthog::requests);
+
+            assertThat(ahead.relayOnce()).as("the row is leased to 'behind'").isEqualTo(RelayRound.NONE);
+            assertThat(round.get(WAIT.toSeconds(), TimeUnit.SECONDS)).isEqualTo(new RelayRound(1, 1, 0, 0));
+        } finally {
+            thread.shutdownNow();
+        }
+        assertThat(posthog.events()).hasSize(1);
+    }
+
+    /** Audit finding 4: a relay a day ahead used to reschedule its retries a day ahead, hidden from all. */
+    @Test
+    void aRelayADayAheadLeavesItsRetriesDueForEveryOtherRelay() throws Exception {
+        placeOrder("ord_retried", true);
+        posthog.enqueue(FakeResponse.status(503));
+        OutboxRelay dayAhead = skewedRelay("day-ahead", Duration.ofDays(1));
+        assertThat(dayAhead.relayOnce()).isEqualTo(new RelayRound(1, 0, 1, 0));
+        OutboxRelay onTime = skewedRelay("on-time", Duration.ZERO);
+
+        Await.until(
+                () -> {
+                    try {
+                        return onTime.relayOnce().delivered() == 1;
+                    } catch (SQLException | InterruptedException e) {
+                        throw new IllegalStateException(e);
+                    }
+                },
+                WAIT,
+                () -> "the retry is not due for the on-time relay");
+        assertThat(posthog).receivedOnly("ord_retried");
+    }
+
+    /** A relay whose node's clock is {@code skew} off the database's, retrying after 100 ms. */
+    private OutboxRelay skewedRelay(String id, Duration skew) {
+        OutboxRelay relay = OutboxRelay.builder(dataSource, client)
+                .relayId(id)
+                .initialBackoff(Duration.ofMillis(100))
+                .maxBackoff(Duration.ofMillis(200))
+                .clock(Clock.offset(Clock.systemUTC(), skew))
+                .build();
+        relays.add(relay);
+        return relay;
+    }
+
     /** Dead rows operated without SQL: listed in pages, resubmitted by uuid or all, purged by age. */
     @Test
     void deadRowsAreListedResubmittedAndPurgedThroughTheAdmin() throws Exception {
@@ -396,7 +454,10 @@ abstract class OutboxContract {
         placeOrder("ord_1", true);
         placeOrder("ord_2", true);
         OutboxRelay relay = relay("r1");
-        clock.advance(Duration.ofMinutes(5));
+        assertThat(relay.stats().oldestPendingAge())
+                .hasValueSatisfying(age -> assertThat(age)
+                        .isLessThan(Duration.ofMinutes(1))); // and the relay has read the database's clock
+        clock.advance(Duration.ofMinutes(5)); // five minutes pass, by the clocks of node and database alike
 
         OutboxStats stats = relay.stats();
 
