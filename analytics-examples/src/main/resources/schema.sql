@@ -12,7 +12,10 @@ CREATE TABLE orders (
     total       DECIMAL(12, 2) NOT NULL,
     currency    CHAR(3) NOT NULL,
     placed_at   TIMESTAMP WITH TIME ZONE NOT NULL,
-    cancelled_at TIMESTAMP WITH TIME ZONE
+    cancelled_at TIMESTAMP WITH TIME ZONE,
+    -- The browser's PostHog distinct id at checkout, if it sent one: a refund or cancellation reported
+    -- later, without the browser, goes under it, so it meets the order in PostHog (same person).
+    browser_distinct_id VARCHAR(200)
 );
 
 CREATE TABLE order_line (

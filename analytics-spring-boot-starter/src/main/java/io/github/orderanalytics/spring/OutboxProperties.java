@@ -30,7 +30,8 @@ public class OutboxProperties {
 
     /**
      * How long dead rows (PostHog refused them for good) are kept before a scheduled purge deletes
-     * them; unset, they are kept until you act.
+     * them; unset, they are kept until you act. With a unit ({@code 30d}) or ISO-8601 ({@code P30D}),
+     * more than zero: a bare number is refused, as it would mean milliseconds.
      */
     private Duration deadRetention;
 

@@ -103,6 +103,37 @@ public final class FakePostHogAssert extends AbstractAssert<FakePostHogAssert, F
         return this;
     }
 
+    /**
+     * Checks that the order's refunds and cancellation were filed under the same person as the order:
+     * the {@code distinct_id} of its {@code order_placed}. Only then does PostHog count them against
+     * that visitor's revenue, funnel and experiment; a guest's order that joined the browser went under
+     * the browser's id, so its refund, reported later without the browser, must carry that id too (keep
+     * {@code identity.browserDistinctId()} with the order, and report with {@code withBrowserDistinctId}).
+     */
+    public FakePostHogAssert orderStayedWithOneVisitor(String orderId) {
+        PostHogEvent order = placed(orderId);
+        List<PostHogEvent> others = actual.events().stream()
+                .filter(e -> orderId.equals(e.properties().get("order_id"))
+                        && (e.event().equals(OrderEvent.Kind.REFUNDED.eventName())
+                                || e.event().equals(OrderEvent.Kind.CANCELLED.eventName())))
+                .toList();
+        if (others.isEmpty()) {
+            failWithMessage(
+                    "Expected order %s to have a refund or cancellation, but the server sent: %s",
+                    orderId, Describe.postHogEvents(actual.events()));
+        }
+        List<PostHogEvent> elsewhere = others.stream()
+                .filter(e -> !e.distinctId().equals(order.distinctId()))
+                .toList();
+        if (!elsewhere.isEmpty()) {
+            failWithMessage(
+                    "Expected every event of order %s under its order_placed's distinct_id <%s>, but these"
+                            + " went to another person: %s",
+                    orderId, order.distinctId(), Describe.postHogEvents(elsewhere));
+        }
+        return this;
+    }
+
     private PostHogEvent placed(String orderId) {
         hasNoViolations();
         return Find.one(actual.events(), OrderEvent.Kind.PLACED, orderId, null, "received");

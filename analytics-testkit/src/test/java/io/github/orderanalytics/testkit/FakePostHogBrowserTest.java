@@ -127,6 +127,30 @@ class FakePostHogBrowserTest {
     }
 
     @Test
+    void aRefundOrCancellationUnderAnotherPersonThanItsOrderFailsNamingIt() throws Exception {
+        Identity atCheckout = Identity.guest("jane@example.com").withBrowser(BrowserContext.of(VISITOR, SESSION));
+        String kept = atCheckout.browserDistinctId().orElseThrow();
+        try (PostHogOrderAnalytics analytics =
+                PostHogOrderAnalytics.create(posthog.clientConfig().build())) {
+            analytics.orderPlaced(order("ord_1"), atCheckout);
+            analytics.orderRefunded(
+                    io.github.orderanalytics.Refund.builder("ord_1", "re_1", Money.of("5.00", "EUR"))
+                            .build(),
+                    Identity.guest("jane@example.com").withBrowserDistinctId(kept));
+            analytics.orderPlaced(order("ord_2"), atCheckout);
+            analytics.orderCancelled(
+                    io.github.orderanalytics.Cancellation.builder("ord_2").build(), Identity.guest("jane@example.com"));
+            posthog.awaitEvents(4, WAIT);
+        }
+
+        assertThat(posthog).orderStayedWithOneVisitor("ord_1");
+        assertThatThrownBy(() -> assertThat(posthog).orderStayedWithOneVisitor("ord_2"))
+                .hasMessageContaining(
+                        "Expected every event of order ord_2 under its order_placed's distinct_id <" + VISITOR + ">")
+                .hasMessageContaining("order_cancelled");
+    }
+
+    @Test
     void aCustomersOrderJoinsAnAnonymousBrowserThroughTheServersIdentify() throws Exception {
         post("/e/", pageview(VISITOR, SESSION).getBytes(StandardCharsets.UTF_8), "application/json");
         try (PostHogOrderAnalytics analytics = PostHogOrderAnalytics.create(

@@ -1,5 +1,7 @@
 package io.github.orderanalytics.examples.checkout;
 
+import io.github.orderanalytics.BrowserContext;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -20,8 +22,8 @@ public class CheckoutController {
 
     @PostMapping("/orders")
     @ResponseStatus(HttpStatus.CREATED)
-    public PlacedOrder placeOrder(@RequestBody PlaceOrderRequest request) {
-        return checkout.placeOrder(request);
+    public PlacedOrder placeOrder(@RequestBody PlaceOrderRequest request, @Nullable BrowserContext browser) {
+        return checkout.placeOrder(request, browser);
     }
 
     @PostMapping("/orders/{orderId}/cancellation")

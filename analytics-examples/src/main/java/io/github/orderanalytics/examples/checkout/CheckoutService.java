@@ -1,5 +1,6 @@
 package io.github.orderanalytics.examples.checkout;
 
+import io.github.orderanalytics.BrowserContext;
 import io.github.orderanalytics.Cancellation;
 import io.github.orderanalytics.Identity;
 import io.github.orderanalytics.LineItem;
@@ -36,8 +37,19 @@ public class CheckoutService {
         this.events = events;
     }
 
+    /** As {@link #placeOrder(PlaceOrderRequest, BrowserContext)}, for an order that came without a browser. */
     @Transactional
     public PlacedOrder placeOrder(PlaceOrderRequest request) {
+        return placeOrder(request, null);
+    }
+
+    /**
+     * Stores, reports and reserves an order. {@code browser} is what posthog-js sent with the request
+     * (null if nothing): the order joins its visitor and session, and its distinct id is kept with the
+     * order for the refund and cancellation that come later without it.
+     */
+    @Transactional
+    public PlacedOrder placeOrder(PlaceOrderRequest request, BrowserContext browser) {
         String orderId = "ord_" + UUID.randomUUID();
         Instant placedAt = Instant.now();
         List<LineItem> items = new ArrayList<>();
@@ -59,15 +71,19 @@ public class CheckoutService {
                 .build();
 
         Identity buyer = buyer(request.customerId(), request.email());
-        jdbc.sql(
-                        "INSERT INTO orders (id, customer_id, guest_email, total, currency, placed_at) VALUES (?, ?, ?, ?, ?, ?)")
+        if (browser != null) {
+            buyer = buyer.withBrowser(browser);
+        }
+        jdbc.sql("INSERT INTO orders (id, customer_id, guest_email, total, currency, placed_at, browser_distinct_id)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?)")
                 .params(
                         orderId,
                         request.customerId(),
                         request.email(),
                         total,
                         CURRENCY,
-                        placedAt.atOffset(ZoneOffset.UTC))
+                        placedAt.atOffset(ZoneOffset.UTC),
+                        buyer.browserDistinctId().orElse(null)) // one column: the order's visitor in PostHog
                 .update();
         for (CartLine line : request.lines()) {
             jdbc.sql("INSERT INTO order_line (order_id, sku, quantity, unit_price)"
@@ -77,8 +93,7 @@ public class CheckoutService {
         }
 
         // Published before the stock is reserved, on purpose: if that fails, the transaction rolls
-        // back and the starter never reports the order. It reports after commit, with the browser
-        // context of this request (posthog-js's tracing headers), which it attaches now.
+        // back and the starter never reports the order. It reports after commit.
         events.publishEvent(new OrderPlacedEvent(order, buyer));
 
         for (CartLine line : request.lines()) {
@@ -94,7 +109,9 @@ public class CheckoutService {
 
     /**
      * Cancels a paid order: the whole total goes back (a refund), its stock returns, and the order is
-     * off (a cancellation). Both are reported after commit, on the buyer's identity, never if this fails.
+     * off (a cancellation). Both are reported after commit, never if this fails, under the same PostHog
+     * person as the order: the buyer, and the browser distinct id kept with the order. Called from the
+     * back office or a payment webhook, there is no browser to ask.
      *
      * @throws IllegalArgumentException if there is no such order
      * @throws IllegalStateException if it was cancelled already
@@ -102,7 +119,8 @@ public class CheckoutService {
     @Transactional
     public void cancelOrder(String orderId) {
         Instant now = Instant.now();
-        PlacedRow placed = jdbc.sql("SELECT customer_id, guest_email, total FROM orders WHERE id = ?")
+        PlacedRow placed = jdbc.sql(
+                        "SELECT customer_id, guest_email, total, browser_distinct_id FROM orders WHERE id = ?")
                 .param(orderId)
                 .query(PlacedRow.class)
                 .optional()
@@ -119,7 +137,9 @@ public class CheckoutService {
                 .params(orderId, orderId)
                 .update();
 
-        Identity buyer = buyer(placed.customerId(), placed.guestEmail());
+        // A guest's order went under the browser's visitor; its refund and cancellation must too.
+        Identity buyer =
+                buyer(placed.customerId(), placed.guestEmail()).withBrowserDistinctId(placed.browserDistinctId());
         // One refund per cancellation, so its id can be derived: reporting it again counts it once.
         Refund refund = Refund.builder(orderId, "cancel_" + orderId, Money.of(placed.total(), CURRENCY))
                 .refundedAt(now)
@@ -146,7 +166,7 @@ public class CheckoutService {
     }
 
     /** What cancelling needs of an order row. */
-    record PlacedRow(String customerId, String guestEmail, BigDecimal total) {}
+    record PlacedRow(String customerId, String guestEmail, BigDecimal total, String browserDistinctId) {}
 
     /** A row of the product table. */
     record Product(String name, BigDecimal unitPrice) {}

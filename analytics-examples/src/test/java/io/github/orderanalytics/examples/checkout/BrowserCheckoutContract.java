@@ -5,7 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.orderanalytics.posthog.PostHogEvent;
 import io.github.orderanalytics.testkit.FakePostHog;
+import java.net.URI;
 import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -88,6 +92,37 @@ abstract class BrowserCheckoutContract {
                 .filteredOn(e -> e.event().equals("$pageview"))
                 .extracting(PostHogEvent::distinctId)
                 .contains(page.distinctId());
+    }
+
+    /**
+     * The back office cancels a guest's order over the API, without the browser: the refund and the
+     * cancellation go to the person the order went to, the browser's visitor, not to {@code guest_<hash>}.
+     */
+    @Test
+    void aGuestsRefundAndCancellationFromTheBackOfficeStayWithTheBrowsersVisitor() throws Exception {
+        Page page = shop("guest", "unused", true);
+
+        HttpResponse<String> cancelled = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create("http://localhost:"
+                                        + environment.getRequiredProperty("local.server.port") + "/orders/"
+                                        + page.orderId() + "/cancellation"))
+                                .POST(HttpRequest.BodyPublishers.noBody())
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+        assertThat(cancelled.statusCode()).as(cancelled.body()).isEqualTo(204);
+
+        List<PostHogEvent> server = posthog.awaitEvents(3, WAIT);
+        assertThat(server)
+                .extracting(PostHogEvent::event)
+                .containsExactlyInAnyOrder("order_placed", "order_refunded", "order_cancelled");
+        assertThat(server).extracting(PostHogEvent::distinctId).containsOnly(page.distinctId());
+        assertThat(posthog).orderStayedWithOneVisitor(page.orderId());
+        assertThat(posthog)
+                .receivedRefund(page.orderId(), "cancel_" + page.orderId())
+                .hasProperty("identity_type", "guest")
+                .hasProperty("guest_id", server.get(0).properties().get("guest_id"))
+                .doesNotHaveProperty("$session_id");
     }
 
     @Test
