@@ -5,10 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.orderanalytics.posthog.PostHogEvent;
 import io.github.orderanalytics.testkit.FakePostHog;
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -102,14 +99,8 @@ abstract class BrowserCheckoutContract {
     void aGuestsRefundAndCancellationFromTheBackOfficeStayWithTheBrowsersVisitor() throws Exception {
         Page page = shop("guest", "unused", true);
 
-        HttpResponse<String> cancelled = HttpClient.newHttpClient()
-                .send(
-                        HttpRequest.newBuilder(URI.create("http://localhost:"
-                                        + environment.getRequiredProperty("local.server.port") + "/orders/"
-                                        + page.orderId() + "/cancellation"))
-                                .POST(HttpRequest.BodyPublishers.noBody())
-                                .build(),
-                        HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> cancelled =
+                new ShopHttp(environment).send("POST", "/orders/" + page.orderId() + "/cancellation", null);
         assertThat(cancelled.statusCode()).as(cancelled.body()).isEqualTo(204);
 
         List<PostHogEvent> server = posthog.awaitEvents(3, WAIT);

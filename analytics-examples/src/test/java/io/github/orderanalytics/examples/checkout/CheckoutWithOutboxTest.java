@@ -8,9 +8,6 @@ import io.github.orderanalytics.testkit.spring.UseFakePostHog;
 import io.github.orderanalytics.testsupport.Await;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.regex.Matcher;
@@ -38,8 +35,6 @@ class CheckoutWithOutboxTest {
     private static final Duration WAIT = Duration.ofSeconds(10);
     private static final Pattern ORDER_ID = Pattern.compile("\"orderId\"\\s*:\\s*\"(ord_[^\"]+)\"");
     private static final Pattern EVENT_UUID = Pattern.compile("\"eventUuid\"\\s*:\\s*\"([0-9a-f-]{36})\"");
-
-    private final HttpClient http = HttpClient.newHttpClient();
 
     @Autowired
     Environment environment;
@@ -128,14 +123,7 @@ class CheckoutWithOutboxTest {
 
     private HttpResponse<String> send(String method, String path, String json)
             throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(
-                URI.create("http://localhost:" + environment.getRequiredProperty("local.server.port") + path));
-        request.method(
-                method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
-        if (json != null) {
-            request.header("Content-Type", "application/json");
-        }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return new ShopHttp(environment).send(method, path, json);
     }
 
     private static String body(HttpResponse<String> response) {

@@ -6,9 +6,6 @@ import io.github.orderanalytics.testkit.FakePostHog;
 import io.github.orderanalytics.testkit.spring.UseFakePostHog;
 import io.github.orderanalytics.testsupport.Await;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -30,8 +27,6 @@ import org.springframework.core.env.Environment;
 @UseFakePostHog
 class OutboxEndpointReadOnlyTest {
     private static final Duration WAIT = Duration.ofSeconds(10);
-
-    private final HttpClient http = HttpClient.newHttpClient();
 
     @Autowired
     Environment environment;
@@ -70,13 +65,6 @@ class OutboxEndpointReadOnlyTest {
 
     private HttpResponse<String> send(String method, String path, String json)
             throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(
-                URI.create("http://localhost:" + environment.getRequiredProperty("local.server.port") + path));
-        request.method(
-                method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
-        if (json != null) {
-            request.header("Content-Type", "application/json");
-        }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return new ShopHttp(environment).send(method, path, json);
     }
 }

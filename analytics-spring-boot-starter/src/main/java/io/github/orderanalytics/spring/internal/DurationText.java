@@ -11,7 +11,8 @@ import org.springframework.boot.convert.DurationStyle;
  * refused: Spring reads {@code 30} as 30 milliseconds, which would purge every dead row. Not API.
  */
 public final class DurationText {
-    private static final Pattern WITH_UNIT = Pattern.compile("\\d+\\s*(ns|us|ms|s|m|h|d)", Pattern.CASE_INSENSITIVE);
+    private static final Pattern WITH_UNIT = Pattern.compile("[+-]?\\d+(ns|us|ms|s|m|h|d)", Pattern.CASE_INSENSITIVE);
+    private static final Pattern BARE_NUMBER = Pattern.compile("[+-]?\\d+");
 
     private DurationText() {}
 
@@ -29,9 +30,11 @@ public final class DurationText {
                 d = DurationStyle.SIMPLE.parse(t);
             } else if (t.startsWith("P") || t.startsWith("p") || t.startsWith("-P") || t.startsWith("-p")) {
                 d = Duration.parse(t);
-            } else {
+            } else if (BARE_NUMBER.matcher(t).matches()) {
                 throw new IllegalArgumentException(name + " must be a number with a unit (30d, 12h, 90m) or ISO-8601"
                         + " (P30D); a bare number is ambiguous, was '" + t + "'");
+            } else {
+                throw new IllegalArgumentException(name + " is not a duration (30d, 12h, P30D): '" + t + "'");
             }
         } catch (DateTimeParseException | ArithmeticException e) {
             throw new IllegalArgumentException(name + " is not a duration (30d, 12h, P30D): '" + t + "'", e);
