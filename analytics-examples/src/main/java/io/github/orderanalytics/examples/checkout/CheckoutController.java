@@ -28,7 +28,7 @@ public class CheckoutController {
 
     @PostMapping("/orders/{orderId}/cancellation")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    public void cancelOrder(@PathVariable String orderId) {
+    public void cancelOrder(@PathVariable("orderId") String orderId) {
         checkout.cancelOrder(orderId);
     }
 
