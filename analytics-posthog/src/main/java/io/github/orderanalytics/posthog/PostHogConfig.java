@@ -2,6 +2,7 @@ package io.github.orderanalytics.posthog;
 
 import io.github.orderanalytics.posthog.internal.config.EnvironmentReader;
 import io.github.orderanalytics.posthog.internal.config.HostUrl;
+import io.github.orderanalytics.posthog.internal.config.Quote;
 import io.github.orderanalytics.posthog.internal.config.SettingChecks;
 import io.github.orderanalytics.posthog.internal.config.SettingText;
 import java.net.URI;
@@ -31,7 +32,7 @@ import java.util.Optional;
  * throughput, {@code DEVELOPMENT} sends each event at once (for local runs, tests and
  * short-lived processes). Every value is checked in {@link Builder#build()}, which names the
  * setting, its environment variable and the bad value. Immutable; {@link #toString()} never shows
- * the API key or the guest-id key.
+ * the API key, the personal API key or the guest-id key.
  *
  * @since 0.1.0
  */
@@ -73,6 +74,7 @@ public final class PostHogConfig {
     private final RetrySettings retries;
     private final DeliveryListener deliveryListener;
     private final HttpClient httpClient;
+    private final QuerySettings query;
 
     private PostHogConfig(Builder b) {
         this.apiKey = b.apiKey;
@@ -102,6 +104,34 @@ public final class PostHogConfig {
                 or(b.maxBackoff, Duration.ofSeconds(30)));
         this.deliveryListener = b.deliveryListener;
         this.httpClient = b.httpClient;
+        this.query = new QuerySettings(
+                Optional.ofNullable(b.personalApiKey).map(PostHogConfig::personalApiKey),
+                Optional.ofNullable(b.projectId).map(PostHogConfig::projectId),
+                b.appHost == null
+                        ? HostUrl.appHostOf(host)
+                        : HostUrl.parse("appHost", b.appHost, allowInsecureHttp, "https://eu.posthog.com"));
+    }
+
+    /** A personal API key: one line of visible characters. Never echoed: it is somebody's secret. */
+    private static String personalApiKey(String key) {
+        String k = key.strip();
+        if (k.isEmpty() || !k.chars().allMatch(c -> c > 0x20 && c < 0x7f)) {
+            throw new IllegalArgumentException(SettingChecks.named("personalApiKey")
+                    + " must be a personal API key (phx_..., with the scope query:read): one word of visible"
+                    + " ASCII characters");
+        }
+        return k;
+    }
+
+    /** A project id is a number: PostHog's Project settings show it, and the query URL carries it. */
+    private static String projectId(String id) {
+        String i = id.strip();
+        if (!i.matches("[0-9]{1,18}")) {
+            throw new IllegalArgumentException(SettingChecks.named("projectId")
+                    + " must be the project's number (Project settings, Project ID), like 12345, was "
+                    + Quote.of(id));
+        }
+        return i;
     }
 
     /** A builder with the {@link Profile#PRODUCTION} defaults and no API key. */
@@ -135,6 +165,9 @@ public final class PostHogConfig {
         b.maxBackoff = retries.maxBackoff();
         b.deliveryListener = deliveryListener;
         b.httpClient = httpClient;
+        b.personalApiKey = query.personalApiKey().orElse(null);
+        b.projectId = query.projectId().orElse(null);
+        b.appHost = query.appHost().toString();
         return b;
     }
 
@@ -216,13 +249,18 @@ public final class PostHogConfig {
         return Optional.ofNullable(httpClient);
     }
 
+    /** What reconciliation reads PostHog with: the personal API key, the project id and the app host. */
+    public QuerySettings query() {
+        return query;
+    }
+
     @Override
     public String toString() {
         return "PostHogConfig{apiKey=" + (apiKey == null ? "none" : "***") + ", host=" + host + ", profile=" + profile
                 + ", allowInsecureHttp=" + allowInsecureHttp + ", shutdownTimeout=" + shutdownTimeout + ", " + event
                 + ", " + batching + ", " + retries
                 + (deliveryListener != null ? ", deliveryListener=" + deliveryListener : "")
-                + (httpClient != null ? ", httpClient=custom" : "") + "}";
+                + (httpClient != null ? ", httpClient=custom" : "") + ", " + query + "}";
     }
 
     private static <T> T or(T value, T otherwise) {
@@ -254,6 +292,9 @@ public final class PostHogConfig {
         private Duration maxBackoff;
         private DeliveryListener deliveryListener;
         private HttpClient httpClient;
+        private String personalApiKey;
+        private String projectId;
+        private String appHost;
 
         private Builder() {}
 
@@ -416,6 +457,34 @@ public final class PostHogConfig {
         }
 
         /**
+         * A personal API key ({@code phx_...}) with the scope {@code query:read}, for reconciliation to
+         * read what PostHog stored; never logged or shown. See {@link QuerySettings}.
+         */
+        public Builder personalApiKey(String personalApiKey) {
+            this.personalApiKey = Objects.requireNonNull(personalApiKey, "personalApiKey == null");
+            return this;
+        }
+
+        /** The project's id, a number (Project settings), for reconciliation's queries. */
+        public Builder projectId(String projectId) {
+            this.projectId = Objects.requireNonNull(projectId, "projectId == null");
+            return this;
+        }
+
+        /**
+         * Where queries go; default from the host: {@code https://us.posthog.com} for {@code
+         * us.i.posthog.com}, {@code https://eu.posthog.com} for {@code eu.i.posthog.com}, else the host.
+         */
+        public Builder appHost(String appHost) {
+            this.appHost = Objects.requireNonNull(appHost, "appHost == null");
+            return this;
+        }
+
+        public Builder appHost(URI appHost) {
+            return appHost(Objects.requireNonNull(appHost, "appHost == null").toString());
+        }
+
+        /**
          * Sets what the {@code POSTHOG_*} variables of {@code env} say, as {@link #fromEnvironment(Map)}
          * reads them; settings whose variable is unset or empty stay as they are, so profile defaults
          * still apply. For frameworks that layer their own properties over the environment.
@@ -445,6 +514,9 @@ public final class PostHogConfig {
             r.read("POSTHOG_GEOIP_DISABLE", SettingText::bool, this::geoipDisable);
             r.read("POSTHOG_LINK_BROWSER_TO_CUSTOMER", SettingText::bool, this::linkBrowserToCustomer);
             r.read("POSTHOG_ALLOW_INSECURE_HTTP", SettingText::bool, this::allowInsecureHttp);
+            r.read("POSTHOG_PERSONAL_API_KEY", v -> v, this::personalApiKey);
+            r.read("POSTHOG_PROJECT_ID", v -> v, this::projectId);
+            r.read("POSTHOG_APP_HOST", v -> v, this::appHost);
             return this;
         }
 

@@ -188,4 +188,79 @@ class PostHogConfigTest {
                 .isThrownBy(() -> PostHogConfig.builder().apiKey(" "))
                 .withMessage("apiKey must not be blank");
     }
+
+    @Test
+    void querySettingsTakeTheAppHostFromTheCaptureHostUnlessSet() {
+        assertThat(PostHogConfig.builder().build().query())
+                .isEqualTo(new QuerySettings(
+                        java.util.Optional.empty(),
+                        java.util.Optional.empty(),
+                        java.net.URI.create("https://us.posthog.com")));
+        assertThat(PostHogConfig.builder()
+                        .host("https://eu.i.posthog.com")
+                        .build()
+                        .query()
+                        .appHost())
+                .hasToString("https://eu.posthog.com");
+        assertThat(PostHogConfig.builder()
+                        .host("https://ph.shop.example")
+                        .build()
+                        .query()
+                        .appHost())
+                .as("a proxy or self-hosted instance answers both")
+                .hasToString("https://ph.shop.example");
+        QuerySettings set = PostHogConfig.builder()
+                .host("https://eu.i.posthog.com")
+                .personalApiKey(" phx_secret ")
+                .projectId("12345")
+                .appHost("https://eu.posthog.com/")
+                .build()
+                .query();
+        assertThat(set.personalApiKey()).contains("phx_secret");
+        assertThat(set.projectId()).contains("12345");
+        assertThat(set.appHost()).hasToString("https://eu.posthog.com");
+        assertThat(set.isConfigured()).isTrue();
+        assertThat(PostHogConfig.builder().projectId("1").build().query().isConfigured())
+                .isFalse();
+    }
+
+    @Test
+    void querySettingsComeFromTheEnvironmentAndSurviveToBuilder() {
+        PostHogConfig c = PostHogConfig.fromEnvironment(Map.of(
+                "POSTHOG_HOST", "https://eu.i.posthog.com",
+                "POSTHOG_PERSONAL_API_KEY", "phx_from_env",
+                "POSTHOG_PROJECT_ID", "678",
+                "POSTHOG_APP_HOST", "https://posthog.internal.example"));
+
+        assertThat(c.query().personalApiKey()).contains("phx_from_env");
+        assertThat(c.query().projectId()).contains("678");
+        assertThat(c.query().appHost()).hasToString("https://posthog.internal.example");
+        assertThat(c.toBuilder().build().query()).isEqualTo(c.query());
+    }
+
+    @Test
+    void badQuerySettingsFailNamingTheSettingAndNeverTheKey() {
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> PostHogConfig.builder().projectId("my-shop").build())
+                .withMessage("projectId (POSTHOG_PROJECT_ID) must be the project's number (Project settings,"
+                        + " Project ID), like 12345, was 'my-shop'");
+        assertThatIllegalArgumentException()
+                .isThrownBy(() ->
+                        PostHogConfig.builder().personalApiKey("phx secret\n").build())
+                .withMessageStartingWith("personalApiKey (POSTHOG_PERSONAL_API_KEY) must be a personal API key")
+                .withMessageNotContaining("secret\n");
+        assertThatIllegalArgumentException()
+                .isThrownBy(
+                        () -> PostHogConfig.builder().appHost("http://10.0.0.1").build())
+                .withMessageStartingWith("appHost (POSTHOG_APP_HOST) must use https");
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> PostHogConfig.fromEnvironment(Map.of("POSTHOG_PERSONAL_API_KEY", "a b")))
+                .withMessageNotContaining("a b");
+        assertThat(PostHogConfig.builder()
+                        .personalApiKey("phx_very_secret")
+                        .build()
+                        .toString())
+                .doesNotContain("phx_very_secret")
+                .contains("personalApiKey=***");
+    }
 }

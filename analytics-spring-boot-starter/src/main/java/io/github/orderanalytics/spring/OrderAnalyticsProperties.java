@@ -173,6 +173,18 @@ public class OrderAnalyticsProperties {
         /** Allow a plain-http host that is not loopback (default false). */
         private Boolean allowInsecureHttp;
 
+        /** A personal API key (phx_...) with the scope query:read, for reconciliation; never logged. */
+        private String personalApiKey;
+
+        /** The PostHog project's id, a number (Project settings), for reconciliation. */
+        private String projectId;
+
+        /**
+         * Where reconciliation's queries go (default from the host: us.i.posthog.com gives
+         * https://us.posthog.com, eu.i.posthog.com https://eu.posthog.com, any other host itself).
+         */
+        private String appHost;
+
         public String getApiKey() {
             return apiKey;
         }
@@ -341,6 +353,30 @@ public class OrderAnalyticsProperties {
             this.allowInsecureHttp = allowInsecureHttp;
         }
 
+        public String getPersonalApiKey() {
+            return personalApiKey;
+        }
+
+        public void setPersonalApiKey(String personalApiKey) {
+            this.personalApiKey = personalApiKey;
+        }
+
+        public String getProjectId() {
+            return projectId;
+        }
+
+        public void setProjectId(String projectId) {
+            this.projectId = projectId;
+        }
+
+        public String getAppHost() {
+            return appHost;
+        }
+
+        public void setAppHost(String appHost) {
+            this.appHost = appHost;
+        }
+
         /**
          * The client configuration these properties describe: {@code env} (the {@code POSTHOG_*}
          * variables) first, then every property that is set.
@@ -368,6 +404,9 @@ public class OrderAnalyticsProperties {
             whenSet(geoipDisable, b::geoipDisable);
             whenSet(linkBrowserToCustomer, b::linkBrowserToCustomer);
             whenSet(allowInsecureHttp, b::allowInsecureHttp);
+            whenSet(personalApiKey, b::personalApiKey);
+            whenSet(projectId, b::projectId);
+            whenSet(appHost, b::appHost);
             return b.build();
         }
 

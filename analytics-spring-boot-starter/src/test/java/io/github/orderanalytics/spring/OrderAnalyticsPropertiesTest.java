@@ -51,6 +51,21 @@ class OrderAnalyticsPropertiesTest {
     }
 
     @Test
+    void querySettingsArePropertiesOverTheEnvironmentToo() {
+        OrderAnalyticsProperties.PostHog properties = new OrderAnalyticsProperties.PostHog();
+        properties.setPersonalApiKey("phx_from_property");
+        properties.setAppHost("https://posthog.internal.example");
+
+        PostHogConfig config = properties.toConfig(Map.of(
+                "POSTHOG_PERSONAL_API_KEY", "phx_from_env",
+                "POSTHOG_PROJECT_ID", "4242"));
+
+        assertThat(config.query().personalApiKey()).contains("phx_from_property");
+        assertThat(config.query().projectId()).as("from the environment").contains("4242");
+        assertThat(config.query().appHost()).hasToString("https://posthog.internal.example");
+    }
+
+    @Test
     void everyPostHogConfigSettingHasAProperty() {
         Set<String> notSettings = Set.of("build", "environment", "deliveryListener", "httpClient");
         Set<String> settings = Arrays.stream(PostHogConfig.Builder.class.getDeclaredMethods())
@@ -80,7 +95,11 @@ class OrderAnalyticsPropertiesTest {
                 .filter(f -> !f.getType().isPrimitive() && !Modifier.isStatic(f.getModifiers()))
                 .map(f -> "order-analytics.posthog."
                         + f.getName().replaceAll("([a-z])([A-Z])", "$1-$2").toLowerCase())
-                .filter(name -> !name.endsWith(".api-key") && !name.endsWith(".guest-id-key")) // no default: secrets
+                // no default: secrets, the project's own id, and the app host (derived from the host)
+                .filter(name -> !name.endsWith("api-key")
+                        && !name.endsWith(".guest-id-key")
+                        && !name.endsWith(".project-id")
+                        && !name.endsWith(".app-host"))
                 .collect(Collectors.toCollection(TreeSet::new));
         assertThat(defaults.keySet()).containsAll(wrapperTyped);
 

@@ -14,7 +14,12 @@ public final class HostUrl {
     private HostUrl() {}
 
     public static URI parse(String text, boolean allowInsecureHttp, String example) {
-        String name = SettingChecks.named("host");
+        return parse("host", text, allowInsecureHttp, example);
+    }
+
+    /** As {@link #parse(String, boolean, String)}, for the URL setting {@code setting}. */
+    public static URI parse(String setting, String text, boolean allowInsecureHttp, String example) {
+        String name = SettingChecks.named(setting);
         URI uri;
         try {
             uri = new URI(text.trim().replaceAll("/+$", ""));
@@ -39,6 +44,18 @@ public final class HostUrl {
                     + Quote.of(text) + " (plain http is allowed for loopback, or with allowInsecureHttp)");
         }
         return uri;
+    }
+
+    /**
+     * The app host of a PostHog Cloud capture host ({@code us.i.posthog.com} → {@code us.posthog.com},
+     * likewise {@code eu}), where queries go; any other host answers both, so it is its own.
+     */
+    public static URI appHostOf(URI captureHost) {
+        String host = captureHost.getHost();
+        if (host != null && host.matches("(?i)(us|eu)\\.i\\.posthog\\.com") && captureHost.getPort() == -1) {
+            return URI.create("https://" + host.substring(0, 2).toLowerCase(java.util.Locale.ROOT) + ".posthog.com");
+        }
+        return captureHost;
     }
 
     private static boolean isLoopback(String host) {
