@@ -12,4 +12,5 @@ module io.github.orderanalytics.posthog {
     requires org.slf4j;
 
     exports io.github.orderanalytics.posthog;
+    exports io.github.orderanalytics.posthog.reconcile;
 }

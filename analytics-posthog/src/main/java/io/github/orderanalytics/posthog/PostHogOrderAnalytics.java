@@ -185,9 +185,26 @@ public final class PostHogOrderAnalytics implements OrderAnalytics, AutoCloseabl
      * @throws InterruptedException if the thread is interrupted while a request is under way
      */
     public List<EncodedEvent.Outcome> sendNow(List<EncodedEvent> events) throws InterruptedException {
+        return send(events, false);
+    }
+
+    /**
+     * As {@link #sendNow}, for a backfill or a repair of events PostHog lost: a request whose events
+     * are all over 48 hours old goes as {@code historical_migration} (PostHog's path for old events),
+     * whatever this client's {@code historicalMigration} setting. Send old and recent events in separate
+     * calls, so that the old ones' requests hold old events only.
+     *
+     * @throws InterruptedException if the thread is interrupted while a request is under way
+     * @since 0.1.0
+     */
+    public List<EncodedEvent.Outcome> backfill(List<EncodedEvent> events) throws InterruptedException {
+        return send(events, true);
+    }
+
+    private List<EncodedEvent.Outcome> send(List<EncodedEvent> events, boolean backfill) throws InterruptedException {
         Objects.requireNonNull(events, "events == null");
         events.forEach(e -> Objects.requireNonNull(e, "an event == null"));
-        return events.isEmpty() ? List.of() : pipeline.sendNow(events);
+        return events.isEmpty() ? List.of() : pipeline.sendNow(events, backfill);
     }
 
     public DeliveryStats stats() {

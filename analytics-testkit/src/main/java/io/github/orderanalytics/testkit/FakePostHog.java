@@ -10,6 +10,8 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -62,6 +64,12 @@ public final class FakePostHog implements AutoCloseable {
     /** The API key {@link #clientConfig()} uses. */
     public static final String API_KEY = "phc_fake_posthog_test_key";
 
+    /** The personal API key the query API takes, and {@link #clientConfig()} uses. */
+    public static final String PERSONAL_API_KEY = "phx_fake_posthog_personal_key";
+
+    /** The one project the query API answers for, and {@link #clientConfig()} uses. */
+    public static final String PROJECT_ID = "1";
+
     static {
         // The JDK server writes headers and body separately; with Nagle's algorithm on, each answer
         // can wait ~40 ms for the client's delayed ACK, which caps a connection at ~25 requests/s.
@@ -84,6 +92,13 @@ public final class FakePostHog implements AutoCloseable {
     private boolean keepRequests = true;
     private Consumer<CapturedRequest> onRequest = r -> {};
     private Predicate<PostHogEvent> rejectWhere = e -> false;
+    private Predicate<PostHogEvent> dropSilentlyWhere = e -> false;
+    /** The events of each answered request that the fake stored: all but those dropped silently. */
+    private final Map<CapturedRequest, List<PostHogEvent>> stored = new IdentityHashMap<>();
+
+    private final Deque<FakeResponse> queryScript = new ArrayDeque<>();
+    private final List<CapturedQuery> queries = new ArrayList<>();
+    private ZoneId projectZone = ZoneOffset.UTC;
     private HttpServer server;
 
     private FakePostHog(int port) {
@@ -118,6 +133,9 @@ public final class FakePostHog implements AutoCloseable {
         return PostHogConfig.builder()
                 .apiKey(API_KEY)
                 .host(host())
+                .personalApiKey(PERSONAL_API_KEY)
+                .projectId(PROJECT_ID)
+                .appHost(host())
                 .profile(PostHogConfig.Profile.DEVELOPMENT)
                 .initialBackoff(Duration.ofMillis(20))
                 .maxBackoff(Duration.ofMillis(200))
@@ -178,6 +196,47 @@ public final class FakePostHog implements AutoCloseable {
     }
 
     /**
+     * Answers {@code 200} to batches as before, but stores no event that matches: as PostHog does while a
+     * project is over its billing limit, or for events an ingestion restriction drops. The client counts
+     * them delivered; {@link #events()} and the query API do not hold them, as PostHog would not.
+     */
+    public FakePostHog dropSilently(Predicate<PostHogEvent> rule) {
+        synchronized (lock) {
+            dropSilentlyWhere = Objects.requireNonNull(rule, "rule == null");
+        }
+        return this;
+    }
+
+    /**
+     * The project's time zone, in which PostHog reads a date-time a query gives without a zone; UTC
+     * unless set. Tests of queries set another, so that a time that forgot to say UTC shows.
+     */
+    public FakePostHog projectTimeZone(ZoneId zone) {
+        synchronized (lock) {
+            projectZone = Objects.requireNonNull(zone, "zone == null");
+        }
+        return this;
+    }
+
+    /**
+     * The next queries to the query API get these answers (a {@code 429} with {@code Retry-After}, a
+     * {@code 503}), in order; after them, answers from the stored events again.
+     */
+    public FakePostHog enqueueQueryAnswers(FakeResponse... responses) {
+        synchronized (lock) {
+            Collections.addAll(queryScript, responses);
+        }
+        return this;
+    }
+
+    /** Every query the query API received, oldest first, with its answer's status. */
+    public List<CapturedQuery> queries() {
+        synchronized (queries) {
+            return List.copyOf(queries);
+        }
+    }
+
+    /**
      * Stops listening: new connections are refused until {@link #acceptConnections()}. Requests
      * under way still get their answer (for up to a second), so no acknowledged batch is lost.
      */
@@ -212,7 +271,10 @@ public final class FakePostHog implements AutoCloseable {
         }
     }
 
-    /** The events of every request answered with a 2xx: what PostHog would have ingested. */
+    /**
+     * The events of every request answered with a 2xx, but those {@linkplain #dropSilently dropped
+     * silently}: what PostHog would have stored.
+     */
     public List<PostHogEvent> events() {
         synchronized (lock) {
             return delivered();
@@ -332,6 +394,10 @@ public final class FakePostHog implements AutoCloseable {
             script.clear();
             defaultResponse = FakeResponse::ok;
             rejectWhere = e -> false;
+            dropSilentlyWhere = e -> false;
+            stored.clear();
+            queryScript.clear();
+            projectZone = ZoneOffset.UTC;
             keepRequests = true;
             onRequest = r -> {};
         }
@@ -398,7 +464,7 @@ public final class FakePostHog implements AutoCloseable {
     private List<PostHogEvent> delivered() {
         return requests.stream()
                 .filter(r -> answered.contains(r))
-                .flatMap(r -> r.ingested().stream())
+                .flatMap(r -> stored.getOrDefault(r, r.ingested()).stream())
                 .collect(Collectors.toUnmodifiableList());
     }
 
@@ -406,6 +472,10 @@ public final class FakePostHog implements AutoCloseable {
         try (exchange) {
             Instant receivedAt = Instant.now();
             byte[] raw = exchange.getRequestBody().readAllBytes();
+            if (FakeQueryApi.isQueryPath(exchange.getRequestURI().getPath())) {
+                answerQuery(exchange, raw);
+                return;
+            }
             if (exchange.getRequestMethod().equals("OPTIONS")
                     || BrowserCapture.isBrowserPath(exchange.getRequestURI().getPath())) {
                 List<PostHogEvent> fromBrowser = BrowserCapture.handle(exchange, raw, receivedAt);
@@ -465,6 +535,13 @@ public final class FakePostHog implements AutoCloseable {
                 // Before the answer goes out, so a client that has seen it finds the events here.
                 if (keepRequests) {
                     answered.add(request);
+                    if (answer.status() < 300) {
+                        stored.put(
+                                request,
+                                request.ingested().stream()
+                                        .filter(dropSilentlyWhere.negate())
+                                        .toList());
+                    }
                 }
                 lock.notifyAll();
             }
@@ -474,5 +551,36 @@ public final class FakePostHog implements AutoCloseable {
                 FakeWire.respond(exchange, answer);
             }
         }
+    }
+
+    /** A query to the query API: a scripted answer, else one from the events stored so far. */
+    private void answerQuery(HttpExchange exchange, byte[] raw) throws IOException {
+        FakeResponse scripted;
+        List<PostHogEvent> events;
+        ZoneId zone;
+        synchronized (lock) {
+            scripted = queryScript.poll();
+            events = delivered();
+            zone = projectZone;
+        }
+        if (scripted != null) {
+            synchronized (queries) {
+                queries.add(new CapturedQuery("(scripted answer)", Map.of(), scripted.status()));
+            }
+            FakeWire.respond(exchange, scripted);
+            return;
+        }
+        FakeQueryApi.Answer answer = FakeQueryApi.answer(
+                exchange.getRequestMethod(),
+                exchange.getRequestURI().getPath(),
+                exchange.getRequestHeaders().getFirst("Authorization"),
+                raw,
+                events,
+                zone,
+                queries);
+        byte[] out = FakeWire.COMPACT.writeValueAsBytes(answer.body());
+        exchange.getResponseHeaders().add("Content-Type", "application/json");
+        exchange.sendResponseHeaders(answer.status(), out.length);
+        exchange.getResponseBody().write(out);
     }
 }

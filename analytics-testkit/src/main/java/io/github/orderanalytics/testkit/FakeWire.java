@@ -30,7 +30,7 @@ final class FakeWire {
             .enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN)
             .enable(SerializationFeature.INDENT_OUTPUT);
 
-    private static final com.fasterxml.jackson.databind.ObjectWriter COMPACT =
+    static final com.fasterxml.jackson.databind.ObjectWriter COMPACT =
             JSON.writer().without(SerializationFeature.INDENT_OUTPUT);
 
     /** An endless body stops here if the client never goes away. */

@@ -114,7 +114,13 @@ final class BatchEncoder {
      * 48 hours old: PostHog's rule for backfills.
      */
     byte[] body(List<Pending> events, Instant sentAt) {
-        byte[] bodyStart = historical(events, sentAt) ? historicalBodyStart : this.bodyStart;
+        return body(events, sentAt, false);
+    }
+
+    /** As {@link #body(List, Instant)}; with {@code backfill}, old events are historical whatever the setting. */
+    byte[] body(List<Pending> events, Instant sentAt, boolean backfill) {
+        byte[] bodyStart =
+                (historicalMigration || backfill) && allOld(events, sentAt) ? historicalBodyStart : this.bodyStart;
         byte[] end = ("],\"sent_at\":\"" + sentAt + "\"}").getBytes(StandardCharsets.UTF_8);
         int size = bodyStart.length + end.length + events.size();
         for (Pending p : events) {
@@ -136,10 +142,7 @@ final class BatchEncoder {
         return gzip ? gzip(body, at) : body; // exactly sized: at == size
     }
 
-    private boolean historical(List<Pending> events, Instant sentAt) {
-        if (!historicalMigration) {
-            return false;
-        }
+    private static boolean allOld(List<Pending> events, Instant sentAt) {
         Instant cutoff = sentAt.minus(BatchSettings.HISTORICAL_AGE);
         for (Pending p : events) {
             if (!p.timestamp.isBefore(cutoff)) {

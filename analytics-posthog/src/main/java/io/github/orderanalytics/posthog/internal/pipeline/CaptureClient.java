@@ -135,11 +135,11 @@ public final class CaptureClient implements Pipeline {
     }
 
     @Override
-    public List<EncodedEvent.Outcome> sendNow(List<EncodedEvent> events) throws InterruptedException {
+    public List<EncodedEvent.Outcome> sendNow(List<EncodedEvent> events, boolean backfill) throws InterruptedException {
         if (state.stopped) {
             return Pipeline.allRetry(events, "the client is closed");
         }
-        return sendNow.send(events);
+        return sendNow.send(events, backfill);
     }
 
     @Override

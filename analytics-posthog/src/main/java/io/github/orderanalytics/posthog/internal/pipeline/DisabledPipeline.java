@@ -49,7 +49,7 @@ public final class DisabledPipeline implements Pipeline {
 
     /** Nothing can be sent: every event waits for a client that can. */
     @Override
-    public List<EncodedEvent.Outcome> sendNow(List<EncodedEvent> events) {
+    public List<EncodedEvent.Outcome> sendNow(List<EncodedEvent> events, boolean backfill) {
         return Pipeline.allRetry(
                 events, reason == DropReason.DISABLED ? "no PostHog API key is configured" : "the client is closed");
     }

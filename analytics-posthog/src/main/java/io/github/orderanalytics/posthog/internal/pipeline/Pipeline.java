@@ -24,8 +24,12 @@ public interface Pipeline {
 
     DeliveryStats stats();
 
-    /** Sends events written earlier, on this thread, each request once; see {@code SendNow}. */
-    List<EncodedEvent.Outcome> sendNow(List<EncodedEvent> events) throws InterruptedException;
+    /**
+     * Sends events written earlier, on this thread, each request once; see {@code SendNow}. With {@code
+     * backfill}, a request whose events are all over 48 hours old goes as {@code historical_migration}
+     * whatever the client's setting.
+     */
+    List<EncodedEvent.Outcome> sendNow(List<EncodedEvent> events, boolean backfill) throws InterruptedException;
 
     /** Every event to be tried again later, for {@code why}. */
     static List<EncodedEvent.Outcome> allRetry(List<EncodedEvent> events, String why) {

@@ -39,7 +39,7 @@ final class SendNow {
     }
 
     /** One outcome per event, in the order given. */
-    List<EncodedEvent.Outcome> send(List<EncodedEvent> events) throws InterruptedException {
+    List<EncodedEvent.Outcome> send(List<EncodedEvent> events, boolean backfill) throws InterruptedException {
         List<Pending> pending = new ArrayList<>(events.size());
         for (EncodedEvent e : events) {
             pending.add(new Pending(e.uuid(), e.timestamp(), e.json().getBytes(StandardCharsets.UTF_8)));
@@ -48,16 +48,22 @@ final class SendNow {
         int from = 0;
         while (from < pending.size()) {
             int end = BatchEncoder.requestEnd(pending, from);
-            send(events, pending, from, end, outcomes);
+            send(events, pending, from, end, outcomes, backfill);
             from = end;
         }
         return List.of(outcomes);
     }
 
     private void send(
-            List<EncodedEvent> events, List<Pending> pending, int from, int end, EncodedEvent.Outcome[] outcomes)
+            List<EncodedEvent> events,
+            List<Pending> pending,
+            int from,
+            int end,
+            EncodedEvent.Outcome[] outcomes,
+            boolean backfill)
             throws InterruptedException {
-        SendResult result = sender.send(encoder.body(pending.subList(from, end), clock.now()), encoder.gzip());
+        SendResult result =
+                sender.send(encoder.body(pending.subList(from, end), clock.now(), backfill), encoder.gzip());
         // The client's own reading of an answer; only what follows differs: no retry here.
         RetryPolicy.Action action = policy.decide(result, 0, clock.now()).action();
         if (action == RetryPolicy.Action.DELIVERED) {
@@ -77,8 +83,8 @@ final class SendNow {
                 return;
             }
             int half = from + (end - from) / 2;
-            send(events, pending, from, half, outcomes);
-            send(events, pending, half, end, outcomes);
+            send(events, pending, from, half, outcomes, backfill);
+            send(events, pending, half, end, outcomes, backfill);
             return;
         }
         int status = result.status();
