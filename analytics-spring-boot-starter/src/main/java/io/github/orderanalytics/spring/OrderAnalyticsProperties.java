@@ -36,6 +36,9 @@ public class OrderAnalyticsProperties {
     @NestedConfigurationProperty
     private final OutboxProperties outbox = new OutboxProperties();
 
+    @NestedConfigurationProperty
+    private final ReconcileProperties reconcile = new ReconcileProperties();
+
     public boolean isEnabled() {
         return enabled;
     }
@@ -54,6 +57,10 @@ public class OrderAnalyticsProperties {
 
     public OutboxProperties getOutbox() {
         return outbox;
+    }
+
+    public ReconcileProperties getReconcile() {
+        return reconcile;
     }
 
     public BrowserContextProperties getBrowserContext() {

@@ -1,0 +1,58 @@
+package io.github.orderanalytics.spring.reconcile;
+
+import java.util.Objects;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
+import org.springframework.scheduling.support.CronTrigger;
+
+/**
+ * Runs a {@link ReconcileJob} on its cron schedule, on a daemon thread of its own, while the application
+ * runs. A run that fails is logged and counted by the job; the schedule goes on.
+ *
+ * @since 0.1.0
+ */
+public final class ReconcileSchedule implements SmartLifecycle {
+    private final ReconcileJob job;
+    private final CronTrigger trigger;
+    private ThreadPoolTaskScheduler scheduler;
+
+    /**
+     * @throws IllegalArgumentException naming {@code order-analytics.reconcile.schedule}, if {@code cron} is
+     *     not a Spring cron expression
+     */
+    public ReconcileSchedule(ReconcileJob job, String cron) {
+        this.job = Objects.requireNonNull(job, "job == null");
+        try {
+            this.trigger = new CronTrigger(Objects.requireNonNull(cron, "cron == null"));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(
+                    "order-analytics.reconcile.schedule is not a cron expression (six fields,"
+                            + " second first, as \"0 30 3 * * *\"): '" + cron + "'",
+                    e);
+        }
+    }
+
+    @Override
+    public synchronized void start() {
+        ThreadPoolTaskScheduler s = new ThreadPoolTaskScheduler();
+        s.setPoolSize(1);
+        s.setThreadNamePrefix("order-analytics-reconcile-");
+        s.setDaemon(true);
+        s.initialize();
+        s.schedule(job::run, trigger);
+        scheduler = s;
+    }
+
+    @Override
+    public synchronized void stop() {
+        if (scheduler != null) {
+            scheduler.shutdown();
+            scheduler = null;
+        }
+    }
+
+    @Override
+    public synchronized boolean isRunning() {
+        return scheduler != null;
+    }
+}
