@@ -140,22 +140,30 @@ public class CheckoutService {
         // A guest's order went under the browser's visitor; its refund and cancellation must too.
         Identity buyer =
                 buyer(placed.customerId(), placed.guestEmail()).withBrowserDistinctId(placed.browserDistinctId());
-        // One refund per cancellation, so its id can be derived: reporting it again counts it once.
-        Refund refund = Refund.builder(orderId, "cancel_" + orderId, Money.of(placed.total(), CURRENCY))
-                .refundedAt(now)
+        events.publishEvent(new OrderRefundedEvent(cancellationRefund(orderId, placed.total(), now), buyer));
+        events.publishEvent(new OrderCancelledEvent(cancellation(orderId, now), buyer));
+    }
+
+    /**
+     * The refund of a cancelled order: its whole total, one per cancellation, so its id can be derived
+     * and reporting it again counts it once. {@link ShopRecords} rebuilds it the same way.
+     */
+    static Refund cancellationRefund(String orderId, BigDecimal total, Instant at) {
+        return Refund.builder(orderId, "cancel_" + orderId, Money.of(total, CURRENCY))
+                .refundedAt(at)
                 .reason("order_cancelled")
                 .build();
-        events.publishEvent(new OrderRefundedEvent(refund, buyer));
-        events.publishEvent(new OrderCancelledEvent(
-                Cancellation.builder(orderId)
-                        .cancelledAt(now)
-                        .reason("customer_request")
-                        .build(),
-                buyer));
+    }
+
+    static Cancellation cancellation(String orderId, Instant at) {
+        return Cancellation.builder(orderId)
+                .cancelledAt(at)
+                .reason("customer_request")
+                .build();
     }
 
     /** A signed-in customer, else a guest by email; one of them is required. */
-    private static Identity buyer(String customerId, String email) {
+    static Identity buyer(String customerId, String email) {
         if (customerId != null) {
             return Identity.customer(customerId);
         }

@@ -6,7 +6,6 @@ import io.github.orderanalytics.posthog.reconcile.PostHogReconciler;
 import io.github.orderanalytics.spring.OrderAnalyticsProperties;
 import io.github.orderanalytics.spring.ReconcileProperties;
 import io.github.orderanalytics.spring.reconcile.ReconcileJob;
-import io.github.orderanalytics.spring.reconcile.ReconcileSchedule;
 import java.time.Clock;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -56,7 +55,7 @@ public class OrderAnalyticsReconcileAutoConfiguration {
     @Bean
     @ConditionalOnBean(ReconcileJob.class)
     @ConditionalOnMissingBean
-    public ReconcileSchedule orderAnalyticsReconcileSchedule(ReconcileJob job, OrderAnalyticsProperties properties) {
+    ReconcileSchedule orderAnalyticsReconcileSchedule(ReconcileJob job, OrderAnalyticsProperties properties) {
         return new ReconcileSchedule(job, properties.getReconcile().getSchedule());
     }
 }

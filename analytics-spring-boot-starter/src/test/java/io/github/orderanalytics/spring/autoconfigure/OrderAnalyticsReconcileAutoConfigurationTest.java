@@ -12,7 +12,6 @@ import io.github.orderanalytics.spring.endpoint.OrderAnalyticsReconcileEndpoint;
 import io.github.orderanalytics.spring.reconcile.ReconcileJob;
 import io.github.orderanalytics.spring.reconcile.ReconcileMetrics;
 import io.github.orderanalytics.spring.reconcile.ReconcileRun;
-import io.github.orderanalytics.spring.reconcile.ReconcileSchedule;
 import io.github.orderanalytics.testkit.FakePostHog;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;

@@ -89,7 +89,14 @@ final class OrderAnalyticsContextCustomizerFactory implements ContextCustomizerF
                                     "order-analytics.posthog.host",
                                     posthog.host(),
                                     "order-analytics.posthog.api-key",
-                                    FakePostHog.API_KEY)));
+                                    FakePostHog.API_KEY,
+                                    // its query API too, so a reconciliation checks what the fake stored
+                                    "order-analytics.posthog.personal-api-key",
+                                    FakePostHog.PERSONAL_API_KEY,
+                                    "order-analytics.posthog.project-id",
+                                    FakePostHog.PROJECT_ID,
+                                    "order-analytics.posthog.app-host",
+                                    posthog.host())));
             // Registered before any other bean, so destroyed after them all: a client closing with
             // the context still has somewhere to deliver what it holds.
             RootBeanDefinition definition = new RootBeanDefinition(FakePostHog.class, () -> posthog);

@@ -10,8 +10,9 @@ import java.lang.annotation.Target;
 /**
  * Points the real order-analytics client of a Spring test at a {@link
  * io.github.orderanalytics.testkit.FakePostHog}: the fake starts with the application context, is a
- * bean to inject, and sets {@code order-analytics.posthog.host} and {@code api-key} over anything
- * the application configured. Before each test method, clients are flushed and the fake is reset.
+ * bean to inject, and sets {@code order-analytics.posthog.host} and {@code api-key} (and the query
+ * settings {@code personal-api-key}, {@code project-id} and {@code app-host}, for reconciliation) over
+ * anything the application configured. Before each test method, clients are flushed and the fake is reset.
  *
  * <pre>{@code
  * @SpringBootTest

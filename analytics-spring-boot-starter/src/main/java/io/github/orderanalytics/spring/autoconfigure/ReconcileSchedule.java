@@ -1,5 +1,6 @@
-package io.github.orderanalytics.spring.reconcile;
+package io.github.orderanalytics.spring.autoconfigure;
 
+import io.github.orderanalytics.spring.reconcile.ReconcileJob;
 import java.util.Objects;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
@@ -8,10 +9,8 @@ import org.springframework.scheduling.support.CronTrigger;
 /**
  * Runs a {@link ReconcileJob} on its cron schedule, on a daemon thread of its own, while the application
  * runs. A run that fails is logged and counted by the job; the schedule goes on.
- *
- * @since 0.1.0
  */
-public final class ReconcileSchedule implements SmartLifecycle {
+final class ReconcileSchedule implements SmartLifecycle {
     private final ReconcileJob job;
     private final CronTrigger trigger;
     private ThreadPoolTaskScheduler scheduler;
@@ -20,7 +19,7 @@ public final class ReconcileSchedule implements SmartLifecycle {
      * @throws IllegalArgumentException naming {@code order-analytics.reconcile.schedule}, if {@code cron} is
      *     not a Spring cron expression
      */
-    public ReconcileSchedule(ReconcileJob job, String cron) {
+    ReconcileSchedule(ReconcileJob job, String cron) {
         this.job = Objects.requireNonNull(job, "job == null");
         try {
             this.trigger = new CronTrigger(Objects.requireNonNull(cron, "cron == null"));
