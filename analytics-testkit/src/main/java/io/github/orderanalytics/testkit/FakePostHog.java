@@ -99,6 +99,12 @@ public final class FakePostHog implements AutoCloseable {
     private final Deque<FakeResponse> queryScript = new ArrayDeque<>();
     private final List<CapturedQuery> queries = new ArrayList<>();
     private ZoneId projectZone = ZoneOffset.UTC;
+    /** Events held as stored without a request: for tests of reconciliation at a scale HTTP would take minutes for. */
+    private final List<PostHogEvent> preloaded = new ArrayList<>();
+    /** The stored events in (timestamp, uuid) order, for the query API, and how many there were. */
+    private List<PostHogEvent> sortedStored = List.of();
+
+    private int sortedStoredCount = -1;
     private HttpServer server;
 
     private FakePostHog(int port) {
@@ -396,6 +402,8 @@ public final class FakePostHog implements AutoCloseable {
             rejectWhere = e -> false;
             dropSilentlyWhere = e -> false;
             stored.clear();
+            preloaded.clear();
+            sortedStoredCount = -1;
             queryScript.clear();
             projectZone = ZoneOffset.UTC;
             keepRequests = true;
@@ -462,10 +470,36 @@ public final class FakePostHog implements AutoCloseable {
     }
 
     private List<PostHogEvent> delivered() {
-        return requests.stream()
+        List<PostHogEvent> fromRequests = requests.stream()
                 .filter(r -> answered.contains(r))
                 .flatMap(r -> stored.getOrDefault(r, r.ingested()).stream())
                 .collect(Collectors.toUnmodifiableList());
+        if (preloaded.isEmpty()) {
+            return fromRequests;
+        }
+        List<PostHogEvent> all = new ArrayList<>(preloaded.size() + fromRequests.size());
+        all.addAll(preloaded);
+        all.addAll(fromRequests);
+        return Collections.unmodifiableList(all);
+    }
+
+    /** Takes {@code events} as stored, as if they had arrived in acknowledged requests. For the testkit's own tests. */
+    void preload(List<PostHogEvent> events) {
+        synchronized (lock) {
+            preloaded.addAll(events);
+        }
+    }
+
+    /** Held lock: the stored events in (timestamp, uuid) order, sorted again only when their number changed. */
+    private List<PostHogEvent> sortedStored() {
+        List<PostHogEvent> all = delivered();
+        if (all.size() != sortedStoredCount) {
+            List<PostHogEvent> sorted = new ArrayList<>(all);
+            sorted.sort(FakeQueryApi.ORDER);
+            sortedStored = Collections.unmodifiableList(sorted);
+            sortedStoredCount = all.size();
+        }
+        return sortedStored;
     }
 
     private void handle(HttpExchange exchange) throws IOException {
@@ -560,7 +594,7 @@ public final class FakePostHog implements AutoCloseable {
         ZoneId zone;
         synchronized (lock) {
             scripted = queryScript.poll();
-            events = delivered();
+            events = sortedStored();
             zone = projectZone;
         }
         if (scripted != null) {

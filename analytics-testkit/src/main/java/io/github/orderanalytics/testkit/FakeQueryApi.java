@@ -36,6 +36,11 @@ final class FakeQueryApi {
     private FakeQueryApi() {}
 
     static final int MAX_ROWS = 50_000;
+
+    /** How the stored events are kept for queries: by time, then uuid, as {@code ORDER BY timestamp, uuid}. */
+    static final Comparator<PostHogEvent> ORDER = Comparator.comparing((PostHogEvent e) -> micros(e.timestamp()))
+            .thenComparing(e -> e.uuid().toString());
+
     static final int DEFAULT_ROWS = 100;
 
     private static final Pattern PATH = Pattern.compile("/api/(?:projects|environments)/([^/]+)/query/?");
@@ -155,19 +160,32 @@ final class FakeQueryApi {
             columns.add(column(c.strip()));
         }
         Predicate<PostHogEvent> where = e -> true;
+        int from = 0;
+        int to = stored.size();
         if (m.group(2) != null) {
             for (String condition : splitTopLevel(m.group(2), " AND ")) {
-                where = where.and(condition(condition.strip(), values, zone));
+                String c = condition.strip();
+                where = where.and(condition(c, values, zone));
+                // The stored events are in time order: a bound on the time narrows what is filtered.
+                Matcher bound = COMPARISON.matcher(c);
+                if (bound.matches() && bound.group(1).equalsIgnoreCase("timestamp")) {
+                    Instant t = time(bound.group(3).strip(), values, zone);
+                    switch (bound.group(2)) {
+                        case ">=", ">" -> from = Math.max(from, firstAtOrAfter(stored, t));
+                        case "<", "<=" -> to = Math.min(to, firstAtOrAfter(stored, t.plusNanos(1000)));
+                        default -> {}
+                    }
+                }
             }
         }
-        List<PostHogEvent> rows = new ArrayList<>(stored.stream().filter(where).toList());
+        List<PostHogEvent> rows = new ArrayList<>(
+                from < to ? stored.subList(from, to).stream().filter(where).toList() : List.of());
         if (m.group(3) != null) {
             String order = m.group(3).replaceAll("\\s+", " ").strip().toLowerCase(Locale.ROOT);
-            Comparator<PostHogEvent> byTime = Comparator.comparing(PostHogEvent::timestamp);
             if (order.equals("timestamp, uuid") || order.equals("timestamp asc, uuid asc")) {
-                rows.sort(byTime.thenComparing(e -> e.uuid().toString()));
+                rows.sort(ORDER);
             } else if (order.equals("timestamp")) {
-                rows.sort(byTime);
+                rows.sort(Comparator.comparing(PostHogEvent::timestamp));
             } else {
                 throw new Refused("FakePostHog orders by timestamp, uuid only, not " + m.group(3));
             }
@@ -189,6 +207,21 @@ final class FakeQueryApi {
         answer.put("limit", limit);
         answer.put("offset", 0);
         return new Answer(200, answer);
+    }
+
+    /** The index of the first event at or after {@code t} in a list in {@link #ORDER}. */
+    private static int firstAtOrAfter(List<PostHogEvent> sorted, Instant t) {
+        int low = 0;
+        int high = sorted.size();
+        while (low < high) {
+            int mid = (low + high) >>> 1;
+            if (micros(sorted.get(mid).timestamp()).isBefore(t)) {
+                low = mid + 1;
+            } else {
+                high = mid;
+            }
+        }
+        return low;
     }
 
     private static Function<PostHogEvent, Object> column(String c) {

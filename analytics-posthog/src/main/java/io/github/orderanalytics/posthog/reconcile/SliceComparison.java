@@ -1,6 +1,9 @@
 package io.github.orderanalytics.posthog.reconcile;
 
-import io.github.orderanalytics.posthog.PostHogEvent;
+import io.github.orderanalytics.Money;
+import io.github.orderanalytics.Order;
+import io.github.orderanalytics.OrderEvent;
+import io.github.orderanalytics.Refund;
 import io.github.orderanalytics.posthog.PostHogEventMapper;
 import java.math.BigDecimal;
 import java.util.HashSet;
@@ -12,7 +15,7 @@ import java.util.UUID;
 
 /**
  * One slice's comparison: the expected events by uuid, then each stored row as it is read. An expected
- * event is mapped to its PostHog event only when PostHog holds its uuid, to compare the fields.
+ * event's fields are worked out only when PostHog holds its uuid, to compare them.
  */
 final class SliceComparison {
     private final PostHogEventMapper mapper;
@@ -49,16 +52,30 @@ final class SliceComparison {
         }
         slot.found = true;
         found.found++;
-        compare(uuid, mapper.event(slot.event.event(), slot.event.identity()), row);
+        compare(uuid, slot.event, row);
     }
 
-    private void compare(UUID uuid, PostHogEvent want, String[] row) {
-        text(uuid, "event", want.event(), row[StoredEventsQuery.EVENT]);
-        text(uuid, "distinct_id", want.distinctId(), row[StoredEventsQuery.DISTINCT_ID]);
-        decimal(uuid, "total", want.properties().get("total"), row[StoredEventsQuery.TOTAL]);
-        decimal(uuid, "revenue", want.properties().get("revenue"), row[StoredEventsQuery.REVENUE]);
-        Object currency = want.properties().get("currency");
-        text(uuid, "currency", currency == null ? null : currency.toString(), row[StoredEventsQuery.CURRENCY]);
+    /**
+     * The fields as the event writer puts them on the wire, taken from the event itself rather than from
+     * its JSON: {@code total} and {@code revenue} of an order, a refund's {@code revenue} negated, a
+     * cancellation without either.
+     */
+    private void compare(UUID uuid, ExpectedEvent expected, String[] row) {
+        OrderEvent event = expected.event();
+        text(uuid, "event", event.kind().eventName(), row[StoredEventsQuery.EVENT]);
+        text(uuid, "distinct_id", mapper.distinctId(event, expected.identity()), row[StoredEventsQuery.DISTINCT_ID]);
+        Money total = null;
+        BigDecimal revenue = null;
+        if (event instanceof Order order) {
+            total = order.total();
+            revenue = order.revenue().amount();
+        } else if (event instanceof Refund refund) {
+            total = refund.total();
+            revenue = refund.revenue().amount().negate();
+        }
+        decimal(uuid, "total", total == null ? null : total.amount(), row[StoredEventsQuery.TOTAL]);
+        decimal(uuid, "revenue", revenue, row[StoredEventsQuery.REVENUE]);
+        text(uuid, "currency", total == null ? null : total.currencyCode(), row[StoredEventsQuery.CURRENCY]);
     }
 
     private void text(UUID uuid, String field, String want, String stored) {
@@ -68,8 +85,7 @@ final class SliceComparison {
     }
 
     /** Money as exact decimals: PostHog may give back {@code 40.0} for {@code 40.00}, or text. */
-    private void decimal(UUID uuid, String field, Object want, String stored) {
-        BigDecimal w = want == null ? null : new BigDecimal(want.toString());
+    private void decimal(UUID uuid, String field, BigDecimal w, String stored) {
         BigDecimal s = decimalOrNull(stored);
         boolean same = w == null ? stored == null : s != null && w.compareTo(s) == 0;
         if (!same) {

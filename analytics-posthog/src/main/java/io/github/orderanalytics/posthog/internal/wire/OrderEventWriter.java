@@ -119,6 +119,11 @@ public final class OrderEventWriter {
         return CANCELLED_UUID_PREFIX + event.orderId();
     }
 
+    /** The {@code distinct_id} the event goes under, as {@link #write} writes it. */
+    public String distinctId(OrderEvent event, Identity identity) {
+        return identityFields.distinctId(event, identity);
+    }
+
     /** The event as one JSON object, in a buffer of its own, without the {@code $identify} that may go with it. */
     public byte[] toBytes(OrderEvent event, Identity identity) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(1024);
