@@ -5,7 +5,10 @@ import io.github.orderanalytics.posthog.reconcile.ExpectedOrderEvents;
 import io.github.orderanalytics.posthog.reconcile.PostHogReconciler;
 import io.github.orderanalytics.spring.OrderAnalyticsProperties;
 import io.github.orderanalytics.spring.ReconcileProperties;
+import io.github.orderanalytics.spring.reconcile.JdbcReconcileLease;
 import io.github.orderanalytics.spring.reconcile.ReconcileJob;
+import io.github.orderanalytics.spring.reconcile.ReconcileLease;
+import java.sql.SQLException;
 import java.time.Clock;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -19,12 +22,13 @@ import org.springframework.context.annotation.Bean;
 /**
  * With {@code order-analytics.reconcile.enabled=true}: checks on a schedule that PostHog stored every
  * order event of the last {@code lookback}, against the application's {@link ExpectedOrderEvents} bean,
- * and repairs what it lost. Run it on one instance: several would each send the same missing events
- * again (harmless, as PostHog collapses equal uuids, but wasteful).
+ * and repairs what it lost. With the outbox's DataSource, scheduled runs take a lease row there, so it
+ * may be enabled on every instance; without one, enable it on one instance: several would each send the
+ * same missing events again (harmless, as PostHog collapses equal uuids, but wasteful).
  *
  * @since 0.1.0
  */
-@AutoConfiguration(after = OrderAnalyticsAutoConfiguration.class)
+@AutoConfiguration(after = {OrderAnalyticsAutoConfiguration.class, OrderAnalyticsOutboxAutoConfiguration.class})
 @ConditionalOnClass(PostHogReconciler.class)
 @ConditionalOnBooleanProperty("order-analytics.reconcile.enabled")
 public class OrderAnalyticsReconcileAutoConfiguration {
@@ -39,6 +43,7 @@ public class OrderAnalyticsReconcileAutoConfiguration {
     public ReconcileJob orderAnalyticsReconcileJob(
             PostHogOrderAnalytics client,
             ObjectProvider<ExpectedOrderEvents> expected,
+            ObjectProvider<ReconcileLease> lease,
             OrderAnalyticsProperties properties) {
         ExpectedOrderEvents shop = expected.getIfUnique();
         if (shop == null) {
@@ -49,7 +54,30 @@ public class OrderAnalyticsReconcileAutoConfiguration {
         ReconcileProperties p = properties.getReconcile();
         PostHogReconciler reconciler =
                 PostHogReconciler.builder(client).settle(p.getSettle()).build();
-        return new ReconcileJob(reconciler, shop, p.getLookback(), p.isRepair(), Clock.systemUTC());
+        return new ReconcileJob(
+                reconciler,
+                shop,
+                p.getLookback(),
+                p.isRepair(),
+                Clock.systemUTC(),
+                lease.getIfAvailable(ReconcileLease::always));
+    }
+
+    /**
+     * With the outbox's DataSource: scheduled runs take a lease row there, so that of several instances
+     * with the reconciliation enabled one runs each. The table is created as the outbox's is ({@code
+     * order-analytics.outbox.initialize-schema}); without it, each instance runs, and says so once.
+     */
+    @Bean
+    @ConditionalOnBean(OutboxDataSource.class)
+    @ConditionalOnMissingBean(ReconcileLease.class)
+    JdbcReconcileLease orderAnalyticsReconcileLease(OutboxDataSource outbox, OrderAnalyticsProperties properties)
+            throws SQLException {
+        JdbcReconcileLease lease = new JdbcReconcileLease(outbox.dataSource());
+        if (OutboxSchemaInitializer.shouldCreate(outbox, properties.getOutbox().getInitializeSchema())) {
+            lease.createTable();
+        }
+        return lease;
     }
 
     @Bean

@@ -32,7 +32,7 @@ final class OutboxSchemaInitializer {
         }
     }
 
-    private static boolean shouldCreate(OutboxDataSource outbox, InitializeSchema mode) {
+    static boolean shouldCreate(OutboxDataSource outbox, InitializeSchema mode) {
         return switch (mode) {
             case ALWAYS -> true;
             case NEVER -> false;

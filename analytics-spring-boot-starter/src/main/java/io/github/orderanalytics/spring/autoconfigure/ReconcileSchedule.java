@@ -1,8 +1,10 @@
 package io.github.orderanalytics.spring.autoconfigure;
 
 import io.github.orderanalytics.spring.reconcile.ReconcileJob;
+import java.time.Instant;
 import java.util.Objects;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.scheduling.Trigger;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 import org.springframework.scheduling.support.CronTrigger;
 
@@ -13,6 +15,9 @@ import org.springframework.scheduling.support.CronTrigger;
 final class ReconcileSchedule implements SmartLifecycle {
     private final ReconcileJob job;
     private final CronTrigger trigger;
+    /** When the run under way was scheduled for: the same on every instance with this schedule, so the lease's key. */
+    private volatile Instant scheduledAt;
+
     private ThreadPoolTaskScheduler scheduler;
 
     /**
@@ -38,7 +43,12 @@ final class ReconcileSchedule implements SmartLifecycle {
         s.setThreadNamePrefix("order-analytics-reconcile-");
         s.setDaemon(true);
         s.initialize();
-        s.schedule(job::run, trigger);
+        Trigger remembering = context -> {
+            Instant next = trigger.nextExecution(context);
+            scheduledAt = next;
+            return next;
+        };
+        s.schedule(() -> job.runScheduled(scheduledAt), remembering);
         scheduler = s;
     }
 

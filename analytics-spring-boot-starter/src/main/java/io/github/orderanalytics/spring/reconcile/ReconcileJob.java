@@ -30,6 +30,7 @@ public final class ReconcileJob {
     private final Duration lookback;
     private final boolean repair;
     private final Clock clock;
+    private final ReconcileLease lease;
     private final ReentrantLock running = new ReentrantLock();
     private final AtomicReference<ReconcileRun> last = new AtomicReference<>();
 
@@ -39,6 +40,17 @@ public final class ReconcileJob {
             Duration lookback,
             boolean repair,
             Clock clock) {
+        this(reconciler, expected, lookback, repair, clock, ReconcileLease.always());
+    }
+
+    /** A job whose scheduled runs go only where {@code lease} says, when several instances have it. */
+    public ReconcileJob(
+            PostHogReconciler reconciler,
+            ExpectedOrderEvents expected,
+            Duration lookback,
+            boolean repair,
+            Clock clock,
+            ReconcileLease lease) {
         this.reconciler = Objects.requireNonNull(reconciler, "reconciler == null");
         this.expected = Objects.requireNonNull(expected, "expected == null");
         this.lookback = Objects.requireNonNull(lookback, "lookback == null");
@@ -48,6 +60,19 @@ public final class ReconcileJob {
         }
         this.repair = repair;
         this.clock = Objects.requireNonNull(clock, "clock == null");
+        this.lease = Objects.requireNonNull(lease, "lease == null");
+    }
+
+    /**
+     * The run scheduled for {@code scheduledAt}, if this instance takes its lease; empty when another
+     * instance runs it.
+     */
+    public Optional<ReconcileRun> runScheduled(Instant scheduledAt) {
+        if (!lease.take(scheduledAt)) {
+            log.info("order-analytics reconciliation scheduled for {} runs on another instance", scheduledAt);
+            return Optional.empty();
+        }
+        return Optional.of(run());
     }
 
     /**

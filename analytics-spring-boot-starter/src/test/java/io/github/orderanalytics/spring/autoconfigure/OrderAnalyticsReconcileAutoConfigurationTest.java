@@ -9,9 +9,11 @@ import io.github.orderanalytics.posthog.PostHogOrderAnalytics;
 import io.github.orderanalytics.posthog.reconcile.ExpectedEvent;
 import io.github.orderanalytics.posthog.reconcile.ExpectedOrderEvents;
 import io.github.orderanalytics.spring.endpoint.OrderAnalyticsReconcileEndpoint;
+import io.github.orderanalytics.spring.reconcile.JdbcReconcileLease;
 import io.github.orderanalytics.spring.reconcile.ReconcileJob;
 import io.github.orderanalytics.spring.reconcile.ReconcileMetrics;
 import io.github.orderanalytics.spring.reconcile.ReconcileRun;
+import io.github.orderanalytics.spring.testing.H2Databases;
 import io.github.orderanalytics.testkit.FakePostHog;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
@@ -19,6 +21,8 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -176,5 +180,46 @@ class OrderAnalyticsReconcileAutoConfigurationTest {
                     assertThat(run.resent()).isZero();
                     assertThat(posthog.requests()).as("nothing sent").isEmpty();
                 });
+    }
+
+    /** Two instances with the same schedule and the outbox's DataSource: one runs each scheduled time. */
+    @Test
+    void withTheOutboxsDataSourceOneInstanceRunsEachScheduledTime() {
+        DataSource shared = H2Databases.create(true);
+        ApplicationContextRunner instance = runner.withConfiguration(
+                        AutoConfigurations.of(OrderAnalyticsOutboxAutoConfiguration.class))
+                .withPropertyValues(
+                        "order-analytics.reconcile.enabled=true",
+                        "order-analytics.reconcile.settle=1m",
+                        "order-analytics.outbox.enabled=true",
+                        "order-analytics.outbox.relay-enabled=false",
+                        "order-analytics.outbox.initialize-schema=always")
+                .withBean(DataSource.class, () -> shared)
+                .withBean(ExpectedOrderEvents.class, () -> RECORDS);
+        Instant scheduled = Instant.parse("2026-12-07T03:30:00Z");
+        instance.run(first -> instance.run(second -> {
+            assertThat(first).hasSingleBean(JdbcReconcileLease.class);
+
+            Optional<ReconcileRun> one = first.getBean(ReconcileJob.class).runScheduled(scheduled);
+            int queries = posthog.queries().size();
+            Optional<ReconcileRun> other = second.getBean(ReconcileJob.class).runScheduled(scheduled);
+
+            assertThat(one).isPresent();
+            assertThat(other).as("the other instance took this run").isEmpty();
+            assertThat(posthog.queries()).as("no query from the second").hasSize(queries);
+            assertThat(second.getBean(ReconcileJob.class).runScheduled(scheduled.plus(Duration.ofDays(1))))
+                    .as("the next day's run is free again")
+                    .isPresent();
+        }));
+    }
+
+    @Test
+    void withoutALeaseTableEachInstanceRunsAndSaysSo() throws Exception {
+        JdbcReconcileLease lease = new JdbcReconcileLease(H2Databases.create(false));
+
+        assertThat(lease.take(Instant.parse("2026-12-07T03:30:00Z"))).isTrue();
+        assertThat(lease.take(Instant.parse("2026-12-07T03:30:00Z")))
+                .as("no table: runs anyway")
+                .isTrue();
     }
 }
