@@ -10,9 +10,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -106,7 +106,7 @@ public final class PostHogReconciler {
         Instant until = judgedUntil(from, to);
         Tally tally = new Tally();
         if (from.isBefore(until)) {
-            checkSlice(from, until, expected.iterator(), tally);
+            checkSlice(from, until, expected::forEach, tally);
         } else {
             expected.forEach(e -> tally.notJudged++);
         }
@@ -129,9 +129,17 @@ public final class PostHogReconciler {
         Tally tally = new Tally();
         for (Instant start = from; start.isBefore(until); ) {
             Instant end = start.plus(slice).isBefore(until) ? start.plus(slice) : until;
-            try (Stream<ExpectedEvent> events = expected.between(start, end)) {
-                checkSlice(start, end, events.iterator(), tally);
-            }
+            Instant sliceStart = start;
+            Instant sliceEnd = end;
+            checkSlice(
+                    start,
+                    end,
+                    each -> {
+                        try (Stream<ExpectedEvent> events = expected.between(sliceStart, sliceEnd)) {
+                            events.forEach(each);
+                        }
+                    },
+                    tally);
             start = end;
         }
         Reconciliation result = tally.result(from, until);
@@ -190,19 +198,21 @@ public final class PostHogReconciler {
         return until.isBefore(from) ? from : until;
     }
 
-    /** One slice: the expected events in memory by uuid, the stored ones paged through once. */
-    private void checkSlice(Instant from, Instant to, Iterator<ExpectedEvent> expected, Tally tally)
+    /**
+     * One slice: the expected events into a compact table, the stored ones paged through once, and the
+     * expected ones read a second time only if something is missing or a person differs.
+     */
+    private void checkSlice(Instant from, Instant to, Consumer<Consumer<ExpectedEvent>> expected, Tally tally)
             throws InterruptedException {
         SliceComparison slice = new SliceComparison(mapper);
-        while (expected.hasNext()) {
-            ExpectedEvent e = expected.next();
+        expected.accept(e -> {
             Instant t = e.event().occurredAt();
             if (t.isBefore(from) || !t.isBefore(to)) {
                 tally.notJudged++;
             } else {
                 slice.expect(e);
             }
-        }
+        });
         String text = StoredEventsQuery.text(pageSize);
         String afterTime = StoredEventsQuery.before(from);
         String afterUuid = StoredEventsQuery.FIRST_UUID;
@@ -222,6 +232,14 @@ public final class PostHogReconciler {
             String[] last = rows.get(use - 1);
             afterTime = last[StoredEventsQuery.TIMESTAMP];
             afterUuid = last[StoredEventsQuery.UUID];
+        }
+        if (slice.needsSecondPass()) {
+            expected.accept(e -> {
+                Instant t = e.event().occurredAt();
+                if (!t.isBefore(from) && t.isBefore(to)) {
+                    slice.again(e, tally);
+                }
+            });
         }
         slice.finish(tally);
     }
