@@ -9,10 +9,13 @@ package io.github.orderanalytics;
  * analytics.orderRefunded(refund, Identity.customer("cus_42"));  // the buyer, not who refunded
  * }</pre>
  *
- * <p>Implementations are thread-safe. No method blocks on I/O or throws because of a delivery
- * problem: the values they take were validated when they were built, so the only exceptions they
- * throw are for {@code null} arguments. Pass the identity of the order's buyer to every method, so
- * that a refund or cancellation lands on the same person as the order.
+ * <p>Implementations are thread-safe. A client that sends (the PostHog one, and {@link #noop()}) never
+ * blocks on I/O and never throws because of a delivery problem: the values it takes were validated when
+ * they were built, so the only exceptions it throws are for {@code null} arguments. A durable
+ * implementation that writes in the caller's transaction (the outbox) is the exception, on purpose:
+ * it does its I/O on the caller's connection and throws if it cannot write, so that the order's
+ * transaction fails rather than commit without its event. Pass the identity of the order's buyer to
+ * every method, so that a refund or cancellation lands on the same person as the order.
  *
  * <p>An implementation that handles every kind alike can write each method as one call to a common
  * one taking {@link OrderEvent}; code holding an {@code OrderEvent} reports it with

@@ -12,7 +12,7 @@ public enum DropReason {
     RETRIES_EXHAUSTED,
     /** PostHog refused the event (400, 413 for a single event, 401/403 for a bad API key, other 4xx). */
     REJECTED,
-    /** {@code orderPlaced} was called after {@code close()}. */
+    /** An order event was reported after {@code close()}. */
     CLOSED,
     /** Still undelivered when {@code close()}'s {@code shutdownTimeout} ran out. */
     SHUTDOWN_TIMEOUT,

@@ -64,7 +64,7 @@ final class BatchDelivery {
 
     private void unwritable(Pending p, Exception e) {
         if (ledger.settle(List.of(p), DropReason.REJECTED) == 1) {
-            log.error("order-analytics could not encode an order_placed event; dropped it as REJECTED", e);
+            log.error("order-analytics could not encode an order event; dropped it as REJECTED", e);
         }
     }
 
@@ -142,7 +142,7 @@ final class BatchDelivery {
                 long count = rejectedEventLog.record(1);
                 if (count > 0) {
                     log.warn(
-                            "PostHog rejected {} order_placed event(s), latest {} ({}); dropped as REJECTED",
+                            "PostHog rejected {} order event(s), latest {} ({}); dropped as REJECTED",
                             count,
                             p.uuid(),
                             result.describe());
