@@ -74,11 +74,6 @@ final class DatabaseClock extends Clock {
         }
     }
 
-    /** How far the database's clock is ahead of this node's (negative: behind). */
-    Duration offset() {
-        return offset;
-    }
-
     @Override
     public Instant instant() {
         return local.instant().plus(offset);

@@ -127,20 +127,20 @@ public final class PostHogReconciler {
         Objects.requireNonNull(expected, "expected == null");
         Instant until = judgedUntil(from, to);
         Tally tally = new Tally();
-        for (Instant start = from; start.isBefore(until); ) {
-            Instant end = start.plus(slice).isBefore(until) ? start.plus(slice) : until;
+        Instant start = from;
+        while (start.isBefore(until)) {
             Instant sliceStart = start;
-            Instant sliceEnd = end;
+            Instant sliceEnd = start.plus(slice).isBefore(until) ? start.plus(slice) : until;
             checkSlice(
-                    start,
-                    end,
+                    sliceStart,
+                    sliceEnd,
                     each -> {
                         try (Stream<ExpectedEvent> events = expected.between(sliceStart, sliceEnd)) {
                             events.forEach(each);
                         }
                     },
                     tally);
-            start = end;
+            start = sliceEnd;
         }
         Reconciliation result = tally.result(from, until);
         log.info("order-analytics reconciliation: {}", result);
