@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The browser an order came from, as posthog-js knows it: its distinct id, its session and its window.
@@ -38,11 +39,11 @@ public final class BrowserContext {
         }
     }
 
-    private final String distinctId;
-    private final String sessionId;
-    private final String windowId;
+    private final @Nullable String distinctId;
+    private final @Nullable String sessionId;
+    private final @Nullable String windowId;
 
-    private BrowserContext(String distinctId, String sessionId, String windowId) {
+    private BrowserContext(@Nullable String distinctId, @Nullable String sessionId, @Nullable String windowId) {
         this.distinctId = distinctId;
         this.sessionId = sessionId;
         this.windowId = windowId;
@@ -54,12 +55,13 @@ public final class BrowserContext {
      * @throws IllegalArgumentException if both are null, the distinct id is blank, too long or a placeholder
      *     PostHog refuses, or the session id is not a UUIDv7
      */
-    public static BrowserContext of(String distinctId, String sessionId) {
+    public static BrowserContext of(@Nullable String distinctId, @Nullable String sessionId) {
         return of(distinctId, sessionId, null);
     }
 
     /** As {@link #of(String, String)}, with the browser window's id (a UUIDv7, may be null). */
-    public static BrowserContext of(String distinctId, String sessionId, String windowId) {
+    public static BrowserContext of(
+            @Nullable String distinctId, @Nullable String sessionId, @Nullable String windowId) {
         if (distinctId == null && sessionId == null) {
             throw new IllegalArgumentException("a browser context needs a distinctId or a sessionId, both were null");
         }
@@ -77,14 +79,15 @@ public final class BrowserContext {
      * value that is missing, oversized, malformed or (for the session and window) not a UUIDv7 is left
      * out; a window without its session too. Empty when nothing usable is left.
      */
-    public static Optional<BrowserContext> fromUntrusted(String distinctId, String sessionId, String windowId) {
+    public static Optional<BrowserContext> fromUntrusted(
+            @Nullable String distinctId, @Nullable String sessionId, @Nullable String windowId) {
         String d = usableDistinctId(distinctId);
         String s = usableUuidV7(sessionId);
         String w = s == null ? null : usableUuidV7(windowId);
         return d == null && s == null ? Optional.empty() : Optional.of(new BrowserContext(d, s, w));
     }
 
-    private static String usableDistinctId(String value) {
+    private static @Nullable String usableDistinctId(@Nullable String value) {
         if (value == null || value.isEmpty() || value.length() > UNTRUSTED_LIMIT) {
             return null;
         }
@@ -95,7 +98,7 @@ public final class BrowserContext {
         return trimmed;
     }
 
-    private static String usableUuidV7(String value) {
+    private static @Nullable String usableUuidV7(@Nullable String value) {
         if (value == null || value.length() > UNTRUSTED_LIMIT) {
             return null;
         }
@@ -183,12 +186,14 @@ public final class BrowserContext {
      * @since 0.1.0
      */
     public Optional<Instant> anonymousSince() {
-        return hasAnonymousDistinctId() ? Optional.of(uuidV7Time(distinctId)) : Optional.empty();
+        String id = distinctId;
+        return id != null && isUuidV7(id) ? Optional.of(uuidV7Time(id)) : Optional.empty();
     }
 
     /** When the session started: the time in its UUIDv7, to the millisecond. */
     public Optional<Instant> sessionStart() {
-        return sessionId == null ? Optional.empty() : Optional.of(uuidV7Time(sessionId));
+        String id = sessionId;
+        return id == null ? Optional.empty() : Optional.of(uuidV7Time(id));
     }
 
     /** The 48-bit Unix millisecond time at the front of a UUIDv7. */

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An order called off.
@@ -30,7 +31,7 @@ import java.util.Optional;
 public final class Cancellation implements OrderEvent {
     private final String orderId;
     private final Instant cancelledAt;
-    private final String reason;
+    private final @Nullable String reason;
     private final Map<String, Object> properties;
     private final long encodedSizeBound;
 
@@ -120,8 +121,8 @@ public final class Cancellation implements OrderEvent {
     /** Builds a {@link Cancellation}; each setter validates its argument at once. Not thread-safe. */
     public static final class Builder {
         private final String orderId;
-        private Instant cancelledAt;
-        private String reason;
+        private @Nullable Instant cancelledAt;
+        private @Nullable String reason;
         private final Map<String, Object> properties = new LinkedHashMap<>();
 
         private Builder(String orderId) {
@@ -141,7 +142,7 @@ public final class Cancellation implements OrderEvent {
         }
 
         /** Sets a custom property, with the rules of {@link Order.Builder#property(String, Object)}. */
-        public Builder property(String key, Object value) {
+        public Builder property(String key, @Nullable Object value) {
             EventChecks.putProperty(properties, key, value, "cancellation");
             return this;
         }

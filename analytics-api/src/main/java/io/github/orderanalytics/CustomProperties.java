@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Validates custom order properties and copies them into immutable, JSON-like values, so that
@@ -83,7 +84,7 @@ final class CustomProperties {
     }
 
     /** Returns an immutable copy of {@code value}, or throws naming {@code path} and the value. */
-    static Object value(String path, Object value) {
+    static @Nullable Object value(String path, @Nullable Object value) {
         return new Walk().copy(path, value, 0);
     }
 
@@ -91,7 +92,8 @@ final class CustomProperties {
     private static final class Walk {
         private int elements;
 
-        Object copy(String path, Object value, int depth) {
+        @Nullable
+        Object copy(String path, @Nullable Object value, int depth) {
             if (++elements > Order.MAX_PROPERTY_ELEMENTS) {
                 throw new IllegalArgumentException(path + " has more than " + Order.MAX_PROPERTY_ELEMENTS
                         + " values in all (nested lists and maps included)");

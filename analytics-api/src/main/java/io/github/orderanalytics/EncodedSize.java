@@ -3,6 +3,7 @@ package io.github.orderanalytics;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An upper bound of how many bytes a value takes as UTF-8 JSON, so that an order that would not
@@ -30,7 +31,7 @@ final class EncodedSize {
         return n;
     }
 
-    static long value(Object value) {
+    static long value(@Nullable Object value) {
         if (value == null) {
             return 4;
         }

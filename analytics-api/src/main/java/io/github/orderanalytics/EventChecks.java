@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The checks that every kind of {@link OrderEvent} makes, written once so that an order, a refund
@@ -62,7 +63,7 @@ final class EventChecks {
     }
 
     /** Puts a custom property into {@code properties}: a checked key, a copied value, bounded in number. */
-    static void putProperty(Map<String, Object> properties, String key, Object value, String what) {
+    static void putProperty(Map<String, Object> properties, String key, @Nullable Object value, String what) {
         CustomProperties.key(key);
         if (!properties.containsKey(key) && properties.size() >= Order.MAX_PROPERTIES) {
             throw new IllegalArgumentException("properties: " + article(what) + " has at most " + Order.MAX_PROPERTIES
@@ -77,7 +78,7 @@ final class EventChecks {
     }
 
     /** Refuses tax and shipping that together exceed the total: the revenue would be negative. */
-    static void taxAndShippingWithinTotal(Money tax, Money shipping, Money total) {
+    static void taxAndShippingWithinTotal(@Nullable Money tax, @Nullable Money shipping, Money total) {
         BigDecimal taxAndShipping = sum(tax, shipping);
         if (taxAndShipping.compareTo(total.amount()) > 0) {
             throw new IllegalArgumentException("tax and shipping (" + new Money(taxAndShipping, total.currency())
@@ -86,11 +87,11 @@ final class EventChecks {
     }
 
     /** The total less tax and shipping, each only when set: the revenue of PostHog's e-commerce spec. */
-    static Money revenue(Money total, Money tax, Money shipping) {
+    static Money revenue(Money total, @Nullable Money tax, @Nullable Money shipping) {
         return new Money(total.amount().subtract(sum(tax, shipping)), total.currency());
     }
 
-    private static BigDecimal sum(Money a, Money b) {
+    private static BigDecimal sum(@Nullable Money a, @Nullable Money b) {
         if (a == null) {
             return b == null ? BigDecimal.ZERO : b.amount();
         }

@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Who placed an order: a signed-in customer, a guest known by email, or an anonymous visitor.
@@ -70,9 +71,9 @@ public final class Identity {
 
     private final Kind kind;
     private final String id;
-    private final BrowserContext browser;
+    private final @Nullable BrowserContext browser;
 
-    private Identity(Kind kind, String id, BrowserContext browser) {
+    private Identity(Kind kind, String id, @Nullable BrowserContext browser) {
         this.kind = kind;
         this.id = id;
         this.browser = browser;
@@ -225,7 +226,7 @@ public final class Identity {
      * @throws IllegalArgumentException if {@code distinctId} is blank, too long or a placeholder PostHog refuses
      * @since 0.1.0
      */
-    public Identity withBrowserDistinctId(String distinctId) {
+    public Identity withBrowserDistinctId(@Nullable String distinctId) {
         if (distinctId == null) {
             return this;
         }

@@ -3,6 +3,7 @@ package io.github.orderanalytics;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One product line of an {@link Order}: what was bought, how many, at what unit price.
@@ -26,14 +27,14 @@ public final class LineItem {
     private final String productId;
     private final int quantity;
     private final Money price;
-    private final String sku;
-    private final String name;
-    private final String category;
-    private final String brand;
-    private final String variant;
-    private final String url;
-    private final String imageUrl;
-    private final Integer position;
+    private final @Nullable String sku;
+    private final @Nullable String name;
+    private final @Nullable String category;
+    private final @Nullable String brand;
+    private final @Nullable String variant;
+    private final @Nullable String url;
+    private final @Nullable String imageUrl;
+    private final @Nullable Integer position;
 
     private LineItem(Builder b) {
         this.productId = b.productId;
@@ -132,7 +133,7 @@ public final class LineItem {
                 + textSize(imageUrl);
     }
 
-    private static long textSize(String s) {
+    private static long textSize(@Nullable String s) {
         return s == null ? 0 : EncodedSize.text(s);
     }
 
@@ -167,14 +168,14 @@ public final class LineItem {
         private final String productId;
         private final int quantity;
         private final Money price;
-        private String sku;
-        private String name;
-        private String category;
-        private String brand;
-        private String variant;
-        private String url;
-        private String imageUrl;
-        private Integer position;
+        private @Nullable String sku;
+        private @Nullable String name;
+        private @Nullable String category;
+        private @Nullable String brand;
+        private @Nullable String variant;
+        private @Nullable String url;
+        private @Nullable String imageUrl;
+        private @Nullable Integer position;
 
         private Builder(String productId, int quantity, Money price) {
             this.productId = Text.require("productId", productId, Order.MAX_ID_LENGTH);

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A placed order: its id, exact amounts, line items and custom properties.
@@ -67,13 +68,13 @@ public final class Order implements OrderEvent {
     private final String orderId;
     private final Money total;
     private final Instant placedAt;
-    private final Money subtotal;
-    private final Money tax;
-    private final Money shipping;
-    private final Money discount;
-    private final String coupon;
-    private final String checkoutId;
-    private final String affiliation;
+    private final @Nullable Money subtotal;
+    private final @Nullable Money tax;
+    private final @Nullable Money shipping;
+    private final @Nullable Money discount;
+    private final @Nullable String coupon;
+    private final @Nullable String checkoutId;
+    private final @Nullable String affiliation;
     private final List<LineItem> items;
     private final Map<String, Object> properties;
     /** Measured once the fields above are set; {@link Builder#build()} refuses an order over the limit. */
@@ -244,14 +245,14 @@ public final class Order implements OrderEvent {
     public static final class Builder {
         private final String orderId;
         private final Money total;
-        private Instant placedAt;
-        private Money subtotal;
-        private Money tax;
-        private Money shipping;
-        private Money discount;
-        private String coupon;
-        private String checkoutId;
-        private String affiliation;
+        private @Nullable Instant placedAt;
+        private @Nullable Money subtotal;
+        private @Nullable Money tax;
+        private @Nullable Money shipping;
+        private @Nullable Money discount;
+        private @Nullable String coupon;
+        private @Nullable String checkoutId;
+        private @Nullable String affiliation;
         private final List<LineItem> items = new ArrayList<>();
         private final Map<String, Object> properties = new LinkedHashMap<>();
 
@@ -321,7 +322,7 @@ public final class Order implements OrderEvent {
          * Sets a custom property. The value must be null, a String, Boolean, finite Number,
          * a {@code java.time} value, or a List or Map (with String keys) of those; it is copied.
          */
-        public Builder property(String key, Object value) {
+        public Builder property(String key, @Nullable Object value) {
             EventChecks.putProperty(properties, key, value, "order");
             return this;
         }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Money given back on an order: one refund, full or partial, with its own id.
@@ -39,9 +40,9 @@ public final class Refund implements OrderEvent {
     private final String refundId;
     private final Money total;
     private final Instant refundedAt;
-    private final Money tax;
-    private final Money shipping;
-    private final String reason;
+    private final @Nullable Money tax;
+    private final @Nullable Money shipping;
+    private final @Nullable String reason;
     private final List<LineItem> items;
     private final Map<String, Object> properties;
     private final long encodedSizeBound;
@@ -199,10 +200,10 @@ public final class Refund implements OrderEvent {
         private final String orderId;
         private final String refundId;
         private final Money total;
-        private Instant refundedAt;
-        private Money tax;
-        private Money shipping;
-        private String reason;
+        private @Nullable Instant refundedAt;
+        private @Nullable Money tax;
+        private @Nullable Money shipping;
+        private @Nullable String reason;
         private final List<LineItem> items = new ArrayList<>();
         private final Map<String, Object> properties = new LinkedHashMap<>();
 
@@ -260,7 +261,7 @@ public final class Refund implements OrderEvent {
         }
 
         /** Sets a custom property, with the rules of {@link Order.Builder#property(String, Object)}. */
-        public Builder property(String key, Object value) {
+        public Builder property(String key, @Nullable Object value) {
             EventChecks.putProperty(properties, key, value, "refund");
             return this;
         }

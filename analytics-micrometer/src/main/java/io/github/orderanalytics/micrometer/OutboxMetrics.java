@@ -13,6 +13,7 @@ import io.micrometer.core.instrument.TimeGauge;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.ToDoubleFunction;
 import java.util.function.ToLongFunction;
@@ -22,7 +23,7 @@ import java.util.function.ToLongFunction;
  *
  * <pre>{@code
  * new OutboxMetrics(relay).bindTo(meterRegistry);                      // an instance that relays
- * new OutboxMetrics(monitor, null, Tags.empty()).bindTo(meterRegistry); // one that only writes
+ * new OutboxMetrics(monitor, Optional.empty(), Tags.empty()).bindTo(meterRegistry); // one that only writes
  * }</pre>
  *
  * <ul>
@@ -45,7 +46,7 @@ import java.util.function.ToLongFunction;
  */
 public final class OutboxMetrics implements MeterBinder {
     private final OutboxMonitor monitor;
-    private final OutboxRelay relay;
+    private final Optional<OutboxRelay> relay;
     private final Iterable<Tag> tags;
 
     /** For an instance that relays: the table read at most every 5 s. */
@@ -55,16 +56,20 @@ public final class OutboxMetrics implements MeterBinder {
 
     /** With {@code tags} on every meter, reading the table at most once per {@code refresh}. */
     public OutboxMetrics(OutboxRelay relay, Iterable<Tag> tags, Duration refresh) {
-        this(OutboxMonitor.create(Objects.requireNonNull(relay, "relay == null").admin(), refresh), relay, tags);
+        this(
+                OutboxMonitor.create(
+                        Objects.requireNonNull(relay, "relay == null").admin(), refresh),
+                Optional.of(relay),
+                tags);
     }
 
     /**
      * The table through {@code monitor}, and the work of {@code relay} where this instance runs one
-     * ({@code null} where it does not: then there is no {@code relayed} counter).
+     * (empty where it does not: then there is no {@code relayed} counter).
      */
-    public OutboxMetrics(OutboxMonitor monitor, OutboxRelay relay, Iterable<Tag> tags) {
+    public OutboxMetrics(OutboxMonitor monitor, Optional<OutboxRelay> relay, Iterable<Tag> tags) {
         this.monitor = Objects.requireNonNull(monitor, "monitor == null");
-        this.relay = relay;
+        this.relay = Objects.requireNonNull(relay, "relay == null");
         this.tags = Objects.requireNonNull(tags, "tags == null");
     }
 
@@ -86,11 +91,11 @@ public final class OutboxMetrics implements MeterBinder {
                 .description("How long the oldest waiting outbox row has waited")
                 .tags(tags)
                 .register(registry);
-        if (relay != null) {
-            relayed(registry, "delivered", RelayTotals::delivered);
-            relayed(registry, "rescheduled", RelayTotals::rescheduled);
-            relayed(registry, "dead", RelayTotals::markedDead);
-        }
+        relay.ifPresent(r -> {
+            relayed(registry, r, "delivered", RelayTotals::delivered);
+            relayed(registry, r, "rescheduled", RelayTotals::rescheduled);
+            relayed(registry, r, "dead", RelayTotals::markedDead);
+        });
     }
 
     private void gauge(MeterRegistry registry, String name, String description, ToLongFunction<OutboxBacklog> value) {
@@ -105,7 +110,7 @@ public final class OutboxMetrics implements MeterBinder {
         return monitor.latest().backlog().map(value::applyAsDouble).orElse(Double.NaN);
     }
 
-    private void relayed(MeterRegistry registry, String outcome, ToLongFunction<RelayTotals> value) {
+    private void relayed(MeterRegistry registry, OutboxRelay relay, String outcome, ToLongFunction<RelayTotals> value) {
         FunctionCounter.builder("order.analytics.outbox.relayed", relay, r -> value.applyAsLong(r.totals()))
                 .description("Outbox rows this relay handled, by outcome")
                 .baseUnit("rows")

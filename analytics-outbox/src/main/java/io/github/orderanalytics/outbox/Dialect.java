@@ -18,6 +18,7 @@ import java.util.Locale;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What differs between the databases the outbox supports: how a relay claims rows, how a set of ids is
@@ -100,14 +101,13 @@ enum Dialect {
          */
         @Override
         void setTime(PreparedStatement s, int parameter, Instant time) throws SQLException {
-            s.setString(
-                    parameter, time == null ? null : DATETIME.format(LocalDateTime.ofInstant(time, ZoneOffset.UTC)));
+            s.setString(parameter, DATETIME.format(LocalDateTime.ofInstant(time, ZoneOffset.UTC)));
         }
 
         @Override
         Instant time(ResultSet r, int column) throws SQLException {
-            String t = r.getString(column);
-            return t == null ? null : LocalDateTime.parse(t, DATETIME).toInstant(ZoneOffset.UTC);
+            return LocalDateTime.parse(notNull(r.getString(column), column), DATETIME)
+                    .toInstant(ZoneOffset.UTC);
         }
 
         @Override
@@ -235,15 +235,21 @@ enum Dialect {
         return 2;
     }
 
-    /** Binds a point in time, null for SQL NULL. */
+    /** Binds a point in time. */
     void setTime(PreparedStatement s, int parameter, Instant time) throws SQLException {
-        s.setObject(parameter, time == null ? null : time.atOffset(ZoneOffset.UTC));
+        s.setObject(parameter, time.atOffset(ZoneOffset.UTC));
     }
 
-    /** Reads a point in time; null for SQL NULL. */
+    /** Reads a point in time: every time column of the outbox is NOT NULL. */
     Instant time(ResultSet r, int column) throws SQLException {
-        OffsetDateTime t = r.getObject(column, OffsetDateTime.class);
-        return t == null ? null : t.toInstant();
+        return notNull(r.getObject(column, OffsetDateTime.class), column).toInstant();
+    }
+
+    private static <T> T notNull(@Nullable T value, int column) throws SQLException {
+        if (value == null) {
+            throw new SQLException("column " + column + " of an outbox row is NULL; the outbox's times are NOT NULL");
+        }
+        return value;
     }
 
     void setUuid(PreparedStatement s, int parameter, UUID uuid) throws SQLException {

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Keeps a round's rows leased while its requests run: renews every third of the lease, on one daemon
@@ -12,7 +13,7 @@ import java.util.concurrent.TimeUnit;
  */
 final class LeaseKeeper {
     private final long everyNanos;
-    private ScheduledThreadPoolExecutor renewer;
+    private @Nullable ScheduledThreadPoolExecutor renewer;
 
     LeaseKeeper(Duration lease) {
         Duration third = lease.dividedBy(3);
@@ -21,24 +22,27 @@ final class LeaseKeeper {
 
     /** Runs {@code renew} every third of the lease until the returned renewal is closed. */
     synchronized Renewal renewing(Runnable renew) {
-        if (renewer == null) {
-            renewer = new ScheduledThreadPoolExecutor(1, r -> {
+        ScheduledThreadPoolExecutor executor = renewer;
+        if (executor == null) {
+            executor = new ScheduledThreadPoolExecutor(1, r -> {
                 Thread t = new Thread(r, "order-analytics-outbox-lease");
                 t.setDaemon(true);
                 return t;
             });
-            renewer.setKeepAliveTime(30, TimeUnit.SECONDS);
-            renewer.allowCoreThreadTimeOut(true);
-            renewer.setRemoveOnCancelPolicy(true);
+            executor.setKeepAliveTime(30, TimeUnit.SECONDS);
+            executor.allowCoreThreadTimeOut(true);
+            executor.setRemoveOnCancelPolicy(true);
+            renewer = executor;
         }
-        ScheduledFuture<?> task = renewer.scheduleAtFixedRate(renew, everyNanos, everyNanos, TimeUnit.NANOSECONDS);
+        ScheduledFuture<?> task = executor.scheduleAtFixedRate(renew, everyNanos, everyNanos, TimeUnit.NANOSECONDS);
         return () -> task.cancel(false);
     }
 
     /** Stops the renewing thread; a later round makes a new one. */
     synchronized void stop() {
-        if (renewer != null) {
-            renewer.shutdownNow();
+        ScheduledThreadPoolExecutor executor = renewer;
+        if (executor != null) {
+            executor.shutdownNow();
             renewer = null;
         }
     }

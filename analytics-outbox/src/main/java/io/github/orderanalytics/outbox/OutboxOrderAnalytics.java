@@ -14,6 +14,7 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.Objects;
 import java.util.function.UnaryOperator;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reports an order event by writing its PostHog event ({@code order_placed}, {@code order_refunded}
@@ -43,7 +44,7 @@ public final class OutboxOrderAnalytics implements OrderAnalytics {
     private final CurrentTransaction transaction;
     private final OutboxTable table;
     private final UnaryOperator<Identity> identities;
-    private volatile Dialect dialect;
+    private volatile @Nullable Dialect dialect;
 
     private OutboxOrderAnalytics(
             PostHogEventMapper mapper,
@@ -144,7 +145,7 @@ public final class OutboxOrderAnalytics implements OrderAnalytics {
     }
 
     /** Gives the connection back; a failure to do so is reported on its own, or beside the write's. */
-    private void release(Connection connection, RuntimeException writeFailure) {
+    private void release(Connection connection, @Nullable RuntimeException writeFailure) {
         try {
             transaction.release(connection);
         } catch (SQLException e) {

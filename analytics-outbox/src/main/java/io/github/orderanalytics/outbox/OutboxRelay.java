@@ -21,6 +21,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import javax.sql.DataSource;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -82,10 +83,10 @@ public final class OutboxRelay implements AutoCloseable {
     private final AtomicLong markedDead = new AtomicLong();
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition wake = lock.newCondition();
-    private volatile OutboxRepository repository;
+    private volatile @Nullable OutboxRepository repository;
     private volatile boolean stopping;
-    private volatile Instant lastRoundAt;
-    private volatile Thread thread;
+    private volatile @Nullable Instant lastRoundAt;
+    private volatile @Nullable Thread thread;
 
     private OutboxRelay(Builder b) {
         this.dataSource = b.dataSource;
@@ -230,7 +231,7 @@ public final class OutboxRelay implements AutoCloseable {
         OutboxRepository r = repository;
         if (r == null) {
             checkSchema();
-            r = repository;
+            r = Objects.requireNonNull(repository, "checkSchema() sets the repository or throws");
         }
         return r;
     }
@@ -374,7 +375,7 @@ public final class OutboxRelay implements AutoCloseable {
         private Duration initialBackoff = Duration.ofSeconds(1);
         private Duration maxBackoff = Duration.ofMinutes(10);
         private Duration shutdownTimeout = Duration.ofSeconds(30);
-        private String relayId;
+        private @Nullable String relayId;
         private Clock clock = Clock.systemUTC();
 
         private Builder(DataSource dataSource, PostHogOrderAnalytics client) {

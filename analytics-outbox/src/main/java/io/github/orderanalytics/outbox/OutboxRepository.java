@@ -15,6 +15,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.ToLongFunction;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
@@ -136,7 +137,8 @@ final class OutboxRepository {
         }
         List<Row> rows = new ArrayList<>(kept.size());
         for (Claimed k : kept) {
-            rows.add(new Row(k.id(), new EncodedEvent(k.uuid(), k.eventTime(), payload.get(k.id())), k.attempts()));
+            String json = Objects.requireNonNull(payload.get(k.id()), "a claimed row's payload was read with it");
+            rows.add(new Row(k.id(), new EncodedEvent(k.uuid(), k.eventTime(), json), k.attempts()));
         }
         return rows;
     }
@@ -186,7 +188,7 @@ final class OutboxRepository {
                             acknowledged.add(row);
                             deliveredNow++;
                         }
-                        case RETRY -> {
+                        case RETRY, API_KEY_REFUSED -> { // a refused key: the row waits for the fixed key
                             dialect.setTime(
                                     rescheduling, 1, now.plus(backoff.delay(row.attempts, outcome.retryAfter())));
                             rescheduling.setString(2, shorten(outcome.detail()));

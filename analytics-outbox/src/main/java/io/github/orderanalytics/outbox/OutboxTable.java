@@ -51,6 +51,6 @@ final class OutboxTable {
 
     /** The writer's one statement on {@code dialect}: uuid, event time and payload as parameters. */
     String insert(Dialect dialect) {
-        return inserts.get(dialect);
+        return Objects.requireNonNull(inserts.get(dialect), "every dialect has its insert");
     }
 }

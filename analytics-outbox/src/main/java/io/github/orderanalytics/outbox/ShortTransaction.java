@@ -3,6 +3,7 @@ package io.github.orderanalytics.outbox;
 import java.sql.Connection;
 import java.sql.SQLException;
 import javax.sql.DataSource;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -53,7 +54,7 @@ final class ShortTransaction {
     }
 
     /** After a commit, a connection that cannot be restored is the pool's to discard, not a failed round. */
-    private static void restore(Connection c, boolean autoCommit, int isolation, Throwable failure) {
+    private static void restore(Connection c, boolean autoCommit, int isolation, @Nullable Throwable failure) {
         try {
             if (c.getTransactionIsolation() != isolation) {
                 c.setTransactionIsolation(isolation);

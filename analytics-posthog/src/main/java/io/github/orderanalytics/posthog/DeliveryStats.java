@@ -54,13 +54,15 @@ public record DeliveryStats(
      * @param dropped of those, not delivered, by reason; every reason is present
      */
     public record Counts(long accepted, long delivered, Map<DropReason, Long> dropped) {
+        private static final Counts NONE = new Counts(0, 0, Map.of());
+
         public Counts {
             dropped = everyReason(dropped);
         }
 
         /** The events of this kind dropped for {@code reason}. */
         public long dropped(DropReason reason) {
-            return dropped.get(reason);
+            return dropped.getOrDefault(reason, 0L); // every reason is present: the default is never used
         }
 
         /** All events of this kind dropped, whatever the reason. */
@@ -73,7 +75,7 @@ public record DeliveryStats(
         dropped = everyReason(dropped);
         EnumMap<OrderEvent.Kind, Counts> all = new EnumMap<>(OrderEvent.Kind.class);
         for (OrderEvent.Kind kind : OrderEvent.Kind.values()) {
-            all.put(kind, byEvent.getOrDefault(kind, new Counts(0, 0, Map.of())));
+            all.put(kind, byEvent.getOrDefault(kind, Counts.NONE));
         }
         byEvent = Collections.unmodifiableMap(all);
     }
@@ -108,7 +110,7 @@ public record DeliveryStats(
 
     /** The events dropped for {@code reason}. */
     public long dropped(DropReason reason) {
-        return dropped.get(reason);
+        return dropped.getOrDefault(reason, 0L); // every reason is present: the default is never used
     }
 
     /** All events dropped, whatever the reason. */
@@ -118,7 +120,7 @@ public record DeliveryStats(
 
     /** The counts of {@code kind} alone. */
     public Counts of(OrderEvent.Kind kind) {
-        return byEvent.get(kind);
+        return byEvent.getOrDefault(kind, Counts.NONE); // every kind is present: the default is never used
     }
 
     private static Map<DropReason, Long> everyReason(Map<DropReason, Long> dropped) {

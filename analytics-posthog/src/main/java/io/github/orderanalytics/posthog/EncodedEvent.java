@@ -38,7 +38,14 @@ public record EncodedEvent(UUID uuid, Instant timestamp, String json) {
         DELIVERED,
         /** PostHog refuses this event on its own (400 or 413 for it alone): sending it again cannot help. */
         REJECTED,
-        /** Not delivered this time (network, 5xx, 429, a wrong key or host): send it again later. */
+        /**
+         * PostHog refused the API key (401 or 403): nothing is wrong with the event; send it again once the
+         * key (or the host's region) is fixed. As {@link DropReason#API_KEY_REFUSED} is for the capture client.
+         *
+         * @since 0.1.0
+         */
+        API_KEY_REFUSED,
+        /** Not delivered this time (network, 5xx, 429, a wrong host): send it again later. */
         RETRY
     }
 

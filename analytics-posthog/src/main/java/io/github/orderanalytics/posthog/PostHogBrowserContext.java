@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.Optional;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -85,7 +86,7 @@ public final class PostHogBrowserContext {
      * @param cookieHeader the request's {@code Cookie} header, may be null
      * @param projectApiKey the project API key posthog-js was initialised with ({@code phc_...})
      */
-    public static Optional<BrowserContext> fromCookies(String cookieHeader, String projectApiKey) {
+    public static Optional<BrowserContext> fromCookies(@Nullable String cookieHeader, @Nullable String projectApiKey) {
         if (cookieHeader == null || projectApiKey == null || cookieHeader.length() > MAX_COOKIE_HEADER) {
             return Optional.empty();
         }
@@ -110,7 +111,7 @@ public final class PostHogBrowserContext {
      * Whether the browser opted out of PostHog's capturing, by posthog-js's consent cookie {@code
      * __ph_opt_in_out_<projectApiKey>}: then its context is not used at all, headers included. Never throws.
      */
-    public static boolean hasOptedOut(String cookieHeader, String projectApiKey) {
+    public static boolean hasOptedOut(@Nullable String cookieHeader, @Nullable String projectApiKey) {
         if (cookieHeader == null || projectApiKey == null || cookieHeader.length() > MAX_COOKIE_HEADER) {
             return false;
         }
@@ -118,7 +119,7 @@ public final class PostHogBrowserContext {
     }
 
     /** The value of the first cookie called {@code name} in a {@code Cookie} header, or null. */
-    private static String cookie(String header, String name) {
+    private static @Nullable String cookie(String header, String name) {
         int from = cookieValueAt(header, name);
         return from < 0
                 ? null
@@ -152,7 +153,7 @@ public final class PostHogBrowserContext {
     }
 
     /** posthog-js's own reading of its consent cookie; in any case a "no" is a no. */
-    private static boolean optedOut(String value) {
+    private static boolean optedOut(@Nullable String value) {
         return value != null && (value.equals("0") || value.equalsIgnoreCase("false") || value.equalsIgnoreCase("no"));
     }
 
@@ -191,7 +192,7 @@ public final class PostHogBrowserContext {
     }
 
     /** The array's second element if it is a string; leaves the parser after the array. */
-    private static String secondString(JsonParser p) throws IOException {
+    private static @Nullable String secondString(JsonParser p) throws IOException {
         String second = null;
         int index = 0;
         for (JsonToken t = p.nextToken(); t != null && t != JsonToken.END_ARRAY; t = p.nextToken()) {
@@ -204,7 +205,11 @@ public final class PostHogBrowserContext {
     }
 
     private static void logDropped(
-            String source, Optional<BrowserContext> browser, String distinctId, String sessionId, String windowId) {
+            String source,
+            Optional<BrowserContext> browser,
+            @Nullable String distinctId,
+            @Nullable String sessionId,
+            @Nullable String windowId) {
         BrowserContext b = browser.orElse(null);
         dropped(
                 source,
@@ -219,7 +224,7 @@ public final class PostHogBrowserContext {
         dropped(source, "window id", windowId, b == null ? null : b.windowId().orElse(null));
     }
 
-    private static void dropped(String source, String what, String sent, String kept) {
+    private static void dropped(String source, String what, @Nullable String sent, @Nullable String kept) {
         if (sent != null && kept == null) {
             log.debug(
                     "order-analytics ignored the browser's {} {} ({} characters): malformed, oversized or,"

@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Settings of a {@link PostHogOrderAnalytics}: where to send, what goes into each event
@@ -64,7 +65,7 @@ public final class PostHogConfig {
         }
     }
 
-    private final String apiKey;
+    private final @Nullable String apiKey;
     private final URI host;
     private final Profile profile;
     private final boolean allowInsecureHttp;
@@ -72,8 +73,8 @@ public final class PostHogConfig {
     private final EventSettings event;
     private final BatchSettings batching;
     private final RetrySettings retries;
-    private final DeliveryListener deliveryListener;
-    private final HttpClient httpClient;
+    private final @Nullable DeliveryListener deliveryListener;
+    private final @Nullable HttpClient httpClient;
     private final QuerySettings query;
 
     private PostHogConfig(Builder b) {
@@ -263,38 +264,38 @@ public final class PostHogConfig {
                 + (httpClient != null ? ", httpClient=custom" : "") + ", " + query + "}";
     }
 
-    private static <T> T or(T value, T otherwise) {
+    private static <T> T or(@Nullable T value, T otherwise) {
         return value != null ? value : otherwise;
     }
 
     /** Builds a {@link PostHogConfig}. Setters only record; {@link #build()} checks. */
     public static final class Builder {
-        private String apiKey;
+        private @Nullable String apiKey;
         private String host = DEFAULT_HOST;
         private Profile profile = Profile.PRODUCTION;
         private boolean allowInsecureHttp;
-        private Duration shutdownTimeout;
-        private GuestIdentity guestIdentity;
-        private String guestIdKey;
-        private Boolean geoipDisable;
-        private Boolean linkBrowserToCustomer;
-        private Integer flushAt;
-        private Duration flushInterval;
-        private Integer maxBatchSize;
-        private Integer maxQueueSize;
-        private Long maxQueueBytes;
-        private Integer maxRequestsInFlight;
-        private Duration requestTimeout;
-        private Boolean gzip;
-        private Boolean historicalMigration;
-        private Integer maxRetries;
-        private Duration initialBackoff;
-        private Duration maxBackoff;
-        private DeliveryListener deliveryListener;
-        private HttpClient httpClient;
-        private String personalApiKey;
-        private String projectId;
-        private String appHost;
+        private @Nullable Duration shutdownTimeout;
+        private @Nullable GuestIdentity guestIdentity;
+        private @Nullable String guestIdKey;
+        private @Nullable Boolean geoipDisable;
+        private @Nullable Boolean linkBrowserToCustomer;
+        private @Nullable Integer flushAt;
+        private @Nullable Duration flushInterval;
+        private @Nullable Integer maxBatchSize;
+        private @Nullable Integer maxQueueSize;
+        private @Nullable Long maxQueueBytes;
+        private @Nullable Integer maxRequestsInFlight;
+        private @Nullable Duration requestTimeout;
+        private @Nullable Boolean gzip;
+        private @Nullable Boolean historicalMigration;
+        private @Nullable Integer maxRetries;
+        private @Nullable Duration initialBackoff;
+        private @Nullable Duration maxBackoff;
+        private @Nullable DeliveryListener deliveryListener;
+        private @Nullable HttpClient httpClient;
+        private @Nullable String personalApiKey;
+        private @Nullable String projectId;
+        private @Nullable String appHost;
 
         private Builder() {}
 

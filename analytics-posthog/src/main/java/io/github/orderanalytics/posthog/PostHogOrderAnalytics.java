@@ -11,7 +11,9 @@ import io.github.orderanalytics.posthog.internal.pipeline.Pipeline;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,7 +44,7 @@ import org.slf4j.LoggerFactory;
 public final class PostHogOrderAnalytics implements OrderAnalytics, AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger("io.github.orderanalytics.posthog");
     private static final Object SHARED_LOCK = new Object();
-    private static volatile PostHogOrderAnalytics shared;
+    private static volatile @Nullable PostHogOrderAnalytics shared;
 
     private final PostHogConfig config;
     private final Pipeline pipeline;
@@ -81,7 +83,7 @@ public final class PostHogOrderAnalytics implements OrderAnalytics, AutoCloseabl
             log.error(
                     "order-analytics is disabled: {}. Order events are counted as dropped (DISABLED).", e.getMessage());
             return new PostHogOrderAnalytics(
-                    PostHogConfig.builder().build(), new DisabledPipeline(null, DropReason.DISABLED, null));
+                    PostHogConfig.builder().build(), DisabledPipeline.withoutApiKey(Optional.empty()));
         }
         // The hook goes in before any thread starts: during JVM shutdown it cannot, and a client
         // started then would hold events that nothing drains.
@@ -100,9 +102,7 @@ public final class PostHogOrderAnalytics implements OrderAnalytics, AutoCloseabl
             log.warn("order-analytics: shared() was first called while the JVM shuts down;"
                     + " order events are dropped as CLOSED");
             return new PostHogOrderAnalytics(
-                    config,
-                    new DisabledPipeline(
-                            config.deliveryListener().orElse(null), DropReason.CLOSED, "the JVM is shutting down"));
+                    config, DisabledPipeline.closed(config.deliveryListener(), "the JVM is shutting down"));
         }
         PostHogOrderAnalytics instance = create(config);
         started.set(instance);
@@ -118,8 +118,7 @@ public final class PostHogOrderAnalytics implements OrderAnalytics, AutoCloseabl
         if (config.apiKey().isEmpty()) {
             log.warn("order-analytics is disabled: no PostHog API key is configured (set POSTHOG_API_KEY)."
                     + " Order events are counted as dropped (DISABLED) and not sent.");
-            return new PostHogOrderAnalytics(
-                    config, new DisabledPipeline(config.deliveryListener().orElse(null), DropReason.DISABLED, null));
+            return new PostHogOrderAnalytics(config, DisabledPipeline.withoutApiKey(config.deliveryListener()));
         }
         if (config.profile() == PostHogConfig.Profile.PRODUCTION
                 && config.event().guestIdentity() == GuestIdentity.HASHED
@@ -177,7 +176,8 @@ public final class PostHogOrderAnalytics implements OrderAnalytics, AutoCloseabl
      * each sent once, with this client's host, key, HTTP client and {@code historicalMigration}
      * setting. Returns one outcome per event, in order: {@code DELIVERED}; {@code REJECTED} when
      * PostHog refuses that event alone (a 400 or 413 is halved until the bad events stand alone), so
-     * sending it again cannot help; or {@code RETRY}, for the caller to try again later. These events
+     * sending it again cannot help; {@code API_KEY_REFUSED} (401 or 403), to send again once the key is
+     * fixed; or {@code RETRY}, for the caller to try again later. These events
      * are not counted in {@link #stats()}'s event counts (the caller keeps its own), but their errors
      * and successes show in its {@code lastError}, {@code failingSince} and {@code lastDeliveredAt}.
      * A disabled or closed client answers {@code RETRY} for all.

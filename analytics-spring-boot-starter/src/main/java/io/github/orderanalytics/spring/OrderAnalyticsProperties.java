@@ -5,6 +5,7 @@ import io.github.orderanalytics.posthog.PostHogConfig;
 import java.time.Duration;
 import java.util.Map;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.NestedConfigurationProperty;
 import org.springframework.util.unit.DataSize;
@@ -115,272 +116,272 @@ public class OrderAnalyticsProperties {
     /** The PostHog client's settings; each one unset falls back to its environment variable. */
     public static class PostHog {
         /** The project API key (phc_...). Unset: POSTHOG_API_KEY; without either, the client is disabled. */
-        private String apiKey;
+        private @Nullable String apiKey;
 
         /** The PostHog host, e.g. https://eu.i.posthog.com. Unset: POSTHOG_HOST, else https://us.i.posthog.com. */
-        private String host;
+        private @Nullable String host;
 
         /** Defaults for batching: production (flushAt 100, flushInterval 2s) or development (each event at once). */
-        private PostHogConfig.Profile profile;
+        private PostHogConfig.@Nullable Profile profile;
 
         /** Send as soon as this many events wait. */
-        private Integer flushAt;
+        private @Nullable Integer flushAt;
 
         /** Send what waits at least this often (at most 1 hour). */
-        private Duration flushInterval;
+        private @Nullable Duration flushInterval;
 
         /** Most events in one request (1 to 10,000; default 500). */
-        private Integer maxBatchSize;
+        private @Nullable Integer maxBatchSize;
 
         /** Most events held in memory, retries included (default 50,000). */
-        private Integer maxQueueSize;
+        private @Nullable Integer maxQueueSize;
 
         /** Most bytes of orders held in memory, as their JSON size bounds (default 64MB). */
-        private DataSize maxQueueBytes;
+        private @Nullable DataSize maxQueueBytes;
 
         /** Most requests under way at once (default 4). */
-        private Integer maxRequestsInFlight;
+        private @Nullable Integer maxRequestsInFlight;
 
         /** How long one request may take until PostHog's answer starts (default 10s). */
-        private Duration requestTimeout;
+        private @Nullable Duration requestTimeout;
 
         /** How long closing the client, with the application context, may take to deliver what is left (default 10s). */
-        private Duration shutdownTimeout;
+        private @Nullable Duration shutdownTimeout;
 
         /** How many times one request is sent again after a retryable failure (default 10). */
-        private Integer maxRetries;
+        private @Nullable Integer maxRetries;
 
         /** The first retry's delay before jitter (default 1s). */
-        private Duration initialBackoff;
+        private @Nullable Duration initialBackoff;
 
         /** The longest delay between tries (default 30s). */
-        private Duration maxBackoff;
+        private @Nullable Duration maxBackoff;
 
         /** Whether request bodies are gzipped (default true). */
-        private Boolean gzip;
+        private @Nullable Boolean gzip;
 
         /** Whether a request whose events are all over 48 hours old is marked historical_migration (default false). */
-        private Boolean historicalMigration;
+        private @Nullable Boolean historicalMigration;
 
         /** How a guest's email becomes the distinct id: hashed (default) or email. */
-        private GuestIdentity guestIdentity;
+        private @Nullable GuestIdentity guestIdentity;
 
         /** The secret (at least 32 bytes) under which guest emails are HMAC-SHA256 hashed. */
-        private String guestIdKey;
+        private @Nullable String guestIdKey;
 
         /** Whether events carry $geoip_disable: true (default true). */
-        private Boolean geoipDisable;
+        private @Nullable Boolean geoipDisable;
 
         /**
          * Whether a customer's order from a browser that was an anonymous visitor goes with one $identify,
          * joining that browsing to the customer in PostHog (default false).
          */
-        private Boolean linkBrowserToCustomer;
+        private @Nullable Boolean linkBrowserToCustomer;
 
         /** Allow a plain-http host that is not loopback (default false). */
-        private Boolean allowInsecureHttp;
+        private @Nullable Boolean allowInsecureHttp;
 
         /** A personal API key (phx_...) with the scope query:read, for reconciliation; never logged. */
-        private String personalApiKey;
+        private @Nullable String personalApiKey;
 
         /** The PostHog project's id, a number (Project settings), for reconciliation. */
-        private String projectId;
+        private @Nullable String projectId;
 
         /**
          * Where reconciliation's queries go (default from the host: us.i.posthog.com gives
          * https://us.posthog.com, eu.i.posthog.com https://eu.posthog.com, any other host itself).
          */
-        private String appHost;
+        private @Nullable String appHost;
 
-        public String getApiKey() {
+        public @Nullable String getApiKey() {
             return apiKey;
         }
 
-        public void setApiKey(String apiKey) {
+        public void setApiKey(@Nullable String apiKey) {
             this.apiKey = apiKey;
         }
 
-        public String getHost() {
+        public @Nullable String getHost() {
             return host;
         }
 
-        public void setHost(String host) {
+        public void setHost(@Nullable String host) {
             this.host = host;
         }
 
-        public PostHogConfig.Profile getProfile() {
+        public PostHogConfig.@Nullable Profile getProfile() {
             return profile;
         }
 
-        public void setProfile(PostHogConfig.Profile profile) {
+        public void setProfile(PostHogConfig.@Nullable Profile profile) {
             this.profile = profile;
         }
 
-        public Integer getFlushAt() {
+        public @Nullable Integer getFlushAt() {
             return flushAt;
         }
 
-        public void setFlushAt(Integer flushAt) {
+        public void setFlushAt(@Nullable Integer flushAt) {
             this.flushAt = flushAt;
         }
 
-        public Duration getFlushInterval() {
+        public @Nullable Duration getFlushInterval() {
             return flushInterval;
         }
 
-        public void setFlushInterval(Duration flushInterval) {
+        public void setFlushInterval(@Nullable Duration flushInterval) {
             this.flushInterval = flushInterval;
         }
 
-        public Integer getMaxBatchSize() {
+        public @Nullable Integer getMaxBatchSize() {
             return maxBatchSize;
         }
 
-        public void setMaxBatchSize(Integer maxBatchSize) {
+        public void setMaxBatchSize(@Nullable Integer maxBatchSize) {
             this.maxBatchSize = maxBatchSize;
         }
 
-        public Integer getMaxQueueSize() {
+        public @Nullable Integer getMaxQueueSize() {
             return maxQueueSize;
         }
 
-        public void setMaxQueueSize(Integer maxQueueSize) {
+        public void setMaxQueueSize(@Nullable Integer maxQueueSize) {
             this.maxQueueSize = maxQueueSize;
         }
 
-        public DataSize getMaxQueueBytes() {
+        public @Nullable DataSize getMaxQueueBytes() {
             return maxQueueBytes;
         }
 
-        public void setMaxQueueBytes(DataSize maxQueueBytes) {
+        public void setMaxQueueBytes(@Nullable DataSize maxQueueBytes) {
             this.maxQueueBytes = maxQueueBytes;
         }
 
-        public Integer getMaxRequestsInFlight() {
+        public @Nullable Integer getMaxRequestsInFlight() {
             return maxRequestsInFlight;
         }
 
-        public void setMaxRequestsInFlight(Integer maxRequestsInFlight) {
+        public void setMaxRequestsInFlight(@Nullable Integer maxRequestsInFlight) {
             this.maxRequestsInFlight = maxRequestsInFlight;
         }
 
-        public Duration getRequestTimeout() {
+        public @Nullable Duration getRequestTimeout() {
             return requestTimeout;
         }
 
-        public void setRequestTimeout(Duration requestTimeout) {
+        public void setRequestTimeout(@Nullable Duration requestTimeout) {
             this.requestTimeout = requestTimeout;
         }
 
-        public Duration getShutdownTimeout() {
+        public @Nullable Duration getShutdownTimeout() {
             return shutdownTimeout;
         }
 
-        public void setShutdownTimeout(Duration shutdownTimeout) {
+        public void setShutdownTimeout(@Nullable Duration shutdownTimeout) {
             this.shutdownTimeout = shutdownTimeout;
         }
 
-        public Integer getMaxRetries() {
+        public @Nullable Integer getMaxRetries() {
             return maxRetries;
         }
 
-        public void setMaxRetries(Integer maxRetries) {
+        public void setMaxRetries(@Nullable Integer maxRetries) {
             this.maxRetries = maxRetries;
         }
 
-        public Duration getInitialBackoff() {
+        public @Nullable Duration getInitialBackoff() {
             return initialBackoff;
         }
 
-        public void setInitialBackoff(Duration initialBackoff) {
+        public void setInitialBackoff(@Nullable Duration initialBackoff) {
             this.initialBackoff = initialBackoff;
         }
 
-        public Duration getMaxBackoff() {
+        public @Nullable Duration getMaxBackoff() {
             return maxBackoff;
         }
 
-        public void setMaxBackoff(Duration maxBackoff) {
+        public void setMaxBackoff(@Nullable Duration maxBackoff) {
             this.maxBackoff = maxBackoff;
         }
 
-        public Boolean getGzip() {
+        public @Nullable Boolean getGzip() {
             return gzip;
         }
 
-        public void setGzip(Boolean gzip) {
+        public void setGzip(@Nullable Boolean gzip) {
             this.gzip = gzip;
         }
 
-        public Boolean getHistoricalMigration() {
+        public @Nullable Boolean getHistoricalMigration() {
             return historicalMigration;
         }
 
-        public void setHistoricalMigration(Boolean historicalMigration) {
+        public void setHistoricalMigration(@Nullable Boolean historicalMigration) {
             this.historicalMigration = historicalMigration;
         }
 
-        public GuestIdentity getGuestIdentity() {
+        public @Nullable GuestIdentity getGuestIdentity() {
             return guestIdentity;
         }
 
-        public void setGuestIdentity(GuestIdentity guestIdentity) {
+        public void setGuestIdentity(@Nullable GuestIdentity guestIdentity) {
             this.guestIdentity = guestIdentity;
         }
 
-        public String getGuestIdKey() {
+        public @Nullable String getGuestIdKey() {
             return guestIdKey;
         }
 
-        public void setGuestIdKey(String guestIdKey) {
+        public void setGuestIdKey(@Nullable String guestIdKey) {
             this.guestIdKey = guestIdKey;
         }
 
-        public Boolean getGeoipDisable() {
+        public @Nullable Boolean getGeoipDisable() {
             return geoipDisable;
         }
 
-        public void setGeoipDisable(Boolean geoipDisable) {
+        public void setGeoipDisable(@Nullable Boolean geoipDisable) {
             this.geoipDisable = geoipDisable;
         }
 
-        public Boolean getLinkBrowserToCustomer() {
+        public @Nullable Boolean getLinkBrowserToCustomer() {
             return linkBrowserToCustomer;
         }
 
-        public void setLinkBrowserToCustomer(Boolean linkBrowserToCustomer) {
+        public void setLinkBrowserToCustomer(@Nullable Boolean linkBrowserToCustomer) {
             this.linkBrowserToCustomer = linkBrowserToCustomer;
         }
 
-        public Boolean getAllowInsecureHttp() {
+        public @Nullable Boolean getAllowInsecureHttp() {
             return allowInsecureHttp;
         }
 
-        public void setAllowInsecureHttp(Boolean allowInsecureHttp) {
+        public void setAllowInsecureHttp(@Nullable Boolean allowInsecureHttp) {
             this.allowInsecureHttp = allowInsecureHttp;
         }
 
-        public String getPersonalApiKey() {
+        public @Nullable String getPersonalApiKey() {
             return personalApiKey;
         }
 
-        public void setPersonalApiKey(String personalApiKey) {
+        public void setPersonalApiKey(@Nullable String personalApiKey) {
             this.personalApiKey = personalApiKey;
         }
 
-        public String getProjectId() {
+        public @Nullable String getProjectId() {
             return projectId;
         }
 
-        public void setProjectId(String projectId) {
+        public void setProjectId(@Nullable String projectId) {
             this.projectId = projectId;
         }
 
-        public String getAppHost() {
+        public @Nullable String getAppHost() {
             return appHost;
         }
 
-        public void setAppHost(String appHost) {
+        public void setAppHost(@Nullable String appHost) {
             this.appHost = appHost;
         }
 
@@ -418,7 +419,7 @@ public class OrderAnalyticsProperties {
         }
 
         /** A property left unset keeps what the environment or the default said. */
-        private static <T> void whenSet(T value, Consumer<T> setter) {
+        private static <T> void whenSet(@Nullable T value, Consumer<T> setter) {
             if (value != null) {
                 setter.accept(value);
             }

@@ -1,6 +1,7 @@
 package io.github.orderanalytics.spring;
 
 import java.time.Duration;
+import org.jspecify.annotations.Nullable;
 import org.springframework.util.unit.DataSize;
 
 /**
@@ -20,7 +21,7 @@ public class OutboxProperties {
      * The bean name of the DataSource that holds the outbox table; default the only DataSource, or
      * the primary one. Orders must be placed in transactions on this DataSource.
      */
-    private String dataSource;
+    private @Nullable String dataSource;
 
     /**
      * When the starter creates the outbox table (with the shipped, idempotent DDL) at start: for an
@@ -33,7 +34,7 @@ public class OutboxProperties {
      * them; unset, they are kept until you act. With a unit ({@code 30d}) or ISO-8601 ({@code P30D}),
      * more than zero: a bare number is refused, as it would mean milliseconds.
      */
-    private Duration deadRetention;
+    private @Nullable Duration deadRetention;
 
     /** The outbox table, schema-qualified if need be. */
     private String table = "order_analytics_outbox";
@@ -73,11 +74,11 @@ public class OutboxProperties {
         this.enabled = enabled;
     }
 
-    public String getDataSource() {
+    public @Nullable String getDataSource() {
         return dataSource;
     }
 
-    public void setDataSource(String dataSource) {
+    public void setDataSource(@Nullable String dataSource) {
         this.dataSource = dataSource;
     }
 
@@ -89,11 +90,11 @@ public class OutboxProperties {
         this.initializeSchema = initializeSchema;
     }
 
-    public Duration getDeadRetention() {
+    public @Nullable Duration getDeadRetention() {
         return deadRetention;
     }
 
-    public void setDeadRetention(Duration deadRetention) {
+    public void setDeadRetention(@Nullable Duration deadRetention) {
         this.deadRetention = deadRetention;
     }
 

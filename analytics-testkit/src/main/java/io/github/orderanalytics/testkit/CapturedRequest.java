@@ -4,6 +4,7 @@ import io.github.orderanalytics.posthog.PostHogEvent;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One HTTP request {@link FakePostHog} received, and how it answered.
@@ -27,7 +28,7 @@ public record CapturedRequest(
         Map<String, List<String>> headers,
         boolean gzipped,
         String body,
-        String apiKey,
+        @Nullable String apiKey,
         List<PostHogEvent> events,
         FakeResponse answer,
         Instant receivedAt,
@@ -47,7 +48,7 @@ public record CapturedRequest(
     }
 
     /** The first value of header {@code name} (any case), or null. */
-    public String header(String name) {
+    public @Nullable String header(String name) {
         List<String> values = headers.get(name.toLowerCase(java.util.Locale.ROOT));
         return values == null || values.isEmpty() ? null : values.get(0);
     }

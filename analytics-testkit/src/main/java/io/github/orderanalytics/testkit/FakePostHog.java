@@ -31,6 +31,7 @@ import java.util.function.Consumer;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A PostHog capture endpoint on 127.0.0.1 for tests: real HTTP, gzip-aware, recording every
@@ -105,7 +106,7 @@ public final class FakePostHog implements AutoCloseable {
     private List<PostHogEvent> sortedStored = List.of();
 
     private int sortedStoredCount = -1;
-    private HttpServer server;
+    private @Nullable HttpServer server;
 
     private FakePostHog(int port) {
         this.handlers = Executors.newCachedThreadPool(r -> {

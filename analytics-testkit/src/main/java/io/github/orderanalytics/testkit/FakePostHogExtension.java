@@ -3,6 +3,7 @@ package io.github.orderanalytics.testkit;
 import io.github.orderanalytics.posthog.PostHogConfig;
 import io.github.orderanalytics.posthog.PostHogOrderAnalytics;
 import java.util.function.UnaryOperator;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -36,7 +37,7 @@ public final class FakePostHogExtension
             ExtensionContext.Namespace.create(FakePostHogExtension.class);
 
     private final UnaryOperator<PostHogConfig.Builder> configure;
-    private FakePostHog fake;
+    private @Nullable FakePostHog fake;
 
     /** Clients use {@link FakePostHog#clientConfig()} as it is. */
     public FakePostHogExtension() {

@@ -22,6 +22,7 @@ import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * PostHog's query API ({@code POST /api/projects/{id}/query/}) as far as order events need it: a
@@ -108,8 +109,8 @@ final class FakeQueryApi {
     private static Answer answer(
             String method,
             String path,
-            String authorization,
-            Object query,
+            @Nullable String authorization,
+            @Nullable Object query,
             String text,
             Map<String, String> values,
             List<PostHogEvent> stored,
@@ -248,7 +249,7 @@ final class FakeQueryApi {
     }
 
     /** As PostHog returns a property: a number typed Numeric as a float, anything else as it is. */
-    private static Object property(Object value) {
+    private static @Nullable Object property(@Nullable Object value) {
         return value instanceof Number n ? (Object) n.doubleValue() : value;
     }
 
@@ -348,11 +349,15 @@ final class FakeQueryApi {
 
     private static String uuidValue(String expr, Map<String, String> values) {
         Matcher f = Pattern.compile("(?i)^toUUID\\((.+)\\)$").matcher(expr.replaceAll("\\s+", ""));
-        return literal(f.matches() ? f.group(1) : expr, values);
+        String value = literal(f.matches() ? f.group(1) : expr, values);
+        if (value == null) {
+            throw new Refused("no value for the placeholder " + expr);
+        }
+        return value;
     }
 
     /** A placeholder's value or a quoted literal. */
-    private static String literal(String expr, Map<String, String> values) {
+    private static @Nullable String literal(String expr, Map<String, String> values) {
         Matcher placeholder = PLACEHOLDER.matcher(expr);
         if (placeholder.matches()) {
             return values.get(placeholder.group(1));
@@ -394,7 +399,7 @@ final class FakeQueryApi {
         return parts;
     }
 
-    private static Map<String, String> values(Object values) {
+    private static Map<String, String> values(@Nullable Object values) {
         Map<String, String> out = new LinkedHashMap<>();
         if (values instanceof Map<?, ?> v) {
             v.forEach((k, x) -> out.put(String.valueOf(k), String.valueOf(x)));
@@ -402,7 +407,7 @@ final class FakeQueryApi {
         return out;
     }
 
-    private static Answer error(int status, String code, String detail) {
+    private static Answer error(int status, String code, @Nullable String detail) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("type", status == 401 ? "authentication_error" : "validation_error");
         body.put("code", code);

@@ -3,6 +3,7 @@ package io.github.orderanalytics.testkit;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * How {@link FakePostHog} answers one request: a status, optionally after a delay and with a
@@ -26,13 +27,18 @@ public final class FakeResponse {
 
     private final int status;
     private final Duration delay;
-    private final String retryAfter;
+    private final @Nullable String retryAfter;
     private final String body;
-    private final String location;
+    private final @Nullable String location;
     private final BodyMode bodyMode;
 
     private FakeResponse(
-            int status, Duration delay, String retryAfter, String body, String location, BodyMode bodyMode) {
+            int status,
+            Duration delay,
+            @Nullable String retryAfter,
+            String body,
+            @Nullable String location,
+            BodyMode bodyMode) {
         this.status = status;
         this.delay = delay;
         this.retryAfter = retryAfter;

@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.zip.GZIPInputStream;
+import org.jspecify.annotations.Nullable;
 
 /** How {@link FakePostHog} reads a batch request and writes its answer, faults included. */
 final class FakeWire {
@@ -79,7 +80,7 @@ final class FakeWire {
     }
 
     /** ISO-8601 with an offset or a Z, as the clients write it. */
-    static Instant timestamp(String text) {
+    static Instant timestamp(@Nullable String text) {
         return java.time.OffsetDateTime.parse(Objects.requireNonNull(text, "timestamp"))
                 .toInstant();
     }
@@ -87,7 +88,7 @@ final class FakeWire {
     /** A request body as read: its text, key, events and the rules they break; {@code valid} if it is a batch. */
     record Batch(
             String body,
-            String apiKey,
+            @Nullable String apiKey,
             List<PostHogEvent> events,
             List<RuleViolation> violations,
             int size,
@@ -112,9 +113,9 @@ final class FakeWire {
     }
 
     /** Each event's size as compact JSON, as PostHog measures it against its 1 MB limit. */
-    static List<Integer> eventSizes(Object batch) throws IOException {
+    static List<Integer> eventSizes(@Nullable Object batch) throws IOException {
         List<Integer> sizes = new ArrayList<>();
-        for (Object item : (List<?>) batch) {
+        for (Object item : (List<?>) Objects.requireNonNull(batch, "batch")) {
             sizes.add(COMPACT.writeValueAsBytes(item).length);
         }
         return sizes;
@@ -131,7 +132,7 @@ final class FakeWire {
 
     /** Parses the batch back into events; anything PostHog would refuse throws. */
     @SuppressWarnings("unchecked")
-    static List<PostHogEvent> parseEvents(Object batch) {
+    static List<PostHogEvent> parseEvents(@Nullable Object batch) {
         if (!(batch instanceof List<?> list)) {
             throw new IllegalArgumentException("batch is not an array");
         }

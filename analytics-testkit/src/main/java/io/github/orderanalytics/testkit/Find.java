@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 
 /** Looks up the event of one order, refund or cancellation, failing with everything that was there. */
 final class Find {
@@ -30,7 +31,7 @@ final class Find {
 
     /** The one event of {@code kind} for {@code orderId} (and {@code refundId}, when not null). */
     static PostHogEvent one(
-            List<PostHogEvent> events, OrderEvent.Kind kind, String orderId, String refundId, String verb) {
+            List<PostHogEvent> events, OrderEvent.Kind kind, String orderId, @Nullable String refundId, String verb) {
         List<PostHogEvent> matches = events.stream()
                 .filter(e -> kind.eventName().equals(e.event()))
                 .filter(e -> orderId.equals(e.properties().get("order_id")))

@@ -155,6 +155,7 @@ public abstract class OrderAnalyticsContract {
     }
 
     @Test
+    @SuppressWarnings("NullAway") // passes null where the API forbids it, to prove it is refused by name
     public void nullArgumentsAreNamed() {
         OrderAnalytics analytics = analytics();
         Identity c = Identity.customer("c");

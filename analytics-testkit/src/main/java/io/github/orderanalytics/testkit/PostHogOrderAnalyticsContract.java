@@ -149,7 +149,7 @@ public abstract class PostHogOrderAnalyticsContract extends OrderAnalyticsContra
         assertThat(event.event()).isEqualTo("order_refunded");
         assertThat(event.distinctId()).isEqualTo("cus_42");
         assertThat(business(event)).isEqualTo(business(expected(refund, Identity.customer("cus_42"))));
-        assertThat(new java.math.BigDecimal(event.properties().get("revenue").toString()))
+        assertThat(new java.math.BigDecimal(String.valueOf(event.properties().get("revenue"))))
                 .isEqualByComparingTo("-20.00");
     }
 

@@ -29,6 +29,8 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** The built-in client against {@link FakePostHog}, over real HTTP on loopback. */
 class CaptureClientDeliveryTest {
@@ -348,16 +350,18 @@ class CaptureClientDeliveryTest {
         assertThat(posthog.events()).hasSize(4);
     }
 
-    @Test
-    void aRefusedApiKeyDropsWithoutRetrying() {
-        posthog.respondByDefault(FakeResponse.status(401));
+    @ParameterizedTest
+    @ValueSource(ints = {401, 403})
+    void aRefusedApiKeyDropsWithoutRetryingAsApiKeyRefused(int status) {
+        posthog.respondByDefault(FakeResponse.status(status));
         PostHogOrderAnalytics analytics = client();
 
         analytics.orderPlaced(order("ord_1"), Identity.customer("c"));
         analytics.orderPlaced(order("ord_2"), Identity.customer("c"));
 
         assertThat(analytics.flush(WAIT)).isTrue();
-        assertThat(analytics.stats().dropped(DropReason.REJECTED)).isEqualTo(2);
+        assertThat(analytics.stats().dropped(DropReason.API_KEY_REFUSED)).isEqualTo(2);
+        assertThat(analytics.stats().dropped(DropReason.REJECTED)).isZero();
         assertThat(analytics.stats().retriedRequests()).isZero();
     }
 

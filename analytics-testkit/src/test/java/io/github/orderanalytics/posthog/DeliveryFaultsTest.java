@@ -76,7 +76,7 @@ class DeliveryFaultsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(ints = {400, 401, 403, 404, 413, 422})
+    @ValueSource(ints = {400, 404, 413, 422})
     void otherStatusesDropTheLoneEventAsRejectedWithoutRetrying(int status) {
         posthog.respondByDefault(FakeResponse.status(status));
         PostHogOrderAnalytics analytics = client(posthog.clientConfig());

@@ -104,14 +104,14 @@ class SendNowTest {
     }
 
     @Test
-    void aRefusedKeyIsRetriedLaterNotRejected() throws Exception {
+    void aRefusedKeyIsSaidAsSuchNotAsARejectedEvent() throws Exception {
         clients.posthog.respondByDefault(FakeResponse.status(401));
         PostHogConfig config = clients.posthog.clientConfig().build();
 
         List<EncodedEvent.Outcome> outcomes =
                 client(config.toBuilder()).sendNow(encoded(config, Instant.now(), "ord_1"));
 
-        assertThat(outcomes.get(0).result()).isEqualTo(EncodedEvent.Result.RETRY);
+        assertThat(outcomes.get(0).result()).isEqualTo(EncodedEvent.Result.API_KEY_REFUSED);
     }
 
     /** A relay asks every round: one ERROR says why nothing arrives, and again after a success. */

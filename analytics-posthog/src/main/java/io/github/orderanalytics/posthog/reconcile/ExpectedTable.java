@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A slice's expected events, kept compact: by uuid (open addressing over two longs), each with only what
@@ -70,9 +71,9 @@ final class ExpectedTable {
             UUID uuid,
             byte kindOrdinal,
             long distinctHash,
-            BigDecimal totalAmount,
-            BigDecimal revenueAmount,
-            String currencyCode) {
+            @Nullable BigDecimal totalAmount,
+            @Nullable BigDecimal revenueAmount,
+            @Nullable String currencyCode) {
         if ((size + 1) * 5L > hi.length * 4L) { // at most 80 % full: linear probing stays short, memory small
             resize(hi.length * 2);
         }
@@ -116,19 +117,22 @@ final class ExpectedTable {
         return distinct[slot];
     }
 
+    @Nullable
     BigDecimal total(int slot) {
         return amount(slot, 0, total[slot], totalScale[slot]);
     }
 
+    @Nullable
     BigDecimal revenue(int slot) {
         return amount(slot, 1, revenue[slot], revenueScale[slot]);
     }
 
+    @Nullable
     String currency(int slot) {
         return currency[slot] < 0 ? null : currencies.get(currency[slot]);
     }
 
-    private long unscaled(int slot, int which, BigDecimal amount) {
+    private long unscaled(int slot, int which, @Nullable BigDecimal amount) {
         if (amount == null) {
             return NONE;
         }
@@ -139,11 +143,11 @@ final class ExpectedTable {
         return LARGE;
     }
 
-    private static byte scale(BigDecimal amount) {
+    private static byte scale(@Nullable BigDecimal amount) {
         return amount == null || amount.scale() < 0 || amount.scale() >= 127 ? 0 : (byte) amount.scale();
     }
 
-    private BigDecimal amount(int slot, int which, long unscaled, byte scale) {
+    private @Nullable BigDecimal amount(int slot, int which, long unscaled, byte scale) {
         if (unscaled == NONE) {
             return null;
         }

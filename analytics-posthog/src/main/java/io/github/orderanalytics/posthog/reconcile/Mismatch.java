@@ -2,6 +2,7 @@ package io.github.orderanalytics.posthog.reconcile;
 
 import java.util.Objects;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An event PostHog stored under the expected uuid but with a field that differs from what the shop's
@@ -13,7 +14,11 @@ import java.util.UUID;
  * @param stored what PostHog holds; null when it holds none
  * @since 0.1.0
  */
-public record Mismatch(UUID uuid, String field, String expected, String stored) {
+public record Mismatch(
+        UUID uuid,
+        String field,
+        @Nullable String expected,
+        @Nullable String stored) {
     public Mismatch {
         Objects.requireNonNull(uuid, "uuid == null");
         Objects.requireNonNull(field, "field == null");

@@ -1,5 +1,7 @@
 package io.github.orderanalytics.posthog.reconcile;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * PostHog's query API refused or failed a check's query: a wrong personal key, a missing scope, another
  * project, a query it would not run, or rate limits that outlasted the budget. The message says which
@@ -12,7 +14,7 @@ public final class PostHogQueryException extends RuntimeException {
 
     private final int status;
 
-    PostHogQueryException(String message, int status, Throwable cause) {
+    PostHogQueryException(String message, int status, @Nullable Throwable cause) {
         super(message, cause);
         this.status = status;
     }

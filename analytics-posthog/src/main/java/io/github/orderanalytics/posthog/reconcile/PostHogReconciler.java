@@ -172,7 +172,7 @@ public final class PostHogReconciler {
                 switch (outcome.result()) {
                     case DELIVERED -> resent++;
                     case REJECTED -> refused++;
-                    case RETRY -> {} // still missing: the next check finds it again
+                    case RETRY, API_KEY_REFUSED -> {} // still missing: the next check finds it again
                 }
             }
         }

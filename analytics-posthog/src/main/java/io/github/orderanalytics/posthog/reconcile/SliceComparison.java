@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One slice's comparison. First pass: the expected events into a compact {@link ExpectedTable}, as the
@@ -93,14 +94,14 @@ final class SliceComparison {
         text(uuid, "currency", table.currency(slot), row[StoredEventsQuery.CURRENCY]);
     }
 
-    private void text(UUID uuid, String field, String want, String stored) {
+    private void text(UUID uuid, String field, @Nullable String want, @Nullable String stored) {
         if (!Objects.equals(want, stored)) {
             mismatched.add(new Mismatch(uuid, field, want, stored));
         }
     }
 
     /** Money as exact decimals: PostHog may give back {@code 40.0} for {@code 40.00}, or text. */
-    private void decimal(UUID uuid, String field, BigDecimal want, String stored) {
+    private void decimal(UUID uuid, String field, @Nullable BigDecimal want, @Nullable String stored) {
         BigDecimal s = decimalOrNull(stored);
         boolean same = want == null ? stored == null : s != null && want.compareTo(s) == 0;
         if (!same) {
@@ -108,7 +109,7 @@ final class SliceComparison {
         }
     }
 
-    private static BigDecimal decimalOrNull(String text) {
+    private static @Nullable BigDecimal decimalOrNull(@Nullable String text) {
         if (text == null) {
             return null;
         }

@@ -3,6 +3,7 @@ package io.github.orderanalytics.posthog.reconcile;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An order event as PostHog stored it, in the words of its query API.
@@ -14,7 +15,12 @@ import java.util.UUID;
  * @param timestamp its time
  * @since 0.1.0
  */
-public record StoredEvent(UUID uuid, String event, String distinctId, String orderId, Instant timestamp) {
+public record StoredEvent(
+        UUID uuid,
+        String event,
+        String distinctId,
+        @Nullable String orderId,
+        Instant timestamp) {
     public StoredEvent {
         Objects.requireNonNull(uuid, "uuid == null");
         Objects.requireNonNull(event, "event == null");

@@ -4,6 +4,7 @@ import io.github.orderanalytics.outbox.OutboxMonitor;
 import io.github.orderanalytics.outbox.OutboxRelay;
 import io.github.orderanalytics.spring.OrderAnalyticsProperties;
 import io.github.orderanalytics.spring.health.OutboxHealthIndicator;
+import java.util.Optional;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -33,6 +34,8 @@ public class OrderAnalyticsOutboxHealthAutoConfiguration {
     public OutboxHealthIndicator orderAnalyticsOutboxHealthIndicator(
             OutboxMonitor monitor, ObjectProvider<OutboxRelay> relay, OrderAnalyticsProperties properties) {
         return new OutboxHealthIndicator(
-                monitor, relay.getIfAvailable(), properties.getOutbox().getMaxPendingAge());
+                monitor,
+                Optional.ofNullable(relay.getIfAvailable()),
+                properties.getOutbox().getMaxPendingAge());
     }
 }

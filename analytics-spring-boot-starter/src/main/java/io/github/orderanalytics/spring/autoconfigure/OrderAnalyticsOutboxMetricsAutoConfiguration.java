@@ -4,6 +4,7 @@ import io.github.orderanalytics.micrometer.OutboxMetrics;
 import io.github.orderanalytics.outbox.OutboxMonitor;
 import io.github.orderanalytics.outbox.OutboxRelay;
 import io.micrometer.core.instrument.Tags;
+import java.util.Optional;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -26,6 +27,6 @@ public class OrderAnalyticsOutboxMetricsAutoConfiguration {
     @ConditionalOnBean(OutboxMonitor.class)
     @ConditionalOnMissingBean(OutboxMetrics.class)
     public OutboxMetrics orderAnalyticsOutboxMetrics(OutboxMonitor monitor, ObjectProvider<OutboxRelay> relay) {
-        return new OutboxMetrics(monitor, relay.getIfAvailable(), Tags.empty());
+        return new OutboxMetrics(monitor, Optional.ofNullable(relay.getIfAvailable()), Tags.empty());
     }
 }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import javax.sql.DataSource;
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 
 /**
@@ -12,7 +13,7 @@ import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
  */
 record OutboxDataSource(String name, DataSource dataSource) {
 
-    static OutboxDataSource resolve(ConfigurableListableBeanFactory beans, String configured) {
+    static OutboxDataSource resolve(ConfigurableListableBeanFactory beans, @Nullable String configured) {
         List<String> names = Arrays.asList(beans.getBeanNamesForType(DataSource.class));
         if (configured != null && !configured.isBlank()) {
             if (!names.contains(configured)) {

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -20,7 +21,7 @@ final class OutboxDeadRetention implements SmartLifecycle {
 
     private final OutboxAdmin admin;
     private final Duration retention;
-    private ScheduledExecutorService scheduler;
+    private @Nullable ScheduledExecutorService scheduler;
 
     OutboxDeadRetention(OutboxAdmin admin, Duration retention) {
         this.admin = admin;
@@ -29,13 +30,14 @@ final class OutboxDeadRetention implements SmartLifecycle {
 
     @Override
     public synchronized void start() {
-        scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
+        ScheduledExecutorService s = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "order-analytics-outbox-retention");
             t.setDaemon(true);
             return t;
         });
         long every = Math.max(1_000, Math.min(retention.toMillis(), MOST_BETWEEN_PURGES.toMillis()));
-        scheduler.scheduleWithFixedDelay(this::purge, 0, every, TimeUnit.MILLISECONDS);
+        s.scheduleWithFixedDelay(this::purge, 0, every, TimeUnit.MILLISECONDS);
+        scheduler = s;
     }
 
     /** One purge; whatever goes wrong waits for the next. */
@@ -52,8 +54,9 @@ final class OutboxDeadRetention implements SmartLifecycle {
 
     @Override
     public synchronized void stop() {
-        if (scheduler != null) {
-            scheduler.shutdownNow();
+        ScheduledExecutorService s = scheduler;
+        if (s != null) {
+            s.shutdownNow();
             scheduler = null;
         }
     }

@@ -3,6 +3,7 @@ package io.github.orderanalytics.spring.autoconfigure;
 import io.github.orderanalytics.spring.reconcile.ReconcileJob;
 import java.time.Instant;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.scheduling.Trigger;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
@@ -16,9 +17,9 @@ final class ReconcileSchedule implements SmartLifecycle {
     private final ReconcileJob job;
     private final CronTrigger trigger;
     /** When the run under way was scheduled for: the same on every instance with this schedule, so the lease's key. */
-    private volatile Instant scheduledAt;
+    private volatile @Nullable Instant scheduledAt;
 
-    private ThreadPoolTaskScheduler scheduler;
+    private @Nullable ThreadPoolTaskScheduler scheduler;
 
     /**
      * @throws IllegalArgumentException naming {@code order-analytics.reconcile.schedule}, if {@code cron} is
@@ -48,14 +49,17 @@ final class ReconcileSchedule implements SmartLifecycle {
             scheduledAt = next;
             return next;
         };
-        s.schedule(() -> job.runScheduled(scheduledAt), remembering);
+        s.schedule(
+                () -> job.runScheduled(Objects.requireNonNull(scheduledAt, "the trigger sets it before each run")),
+                remembering);
         scheduler = s;
     }
 
     @Override
     public synchronized void stop() {
-        if (scheduler != null) {
-            scheduler.shutdown();
+        ThreadPoolTaskScheduler s = scheduler;
+        if (s != null) {
+            s.shutdown();
             scheduler = null;
         }
     }

@@ -1,6 +1,7 @@
 package io.github.orderanalytics.spring.browser;
 
 import io.github.orderanalytics.BrowserContext;
+import org.jspecify.annotations.Nullable;
 import org.springframework.core.MethodParameter;
 import org.springframework.web.bind.support.WebDataBinderFactory;
 import org.springframework.web.context.request.NativeWebRequest;
@@ -26,11 +27,11 @@ public final class BrowserContextArgumentResolver implements HandlerMethodArgume
     }
 
     @Override
-    public Object resolveArgument(
+    public @Nullable Object resolveArgument(
             MethodParameter parameter,
-            ModelAndViewContainer mavContainer,
+            @Nullable ModelAndViewContainer mavContainer,
             NativeWebRequest webRequest,
-            WebDataBinderFactory binderFactory) {
+            @Nullable WebDataBinderFactory binderFactory) {
         return RequestBrowserContext.current().orElse(null);
     }
 }

@@ -10,6 +10,7 @@ import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.springframework.core.Ordered;
 
 /**
@@ -22,13 +23,13 @@ import org.springframework.core.Ordered;
  */
 public final class BrowserContextFilter implements Filter, Ordered {
     private final boolean cookie;
-    private final String projectApiKey;
+    private final @Nullable String projectApiKey;
 
     /**
      * @param cookie whether to fall back to posthog-js's cookie when there are no tracing headers
      * @param projectApiKey the project key posthog-js uses (for its cookie names); null if unknown
      */
-    public BrowserContextFilter(boolean cookie, String projectApiKey) {
+    public BrowserContextFilter(boolean cookie, @Nullable String projectApiKey) {
         this.cookie = cookie;
         this.projectApiKey = projectApiKey;
     }

@@ -5,6 +5,7 @@ import io.github.orderanalytics.Identity;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The browser context of the request the current thread serves, as {@link BrowserContextFilter} found
@@ -56,23 +57,26 @@ public final class RequestBrowserContext {
 
     /** A request's context, read at most once. */
     private static final class Lazy {
-        private Supplier<Optional<BrowserContext>> read;
-        private Optional<BrowserContext> value;
+        private @Nullable Supplier<Optional<BrowserContext>> read;
+        private @Nullable Optional<BrowserContext> value;
 
         Lazy(Supplier<Optional<BrowserContext>> read) {
             this.read = read;
         }
 
         Optional<BrowserContext> get() {
-            if (value == null) {
+            Optional<BrowserContext> v = value;
+            if (v == null) {
+                Supplier<Optional<BrowserContext>> r = read;
                 try {
-                    value = read.get();
+                    v = r == null ? Optional.empty() : r.get();
                 } catch (RuntimeException e) { // a recycled request, say: no context, checkout goes on
-                    value = Optional.empty();
+                    v = Optional.empty();
                 }
+                value = v;
                 read = null;
             }
-            return value;
+            return v;
         }
     }
 

@@ -101,7 +101,8 @@ public class OrderAnalyticsOutboxEndpoint {
         try {
             age = DurationText.positive("olderThan", olderThan);
         } catch (IllegalArgumentException e) {
-            throw new InvalidEndpointRequestException(e.getMessage(), e.getMessage(), e);
+            throw new InvalidEndpointRequestException(
+                    String.valueOf(e.getMessage()), String.valueOf(e.getMessage()), e);
         }
         return Map.of("purged", admin.purgeDead(age), "olderThan", age.toString());
     }

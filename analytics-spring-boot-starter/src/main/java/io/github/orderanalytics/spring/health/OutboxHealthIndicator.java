@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
+import java.util.Optional;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 
@@ -23,20 +24,20 @@ import org.springframework.boot.health.contributor.HealthIndicator;
  */
 public final class OutboxHealthIndicator implements HealthIndicator {
     private final OutboxMonitor monitor;
-    private final OutboxRelay relay;
+    private final Optional<OutboxRelay> relay;
     private final Duration maxPendingAge;
     private final Clock clock;
 
     /**
-     * @param relay this instance's relay, or {@code null} where this instance does not relay
+     * @param relay this instance's relay; empty where this instance does not relay
      */
-    public OutboxHealthIndicator(OutboxMonitor monitor, OutboxRelay relay, Duration maxPendingAge) {
+    public OutboxHealthIndicator(OutboxMonitor monitor, Optional<OutboxRelay> relay, Duration maxPendingAge) {
         this(monitor, relay, maxPendingAge, Clock.systemUTC());
     }
 
-    OutboxHealthIndicator(OutboxMonitor monitor, OutboxRelay relay, Duration maxPendingAge, Clock clock) {
+    OutboxHealthIndicator(OutboxMonitor monitor, Optional<OutboxRelay> relay, Duration maxPendingAge, Clock clock) {
         this.monitor = Objects.requireNonNull(monitor, "monitor == null");
-        this.relay = relay;
+        this.relay = Objects.requireNonNull(relay, "relay == null");
         this.maxPendingAge = Objects.requireNonNull(maxPendingAge, "maxPendingAge == null");
         this.clock = clock;
     }
@@ -73,14 +74,14 @@ public final class OutboxHealthIndicator implements HealthIndicator {
                             "oldestPendingAge", age.withNanos(0).toString()));
         }
         reading.readAt().ifPresent(at -> health.withDetail("readAgo", since(at)));
-        if (relay != null) {
-            boolean running = relay.isRunning();
+        relay.ifPresent(r -> {
+            boolean running = r.isRunning();
             health.withDetail("relay", running ? "running" : "stopped");
-            relay.lastRoundAt().ifPresent(at -> health.withDetail("lastRoundAgo", since(at)));
+            r.lastRoundAt().ifPresent(at -> health.withDetail("lastRoundAgo", since(at)));
             if (!running) {
                 health.down();
             }
-        }
+        });
         return health.withDetail("maxPendingAge", maxPendingAge.toString()).build();
     }
 

@@ -102,7 +102,7 @@ public final class ReconcileJob {
                         Optional.empty());
             } catch (PostHogQueryException e) {
                 log.error("order-analytics reconciliation failed: {}", e.getMessage());
-                run = failed(from, e.getMessage());
+                run = failed(from, String.valueOf(e.getMessage()));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 run = failed(from, "interrupted");

@@ -33,6 +33,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.LockSupport;
 import javax.sql.DataSource;
@@ -327,10 +328,11 @@ class OrderAnalyticsOutboxAutoConfigurationTest {
                 .run(context -> {
                     // Refreshing on every call, so each health check and scrape below asks for a read.
                     OutboxMonitor eager = OutboxMonitor.create(context.getBean(OutboxAdmin.class), Duration.ZERO);
-                    OutboxHealthIndicator health = new OutboxHealthIndicator(eager, null, Duration.ofMinutes(10));
+                    OutboxHealthIndicator health =
+                            new OutboxHealthIndicator(eager, Optional.empty(), Duration.ofMinutes(10));
                     Await.value(health::health, h -> h.getStatus().equals(Status.UP), WAIT, "UP");
                     SimpleMeterRegistry registry = context.getBean(SimpleMeterRegistry.class);
-                    new OutboxMetrics(eager, null, Tags.empty()).bindTo(registry);
+                    new OutboxMetrics(eager, Optional.empty(), Tags.empty()).bindTo(registry);
                     down.set(true);
 
                     long start = System.nanoTime();

@@ -4,6 +4,7 @@ import io.github.orderanalytics.testkit.FakePostHog;
 import io.github.orderanalytics.testkit.RecordingOrderAnalytics;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.support.BeanDefinitionRegistry;
 import org.springframework.beans.factory.support.RootBeanDefinition;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -45,7 +46,7 @@ final class OrderAnalyticsContextCustomizerFactory implements ContextCustomizerF
     }
 
     @Override
-    public ContextCustomizer createContextCustomizer(
+    public @Nullable ContextCustomizer createContextCustomizer(
             Class<?> testClass, List<ContextConfigurationAttributes> configAttributes) {
         boolean recording = TestContextAnnotationUtils.hasAnnotation(testClass, UseRecordingOrderAnalytics.class);
         boolean fake = TestContextAnnotationUtils.hasAnnotation(testClass, UseFakePostHog.class);

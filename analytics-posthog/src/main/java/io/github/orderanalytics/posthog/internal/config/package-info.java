@@ -4,4 +4,7 @@
  *
  * <p>Internal: not for users of order-analytics; it may change or go away in any release.
  */
+@NullMarked
 package io.github.orderanalytics.posthog.internal.config;
+
+import org.jspecify.annotations.NullMarked;

@@ -63,7 +63,7 @@ final class BatchDelivery {
     }
 
     private void unwritable(Pending p, Exception e) {
-        if (ledger.settle(List.of(p), DropReason.REJECTED) == 1) {
+        if (ledger.dropped(List.of(p), DropReason.REJECTED) == 1) {
             log.error("order-analytics could not encode an order event; dropped it as REJECTED", e);
         }
     }
@@ -94,18 +94,22 @@ final class BatchDelivery {
             switch (decision.action()) {
                 case DELIVERED:
                     ledger.deliveredAt(clock.now());
-                    ledger.settle(request, null);
+                    ledger.delivered(request);
                     return true;
                 case SPLIT:
                     ledger.lastError(result.describe(), clock.now());
                     return split(request, result);
+                case KEY_REFUSED:
+                    ledger.lastError(result.describe(), clock.now());
+                    keyRefused(request, result);
+                    return true;
                 case REJECT:
                     ledger.lastError(result.describe(), clock.now());
                     reject(request, result);
                     return true;
                 case GIVE_UP:
                     ledger.lastError(result.describe(), clock.now());
-                    int dropped = ledger.settle(request, DropReason.RETRIES_EXHAUSTED);
+                    int dropped = ledger.dropped(request, DropReason.RETRIES_EXHAUSTED);
                     long count = exhaustedLog.record(dropped);
                     if (count > 0) {
                         log.warn(
@@ -138,7 +142,7 @@ final class BatchDelivery {
     private boolean split(List<Pending> request, SendResult result) {
         if (request.size() == 1) {
             Pending p = request.get(0);
-            if (ledger.settle(request, DropReason.REJECTED) == 1) {
+            if (ledger.dropped(request, DropReason.REJECTED) == 1) {
                 long count = rejectedEventLog.record(1);
                 if (count > 0) {
                     log.warn(
@@ -161,18 +165,19 @@ final class BatchDelivery {
                 && send(new ArrayList<>(request.subList(half, request.size())));
     }
 
-    private void reject(List<Pending> request, SendResult result) {
-        int dropped = ledger.settle(request, DropReason.REJECTED);
-        int status = result.status();
-        if (status == 401 || status == 403) {
-            if (apiKeyErrorLogged.compareAndSet(false, true)) {
-                log.error(
-                        "PostHog refused the API key ({}): check POSTHOG_API_KEY (a project key, phc_...)"
-                                + " and that POSTHOG_HOST is the project's region. Events are dropped as REJECTED.",
-                        result.describe());
-            }
-            return;
+    private void keyRefused(List<Pending> request, SendResult result) {
+        ledger.dropped(request, DropReason.API_KEY_REFUSED);
+        if (apiKeyErrorLogged.compareAndSet(false, true)) {
+            log.error(
+                    "PostHog refused the API key ({}): check POSTHOG_API_KEY (a project key, phc_...)"
+                            + " and that POSTHOG_HOST is the project's region. Events are dropped as API_KEY_REFUSED.",
+                    result.describe());
         }
+    }
+
+    private void reject(List<Pending> request, SendResult result) {
+        int dropped = ledger.dropped(request, DropReason.REJECTED);
+        int status = result.status();
         long count = refusedLog.record(dropped);
         if (count == 0) {
             return;

@@ -1,6 +1,8 @@
 package io.github.orderanalytics.posthog.internal.pipeline;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import io.github.orderanalytics.Identity;
+import io.github.orderanalytics.OrderEvent;
 import io.github.orderanalytics.posthog.BatchSettings;
 import io.github.orderanalytics.posthog.EventSettings;
 import io.github.orderanalytics.posthog.internal.wire.EventJson;
@@ -12,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.function.BiConsumer;
 import java.util.zip.Deflater;
 import java.util.zip.GZIPOutputStream;
@@ -82,11 +85,13 @@ final class BatchEncoder {
                 buffer = new SliceBuffer(events.size() * 1024);
             }
             int start = buffer.size();
+            OrderEvent event = Objects.requireNonNull(p.event, "an event not written yet has its order");
+            Identity identity = Objects.requireNonNull(p.identity, "an event not written yet has its identity");
             try {
                 if (g == null) {
                     g = EventJson.generator(buffer);
                 }
-                p.uuid(writer.write(p.event, p.identity, g));
+                p.uuid(writer.write(event, identity, g));
                 g.flush();
                 p.start = start;
                 p.end = buffer.size();

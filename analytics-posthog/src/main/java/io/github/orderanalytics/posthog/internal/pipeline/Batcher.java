@@ -15,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,7 +44,7 @@ final class Batcher {
     private final Ledger ledger;
     private final BatchDelivery delivery;
     /** Null when a listener needs each waiting event's order. */
-    private final WriteAhead writeAhead;
+    private final @Nullable WriteAhead writeAhead;
 
     private final CaptureClient.RunState state;
     private final Semaphore senderSlots;
@@ -61,7 +62,7 @@ final class Batcher {
             Clock clock,
             Ledger ledger,
             BatchDelivery delivery,
-            WriteAhead writeAhead,
+            @Nullable WriteAhead writeAhead,
             CaptureClient.RunState state) {
         this.queue = queue;
         this.settings = settings;
@@ -253,7 +254,7 @@ final class Batcher {
         } catch (Throwable t) {
             // A bug of ours; count and say it rather than lose the events quietly.
             log.error("order-analytics failed sending a batch; dropped its events as REJECTED", t);
-            ledger.settle(batch.events, DropReason.REJECTED);
+            ledger.dropped(batch.events, DropReason.REJECTED);
         } finally {
             finish(batch);
             senderSlots.release();
@@ -264,7 +265,7 @@ final class Batcher {
         if (state.stopped) {
             return; // close() settles what the batch still holds, and tells its flushes
         }
-        ledger.settle(batch.events, DropReason.SHUTDOWN_TIMEOUT); // nothing: deliver() settled them all
+        ledger.dropped(batch.events, DropReason.SHUTDOWN_TIMEOUT); // nothing: deliver() settled them all
         active.remove(batch);
         batch.done.complete(null);
     }

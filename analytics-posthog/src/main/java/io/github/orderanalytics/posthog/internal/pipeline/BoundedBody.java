@@ -6,12 +6,14 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Flow;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A response body that never holds the sender: {@code HttpClient.send} returns once the headers are
@@ -25,7 +27,7 @@ final class BoundedBody implements HttpResponse.BodySubscriber<BoundedBody> {
 
     private final ByteArrayOutputStream kept = new ByteArrayOutputStream();
     private final CompletableFuture<Void> finished = new CompletableFuture<>();
-    private volatile Flow.Subscription subscription;
+    private volatile Flow.@Nullable Subscription subscription;
 
     BoundedBody(Duration timeout) {
         finished.orTimeout(timeout.toNanos(), TimeUnit.NANOSECONDS).whenComplete((v, e) -> {
@@ -69,7 +71,7 @@ final class BoundedBody implements HttpResponse.BodySubscriber<BoundedBody> {
             finished.complete(null);
             cancel();
         } else {
-            subscription.request(1);
+            Objects.requireNonNull(subscription, "onNext before onSubscribe").request(1);
         }
     }
 

@@ -14,6 +14,7 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,7 +40,7 @@ public final class CaptureClient implements Pipeline {
     private final Batcher batcher;
     private final SendNow sendNow;
     /** Null when a listener needs each waiting event's order. */
-    private final WriteAhead writeAhead;
+    private final @Nullable WriteAhead writeAhead;
 
     private final AtomicBoolean closeStarted = new AtomicBoolean();
     private final CountDownLatch closeDone = new CountDownLatch(1);
@@ -63,7 +64,7 @@ public final class CaptureClient implements Pipeline {
         this.bound = new QueueBound(
                 config.batching().maxQueueSize(), config.batching().maxQueueBytes());
         this.queue = new EventQueue(bound);
-        this.ledger = new Ledger(config.deliveryListener().orElse(null), bound, () -> state.stopped);
+        this.ledger = new Ledger(config.deliveryListener(), bound, () -> state.stopped);
         BatchEncoder encoder = new BatchEncoder(
                 apiKey,
                 config.event(),
@@ -100,7 +101,7 @@ public final class CaptureClient implements Pipeline {
         }
         if (state.stopped) {
             // close() may have swept the queue before this event arrived in it.
-            ledger.settle(List.of(pending), DropReason.CLOSED);
+            ledger.dropped(List.of(pending), DropReason.CLOSED);
             return;
         }
         batcher.eventAdded();
@@ -154,7 +155,7 @@ public final class CaptureClient implements Pipeline {
 
     /** For tests: runs on the batcher's thread before it writes each waiting event. */
     void beforeWriteAhead(Runnable hook) {
-        writeAhead.beforeWrite = hook;
+        Objects.requireNonNull(writeAhead, "no write-ahead: a listener is configured").beforeWrite = hook;
     }
 
     /** Waiting events the batcher has written already, for tests of {@link WriteAhead}. */
@@ -223,7 +224,7 @@ public final class CaptureClient implements Pipeline {
             }
         }
         leftovers.addAll(batcher.inFlight());
-        ledger.settle(leftovers, DropReason.SHUTDOWN_TIMEOUT, deadline, clock::nanoTime);
+        ledger.droppedBefore(leftovers, DropReason.SHUTDOWN_TIMEOUT, deadline, clock::nanoTime);
         batcher.abandonInFlight();
     }
 

@@ -9,6 +9,7 @@ import io.github.orderanalytics.posthog.EncodedEvent;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Stands in for the capture client where nothing can be sent: no thread, no network, every event
@@ -22,15 +23,21 @@ public final class DisabledPipeline implements Pipeline {
     private final DropReason reason;
     private final String why;
 
-    /**
-     * @param listener told of each dropped event; may be null
-     * @param reason what every event is dropped as
-     * @param why the drop warning's explanation, for reasons that warn
-     */
-    public DisabledPipeline(DeliveryListener listener, DropReason reason, String why) {
-        this.ledger = new Ledger(listener, null, () -> false);
-        this.reason = Objects.requireNonNull(reason, "reason == null");
+    private DisabledPipeline(Optional<DeliveryListener> listener, DropReason reason, String why) {
+        // Holds nothing: no event is ever queued here.
+        this.ledger = new Ledger(listener, new QueueBound(0, 0), () -> false);
+        this.reason = reason;
         this.why = why;
+    }
+
+    /** Without an API key: every event is dropped as {@code DISABLED}, said once when the client is made. */
+    public static DisabledPipeline withoutApiKey(Optional<DeliveryListener> listener) {
+        return new DisabledPipeline(listener, DropReason.DISABLED, "no PostHog API key is configured");
+    }
+
+    /** Made while the JVM shuts down: every event is dropped as {@code CLOSED}, warning why. */
+    public static DisabledPipeline closed(Optional<DeliveryListener> listener, String why) {
+        return new DisabledPipeline(listener, DropReason.CLOSED, Objects.requireNonNull(why, "why == null"));
     }
 
     @Override
@@ -50,8 +57,7 @@ public final class DisabledPipeline implements Pipeline {
     /** Nothing can be sent: every event waits for a client that can. */
     @Override
     public List<EncodedEvent.Outcome> sendNow(List<EncodedEvent> events, boolean backfill) {
-        return Pipeline.allRetry(
-                events, reason == DropReason.DISABLED ? "no PostHog API key is configured" : "the client is closed");
+        return Pipeline.allRetry(events, why);
     }
 
     @Override

@@ -6,6 +6,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The bounded queue between callers and the batcher: events and flush markers in the order they
@@ -46,7 +47,7 @@ final class EventQueue {
     private final AtomicLong taken = new AtomicLong();
 
     private final AtomicInteger markers = new AtomicInteger();
-    private volatile FlushMarker lastMarker;
+    private volatile @Nullable FlushMarker lastMarker;
 
     EventQueue(QueueBound bound) {
         this.bound = bound;

@@ -9,6 +9,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 
 /** {@link BatchSender} over the JDK's HTTP client, to {@code {host}/batch/}. */
 final class HttpBatchSender implements BatchSender {
@@ -20,7 +21,7 @@ final class HttpBatchSender implements BatchSender {
     private final Duration requestTimeout;
     private final String userAgent;
 
-    private volatile HttpClient http;
+    private volatile @Nullable HttpClient http;
 
     /**
      * @param newClient makes the HTTP client on the first request, on a sender thread: building the

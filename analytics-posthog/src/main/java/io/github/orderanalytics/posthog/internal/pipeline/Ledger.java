@@ -11,12 +11,14 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.BooleanSupplier;
 import java.util.function.LongSupplier;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,28 +38,33 @@ final class Ledger {
     private final LongAdder[] delivered = adders(KINDS.length);
     private final LongAdder[][] dropped = new LongAdder[KINDS.length][];
     private final LongAdder retriedRequests = new LongAdder();
-    private volatile String lastError;
-    private volatile Instant failingSince;
-    private volatile Instant lastDeliveredAt;
+    private volatile @Nullable String lastError;
+    private volatile @Nullable Instant failingSince;
+    private volatile @Nullable Instant lastDeliveredAt;
 
-    private final DeliveryListener listener;
+    private final @Nullable DeliveryListener listener;
     private final QueueBound bound;
     private final BooleanSupplier stopping;
+    private final Verdict deliveredVerdict = new Delivered();
+    private final Verdict[] droppedVerdicts = new Verdict[DropReason.values().length];
     private final RateLimitedLog listenerFailures = new RateLimitedLog(10, TimeUnit.SECONDS);
     private final RateLimitedLog queueFullLog = new RateLimitedLog(10, TimeUnit.SECONDS);
     private final RateLimitedLog closedLog = new RateLimitedLog(10, TimeUnit.SECONDS);
 
     /**
-     * @param listener told of each outcome; may be null
-     * @param bound given back the room of each settled event; null where events are never queued
+     * @param listener told of each outcome, if the user set one
+     * @param bound given back the room of each settled event
      * @param stopping true once close() stops the senders: only then may an interrupt stop a thread
      */
-    Ledger(DeliveryListener listener, QueueBound bound, BooleanSupplier stopping) {
-        this.listener = listener;
+    Ledger(Optional<DeliveryListener> listener, QueueBound bound, BooleanSupplier stopping) {
+        this.listener = listener.orElse(null);
         this.bound = bound;
         this.stopping = stopping;
         for (int k = 0; k < KINDS.length; k++) {
             dropped[k] = adders(DropReason.values().length);
+        }
+        for (DropReason reason : DropReason.values()) {
+            droppedVerdicts[reason.ordinal()] = new Dropped(reason);
         }
     }
 
@@ -110,20 +117,31 @@ final class Ledger {
         notifyDropped(event, identity, reason);
     }
 
-    /** Settles each unsettled event of {@code events}; see {@link #settle(List, DropReason, long, LongSupplier)}. */
-    int settle(List<Pending> events, DropReason reason) {
-        return settle(events, reason, 0, null);
+    /** Settles each unsettled event of {@code events} as delivered; returns how many that was. */
+    int delivered(List<Pending> events) {
+        return settle(events, deliveredVerdict, false, 0, System::nanoTime);
+    }
+
+    /** Settles each unsettled event of {@code events} as dropped for {@code reason}; returns how many. */
+    int dropped(List<Pending> events, DropReason reason) {
+        return settle(events, droppedVerdicts[reason.ordinal()], false, 0, System::nanoTime);
     }
 
     /**
-     * Settles each unsettled event of {@code events} as delivered ({@code reason} null) or dropped, and
-     * returns how many that was. The shared counters change once per call, not once per event: callers
-     * add to the queue bound on every orderPlaced, and per-event updates would fight them for it. The
-     * listener is called on this thread until {@code deadline} (when {@code nanoTime} is given; null
-     * means no deadline); what is left is told on a thread of its own, so close() keeps its deadline
-     * whatever the listener costs.
+     * As {@link #dropped(List, DropReason)}, but the listener is called on this thread only until {@code
+     * deadline} by {@code nanoTime}; what is left is told on a thread of its own, so close() keeps its
+     * deadline whatever the listener costs.
      */
-    int settle(List<Pending> events, DropReason reason, long deadline, LongSupplier nanoTime) {
+    int droppedBefore(List<Pending> events, DropReason reason, long deadline, LongSupplier nanoTime) {
+        return settle(events, droppedVerdicts[reason.ordinal()], true, deadline, nanoTime);
+    }
+
+    /**
+     * The shared counters change once per call, not once per event: callers add to the queue bound on every
+     * orderPlaced, and per-event updates would fight them for it.
+     */
+    private int settle(
+            List<Pending> events, Verdict verdict, boolean hasDeadline, long deadline, LongSupplier nanoTime) {
         List<Pending> settled = new ArrayList<>(events.size());
         long bytes = 0;
         int[] byKind = new int[KINDS.length];
@@ -131,7 +149,7 @@ final class Ledger {
             if (p.settle()) {
                 settled.add(p);
                 bytes += p.size;
-                byKind[p.kind.ordinal()]++;
+                byKind[kind(p).ordinal()]++;
             }
         }
         if (settled.isEmpty()) {
@@ -139,53 +157,56 @@ final class Ledger {
         }
         for (int k = 0; k < KINDS.length; k++) {
             if (byKind[k] > 0) {
-                (reason == null ? delivered[k] : dropped[k][reason.ordinal()]).add(byKind[k]);
+                verdict.counter(k).add(byKind[k]);
             }
         }
-        if (bound != null) {
-            bound.giveBack(settled.size(), bytes);
-        }
-        if (listener != null) {
+        bound.giveBack(settled.size(), bytes);
+        DeliveryListener l = listener;
+        if (l != null) {
             for (int i = 0; i < settled.size(); i++) {
-                if (nanoTime != null && nanoTime.getAsLong() - deadline > 0) {
-                    notifyLater(settled.subList(i, settled.size()), reason);
+                if (hasDeadline && nanoTime.getAsLong() - deadline > 0) {
+                    notifyLater(l, settled.subList(i, settled.size()), verdict);
                     break;
                 }
-                Pending p = settled.get(i);
-                tell(p.event, p.identity, p.uuid(), reason);
+                tell(l, settled.get(i), verdict);
             }
         }
         return settled.size();
     }
 
-    private void notifyLater(List<Pending> rest, DropReason reason) {
+    private void notifyLater(DeliveryListener l, List<Pending> rest, Verdict verdict) {
         List<Pending> copy = List.copyOf(rest);
         log.warn("order-analytics DeliveryListener is slow: {} outcome(s) are told after close() returns", copy.size());
-        Thread t = new Thread(
-                () -> copy.forEach(p -> tell(p.event, p.identity, p.uuid(), reason)), "order-analytics-listener");
+        Thread t = new Thread(() -> copy.forEach(p -> tell(l, p, verdict)), "order-analytics-listener");
         t.setDaemon(true);
         t.start();
     }
 
     private void notifyDropped(OrderEvent event, Identity identity, DropReason reason) {
-        if (listener != null) {
-            tell(event, identity, null, reason);
+        DeliveryListener l = listener;
+        if (l != null) {
+            tell(l, event, identity, OrderEventWriter.uuid(event), droppedVerdicts[reason.ordinal()]);
         }
     }
 
-    /**
-     * One listener call, contained: whatever it throws is logged, and an interrupt it sets is undone.
-     * {@code uuid} is null for an event not written yet; it is then derived here.
-     */
-    private void tell(OrderEvent event, Identity identity, UUID uuid, DropReason reason) {
+    /** Events given already written ({@code sendNow}) are answered by their caller, never settled here. */
+    private static OrderEvent.Kind kind(Pending p) {
+        return Objects.requireNonNull(p.kind, "an event given already written is not settled by the ledger");
+    }
+
+    /** A listener is told of an event the batcher kept whole for it: it lets go of its order only without one. */
+    private void tell(DeliveryListener l, Pending p, Verdict verdict) {
+        OrderEvent event = Objects.requireNonNull(p.event, "a listener's events keep their order");
+        Identity identity = Objects.requireNonNull(p.identity, "a listener's events keep their identity");
+        UUID uuid = p.uuid();
+        tell(l, event, identity, uuid != null ? uuid : OrderEventWriter.uuid(event), verdict);
+    }
+
+    /** One listener call, contained: whatever it throws is logged, and an interrupt it sets is undone. */
+    private void tell(DeliveryListener l, OrderEvent event, Identity identity, UUID uuid, Verdict verdict) {
         boolean wasInterrupted = Thread.currentThread().isInterrupted();
         try {
-            UUID id = uuid != null ? uuid : OrderEventWriter.uuid(event);
-            if (reason == null) {
-                listener.onDelivered(event, identity, id);
-            } else {
-                listener.onDropped(event, identity, id, reason);
-            }
+            verdict.tell(l, event, identity, uuid);
         } catch (Throwable t) { // an AssertionError from a test listener must not lose events either
             long count = listenerFailures.record(1);
             if (count > 0) {
@@ -195,6 +216,43 @@ final class Ledger {
             if (!wasInterrupted && Thread.interrupted() && stopping.getAsBoolean()) {
                 Thread.currentThread().interrupt(); // close() asked, not the listener: keep it
             }
+        }
+    }
+
+    /** What becomes of settled events: the counter that counts them and what the listener hears. */
+    private interface Verdict {
+        LongAdder counter(int kind);
+
+        void tell(DeliveryListener l, OrderEvent event, Identity identity, UUID uuid);
+    }
+
+    private final class Delivered implements Verdict {
+        @Override
+        public LongAdder counter(int kind) {
+            return delivered[kind];
+        }
+
+        @Override
+        public void tell(DeliveryListener l, OrderEvent event, Identity identity, UUID uuid) {
+            l.onDelivered(event, identity, uuid);
+        }
+    }
+
+    private final class Dropped implements Verdict {
+        private final DropReason reason;
+
+        Dropped(DropReason reason) {
+            this.reason = reason;
+        }
+
+        @Override
+        public LongAdder counter(int kind) {
+            return dropped[kind][reason.ordinal()];
+        }
+
+        @Override
+        public void tell(DeliveryListener l, OrderEvent event, Identity identity, UUID uuid) {
+            l.onDropped(event, identity, uuid, reason);
         }
     }
 

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
+import org.jspecify.annotations.Nullable;
 
 /** One accepted event on its way to PostHog. It is settled exactly once: delivered or dropped. */
 final class Pending implements EventQueue.Item {
@@ -23,11 +24,13 @@ final class Pending implements EventQueue.Item {
      * of by the batcher once it has written a waiting event and no listener needs them (see
      * {@link WriteAhead}), so a long queue holds bytes rather than every order's objects.
      */
+    @Nullable
     OrderEvent event;
 
+    @Nullable
     Identity identity;
     /** What the event is, for the counts by kind; null only for an event given already written. */
-    final OrderEvent.Kind kind;
+    final OrderEvent.@Nullable Kind kind;
     /** When the order event happened: decides whether a request may be marked historical. */
     final Instant timestamp;
     /** An upper bound of the event's JSON size: what it counts against maxQueueBytes and a request's size. */
@@ -43,7 +46,7 @@ final class Pending implements EventQueue.Item {
     /** Written after the two halves: whoever sees it set sees them whole (close() reads from its thread). */
     private volatile boolean hasUuid;
 
-    byte[] buffer;
+    byte @Nullable [] buffer;
     int start;
     int end;
     private volatile int settled;
@@ -92,6 +95,7 @@ final class Pending implements EventQueue.Item {
     }
 
     /** Its uuid once written, else null. */
+    @Nullable
     UUID uuid() {
         return hasUuid ? new UUID(uuidHigh, uuidLow) : null;
     }

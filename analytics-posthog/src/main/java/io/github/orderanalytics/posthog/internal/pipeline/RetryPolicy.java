@@ -24,7 +24,9 @@ final class RetryPolicy {
         RETRY,
         /** 400 or 413: halve the request until the offending events stand alone. */
         SPLIT,
-        /** Refused for good (401, 403, a redirect, another 4xx): drop the events as REJECTED. */
+        /** 401 or 403: PostHog refused the API key; drop the events as API_KEY_REFUSED. */
+        KEY_REFUSED,
+        /** Refused for good (a redirect, another 4xx): drop the events as REJECTED. */
         REJECT,
         /** Retryable, but the retry budget is spent: drop the events as RETRIES_EXHAUSTED. */
         GIVE_UP
@@ -53,6 +55,9 @@ final class RetryPolicy {
         }
         if (status == 400 || status == 413) {
             return new Decision(Action.SPLIT, 0);
+        }
+        if (status == 401 || status == 403) {
+            return new Decision(Action.KEY_REFUSED, 0);
         }
         if (!isRetryable(status)) {
             return new Decision(Action.REJECT, 0);

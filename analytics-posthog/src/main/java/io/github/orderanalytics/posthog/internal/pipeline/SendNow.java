@@ -87,15 +87,21 @@ final class SendNow {
             send(events, pending, half, end, outcomes, backfill);
             return;
         }
-        int status = result.status();
-        if ((status == 401 || status == 403) && refusedKeySaid.compareAndSet(false, true)) {
-            // The rows wait in the caller's table until the key is fixed: nothing is lost, but nothing
-            // arrives either, and without this line nobody would know why.
-            log.error(
-                    "PostHog refused the API key ({}): check POSTHOG_API_KEY (a project key, phc_...) and that"
-                            + " POSTHOG_HOST is the project's region. The events wait to be sent again; said once"
-                            + " until a request succeeds.",
-                    result.describe());
+        if (action == RetryPolicy.Action.KEY_REFUSED) {
+            if (refusedKeySaid.compareAndSet(false, true)) {
+                // The rows wait in the caller's table until the key is fixed: nothing is lost, but nothing
+                // arrives either, and without this line nobody would know why.
+                log.error(
+                        "PostHog refused the API key ({}): check POSTHOG_API_KEY (a project key, phc_...) and that"
+                                + " POSTHOG_HOST is the project's region. The events wait to be sent again; said once"
+                                + " until a request succeeds.",
+                        result.describe());
+            }
+            for (int i = from; i < end; i++) {
+                outcomes[i] = new EncodedEvent.Outcome(
+                        events.get(i), EncodedEvent.Result.API_KEY_REFUSED, result.describe(), Optional.empty());
+            }
+            return;
         }
         var retryAfter = RetryPolicy.retryAfter(result.retryAfter(), clock.now());
         for (int i = from; i < end; i++) {

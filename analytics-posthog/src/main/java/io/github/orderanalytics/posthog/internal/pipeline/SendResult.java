@@ -2,13 +2,18 @@ package io.github.orderanalytics.posthog.internal.pipeline;
 
 import java.util.Optional;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What one request came to: an HTTP status (0 when no answer came, with the failure), the headers
  * retrying needs, and the start of the body, fetched only if someone asks.
  */
 record SendResult(
-        int status, Optional<String> retryAfter, Optional<String> location, Supplier<String> body, Throwable failure) {
+        int status,
+        Optional<String> retryAfter,
+        Optional<String> location,
+        Supplier<String> body,
+        @Nullable Throwable failure) {
 
     public static SendResult answered(int status) {
         return new SendResult(status, Optional.empty(), Optional.empty(), () -> "", null);

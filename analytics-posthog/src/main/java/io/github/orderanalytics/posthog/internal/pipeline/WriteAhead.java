@@ -1,11 +1,14 @@
 package io.github.orderanalytics.posthog.internal.pipeline;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import io.github.orderanalytics.Identity;
+import io.github.orderanalytics.OrderEvent;
 import io.github.orderanalytics.posthog.internal.wire.EventJson;
 import io.github.orderanalytics.posthog.internal.wire.OrderEventWriter;
 import java.io.IOException;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Writes events that wait for a sender into shared chunks of bytes and lets go of their orders, on
@@ -35,7 +38,7 @@ final class WriteAhead {
     private final BooleanSupplier failing;
 
     private final SliceBuffer scratch = new SliceBuffer(4 * 1024);
-    private JsonGenerator generator;
+    private @Nullable JsonGenerator generator;
     private byte[] chunk = new byte[0];
     private int used;
     private int nextChunkBytes = FIRST_CHUNK_BYTES;
@@ -52,18 +55,22 @@ final class WriteAhead {
      * be written is left as it was: its sender tries again, and reports it as it does any other.
      */
     void write(Pending p) {
-        if (p.isWritten() || p.isSettled()) {
+        OrderEvent event = p.event;
+        Identity identity = p.identity;
+        if (event == null || identity == null || p.isWritten() || p.isSettled()) {
             return;
         }
         beforeWrite.run();
         scratch.reset();
         UUID uuid;
         try {
-            if (generator == null) {
-                generator = EventJson.generator(scratch);
+            JsonGenerator g = generator;
+            if (g == null) {
+                g = EventJson.generator(scratch);
+                generator = g;
             }
-            uuid = writer.write(p.event, p.identity, generator);
-            generator.flush();
+            uuid = writer.write(event, identity, g);
+            g.flush();
         } catch (IOException | RuntimeException e) {
             generator = null; // its state is broken; the next event starts a fresh one
             return;

@@ -20,6 +20,8 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads and writes PostHog events as JSON with Jackson's streaming API: exact decimals, no
@@ -55,7 +57,7 @@ public final class EventJson {
                 throw new IllegalArgumentException("not a JSON object");
             }
             @SuppressWarnings("unchecked")
-            Map<String, Object> root = (Map<String, Object>) read(p);
+            Map<String, Object> root = (Map<String, Object>) Objects.requireNonNull(read(p));
             return root;
         } catch (IOException e) {
             throw new IllegalArgumentException("not valid JSON: " + e.getMessage(), e);
@@ -63,7 +65,7 @@ public final class EventJson {
     }
 
     /** The value at the parser's current token, as immutable maps, lists and exact numbers. */
-    private static Object read(JsonParser p) throws IOException {
+    private static @Nullable Object read(JsonParser p) throws IOException {
         switch (p.currentToken()) {
             case START_OBJECT: {
                 Map<String, Object> map = new LinkedHashMap<>();

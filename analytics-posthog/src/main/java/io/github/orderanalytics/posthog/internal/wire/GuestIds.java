@@ -6,6 +6,7 @@ import java.security.MessageDigest;
 import java.util.HexFormat;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Turns a guest's normalised email into a distinct id that does not reveal it. Keeps its digest
@@ -16,16 +17,16 @@ import javax.crypto.spec.SecretKeySpec;
 public final class GuestIds {
     private static final String PREFIX = "guest_";
 
-    private final SecretKeySpec key;
-    private MessageDigest sha256;
-    private Mac hmac;
+    private final @Nullable SecretKeySpec key;
+    private @Nullable MessageDigest sha256;
+    private @Nullable Mac hmac;
 
-    private GuestIds(SecretKeySpec key) {
+    private GuestIds(@Nullable SecretKeySpec key) {
         this.key = key;
     }
 
     /** Plain SHA-256 when {@code key} is null, HMAC-SHA256 under {@code key} otherwise. */
-    public static GuestIds create(String key) {
+    public static GuestIds create(@Nullable String key) {
         return new GuestIds(key == null ? null : new SecretKeySpec(key.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
     }
 

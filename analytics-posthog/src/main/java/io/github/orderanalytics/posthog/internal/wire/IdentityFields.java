@@ -11,6 +11,7 @@ import io.github.orderanalytics.posthog.GuestIdentity;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 
 /**
  * How an identity, and the browser it came with, appears in an event: the {@code distinct_id}, {@code
@@ -104,6 +105,7 @@ final class IdentityFields {
      * only for a browser id that posthog-js made for an anonymous visitor before the order. PostHog
      * refuses to merge an identified id, and so do we.
      */
+    @Nullable
     String browserToLink(OrderEvent event, Identity identity) {
         if (!linkBrowserToCustomer || identity.kind() != Identity.Kind.CUSTOMER || !(event instanceof Order)) {
             return null;
@@ -125,7 +127,7 @@ final class IdentityFields {
      * with the event's time, not the clock's, so that the event is a function of its values alone; the
      * event's time is itself at most 23 hours ahead of the clock.
      */
-    private static String browserVisitor(OrderEvent event, Identity identity) {
+    private static @Nullable String browserVisitor(OrderEvent event, Identity identity) {
         BrowserContext browser = identity.browser().orElse(null);
         if (browser == null) {
             return null;

@@ -51,9 +51,15 @@ class RetryPolicyTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"301", "302", "303", "307", "308", "401", "403", "404", "405", "422"})
+    @CsvSource({"301", "302", "303", "307", "308", "404", "405", "422"})
     void redirectsAndOtherRefusalsRejectWithoutRetry(int status) {
         assertThat(policy.decide(SendResult.answered(status), 0, NOW).action()).isEqualTo(Action.REJECT);
+    }
+
+    @ParameterizedTest
+    @CsvSource({"401", "403"})
+    void aRefusedKeyIsItsOwnDecision(int status) {
+        assertThat(policy.decide(SendResult.answered(status), 0, NOW).action()).isEqualTo(Action.KEY_REFUSED);
     }
 
     @ParameterizedTest
