@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 class ModulePathTest {
 
     @Test
-    void theApiIsANamedModuleThatExportsOnlyItsPackageAndRequiresOnlyTheJdkBase() {
+    void theApiIsANamedModuleThatExportsOnlyItsPackageAndRequiresOnlyTheJdkBaseAtRunTime() {
         Module module = OrderAnalytics.class.getModule();
 
         assertThat(module.isNamed())
@@ -21,7 +21,13 @@ class ModulePathTest {
                 .extracting(ModuleDescriptor.Exports::source)
                 .containsExactly("io.github.orderanalytics");
         assertThat(descriptor.requires())
+                .filteredOn(r -> !r.modifiers().contains(ModuleDescriptor.Requires.Modifier.STATIC))
                 .extracting(ModuleDescriptor.Requires::name)
+                .as("at run time: JSpecify's annotations are needed only by compilers")
                 .containsExactly("java.base");
+        assertThat(descriptor.requires())
+                .filteredOn(r -> r.modifiers().contains(ModuleDescriptor.Requires.Modifier.STATIC))
+                .extracting(ModuleDescriptor.Requires::name)
+                .containsExactly("org.jspecify");
     }
 }

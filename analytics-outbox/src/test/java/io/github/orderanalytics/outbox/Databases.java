@@ -2,6 +2,7 @@ package io.github.orderanalytics.outbox;
 
 import io.github.orderanalytics.testsupport.Await;
 import io.github.orderanalytics.testsupport.MariaDbServer;
+import io.github.orderanalytics.testsupport.Skip;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -14,7 +15,6 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 import org.h2.jdbcx.JdbcDataSource;
-import org.junit.jupiter.api.Assumptions;
 
 /**
  * The databases the outbox is tested on: H2 in memory, a real PostgreSQL started once per JVM, and a
@@ -68,7 +68,7 @@ final class Databases {
     /** The shared test MariaDB server; skips the calling test when there is none. */
     private static MariaDbServer mariadbServer() {
         Optional<MariaDbServer> server = MariaDbServer.shared();
-        Assumptions.assumeTrue(server.isPresent(), "MariaDB tests skipped: " + MariaDbServer.NOT_INSTALLED);
+        Skip.unless(server.isPresent(), "MariaDB tests skipped: " + MariaDbServer.NOT_INSTALLED);
         return server.get();
     }
 

@@ -8,7 +8,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** The examples in the README are the tests in {@code readme/}, word for word. */
+/** The examples of the testing guide ({@code docs/testing.md}) are the tests in {@code readme/}, word for word. */
 class ReadmeExampleTest {
 
     @ParameterizedTest
@@ -17,10 +17,10 @@ class ReadmeExampleTest {
         String test = Files.readString(Path.of("src/test/java/io/github/orderanalytics/testkit/readme", file));
         String example = test.substring(
                 test.indexOf("// README-BEGIN\n") + "// README-BEGIN\n".length(), test.indexOf("// README-END"));
-        String readme = Files.readString(Path.of("../README.md"));
+        String readme = Files.readString(Path.of("../docs/testing.md"));
 
         assertThat(readme)
-                .as("README.md must show readme/" + file + " between its markers")
+                .as("docs/testing.md must show readme/" + file + " between its markers")
                 .contains(example);
     }
 }

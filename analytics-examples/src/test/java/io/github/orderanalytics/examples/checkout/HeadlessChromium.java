@@ -1,8 +1,7 @@
 package io.github.orderanalytics.examples.checkout;
 
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
 import io.github.orderanalytics.testsupport.NpmPackage;
+import io.github.orderanalytics.testsupport.Skip;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -47,7 +46,7 @@ final class HeadlessChromium {
         candidates.add(Path.of("/usr/bin/chromium"));
         candidates.add(Path.of("/usr/bin/chromium-browser"));
         Path found = candidates.stream().filter(Files::isExecutable).findFirst().orElse(null);
-        assumeTrue(
+        Skip.unless(
                 found != null,
                 "browser tests skipped: no Chromium at " + candidates
                         + " (.ci/run installs Debian's chromium and chromium-driver; or set CHROMIUM to a binary)");
@@ -68,10 +67,8 @@ final class HeadlessChromium {
         try {
             unpacked = POSTHOG_JS.unpack(root.resolve("package"), "dist/array.full.js");
         } catch (IOException e) {
-            assumeTrue(
-                    false,
-                    "browser tests skipped: " + POSTHOG_JS + " could not be fetched from " + POSTHOG_JS.tarball() + ": "
-                            + e);
+            Skip.because("browser tests skipped: " + POSTHOG_JS + " could not be fetched from " + POSTHOG_JS.tarball()
+                    + ": " + e);
             throw e;
         }
         Files.createDirectories(bundle.getParent());

@@ -1,11 +1,11 @@
 package io.github.orderanalytics.posthog.reconcile;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.github.orderanalytics.testsupport.NpmPackage;
+import io.github.orderanalytics.testsupport.Skip;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -47,12 +47,12 @@ class HogQlParserTest {
     @BeforeAll
     static void parserAndNode() throws Exception {
         node = findNode();
-        assumeTrue(node != null, "HogQL parser tests skipped: no node on PATH (Debian's nodejs, or set NODE)");
+        Skip.unless(node != null, "HogQL parser tests skipped: no node on PATH (Debian's nodejs, or set NODE)");
         Path dir = Path.of("target", "hogql-parser-1.3.87").toAbsolutePath();
         try {
             parser = PARSER.unpack(dir, "dist/index.cjs", "dist/hogql_parser_wasm.cjs");
         } catch (IOException e) {
-            assumeTrue(false, "HogQL parser tests skipped: " + PARSER + " could not be fetched: " + e);
+            Skip.because("HogQL parser tests skipped: " + PARSER + " could not be fetched: " + e);
         }
         Files.writeString(dir.resolve("parse.cjs"), SCRIPT);
     }

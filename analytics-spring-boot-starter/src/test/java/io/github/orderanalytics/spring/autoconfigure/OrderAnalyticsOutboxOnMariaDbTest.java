@@ -13,6 +13,7 @@ import io.github.orderanalytics.spring.health.OutboxHealthIndicator;
 import io.github.orderanalytics.testkit.FakePostHog;
 import io.github.orderanalytics.testsupport.Await;
 import io.github.orderanalytics.testsupport.MariaDbServer;
+import io.github.orderanalytics.testsupport.Skip;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -23,7 +24,6 @@ import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -62,7 +62,7 @@ class OrderAnalyticsOutboxOnMariaDbTest {
     @BeforeEach
     void withoutTable() throws SQLException {
         Optional<MariaDbServer> server = MariaDbServer.shared();
-        Assumptions.assumeTrue(server.isPresent(), "MariaDB tests skipped: " + MariaDbServer.NOT_INSTALLED);
+        Skip.unless(server.isPresent(), "MariaDB tests skipped: " + MariaDbServer.NOT_INSTALLED);
         dataSource = new DriverManagerDataSource(server.get().url("mariadb"), "root", "");
         try (Connection c = dataSource.getConnection();
                 Statement s = c.createStatement()) {
