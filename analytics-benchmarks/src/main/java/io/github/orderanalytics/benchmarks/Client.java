@@ -95,7 +95,7 @@ public interface Client extends AutoCloseable {
 
         Ours(String host, boolean tuned, Mix mix) {
             this.mix = mix;
-            io.github.orderanalytics.posthog.PostHogConfig.Builder config =
+            io.github.orderanalytics.posthog.PostHogConfigBuilder config =
                     io.github.orderanalytics.posthog.PostHogConfig.builder()
                             .apiKey("phc_bench")
                             .host(host);

@@ -6,7 +6,9 @@ import io.github.orderanalytics.Cancellation;
 import io.github.orderanalytics.Identity;
 import io.github.orderanalytics.Money;
 import io.github.orderanalytics.Order;
+import io.github.orderanalytics.OrderEvent;
 import io.github.orderanalytics.Refund;
+import io.github.orderanalytics.posthog.DropReason;
 import io.github.orderanalytics.posthog.PostHogConfig;
 import io.github.orderanalytics.posthog.PostHogOrderAnalytics;
 import io.github.orderanalytics.testkit.FakePostHog;
@@ -129,7 +131,7 @@ class OrderAnalyticsMetricsTest {
         assertThat(registry.get("order.analytics.events")
                         .tag("outcome", "dropped")
                         .functionCounters())
-                .hasSize(6 * 3); // every reason, for each kind of event
+                .hasSize(DropReason.values().length * OrderEvent.Kind.values().length); // every reason, every kind
     }
 
     @Test

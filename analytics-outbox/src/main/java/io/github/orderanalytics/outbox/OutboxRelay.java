@@ -52,7 +52,27 @@ public final class OutboxRelay implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger("io.github.orderanalytics.outbox");
     private static final Duration MAX_IDLE_AFTER_ERRORS = Duration.ofSeconds(30);
     private static final SecureRandom RANDOM = new SecureRandom();
-    static final long DEFAULT_MAX_BATCH_BYTES = 16L << 20;
+
+    /** Default {@code batchSize}: {@value} rows per round. */
+    public static final int DEFAULT_BATCH_SIZE = 500;
+
+    /** Default {@code pollInterval}, in milliseconds: {@value}. */
+    public static final long DEFAULT_POLL_INTERVAL_MILLIS = 200;
+
+    /** Default {@code maxBatchBytes}: {@value} bytes (16 MiB). */
+    public static final long DEFAULT_MAX_BATCH_BYTES = 16L << 20;
+
+    /** Default {@code lease}, in seconds: {@value}. */
+    public static final long DEFAULT_LEASE_SECONDS = 120;
+
+    /** Default {@code initialBackoff}, in milliseconds: {@value}. */
+    public static final long DEFAULT_INITIAL_BACKOFF_MILLIS = 1_000;
+
+    /** Default {@code maxBackoff}, in seconds: {@value} (10 minutes). */
+    public static final long DEFAULT_MAX_BACKOFF_SECONDS = 600;
+
+    /** Default {@code shutdownTimeout}, in seconds: {@value}. */
+    public static final long DEFAULT_SHUTDOWN_TIMEOUT_SECONDS = 30;
 
     private final DataSource dataSource;
     private final PostHogOrderAnalytics client;
@@ -368,13 +388,13 @@ public final class OutboxRelay implements AutoCloseable {
         private final DataSource dataSource;
         private final PostHogOrderAnalytics client;
         private String table = OutboxTable.DEFAULT_NAME;
-        private int batchSize = 500;
-        private Duration pollInterval = Duration.ofMillis(200);
-        private Duration lease = Duration.ofMinutes(2);
+        private int batchSize = DEFAULT_BATCH_SIZE;
+        private Duration pollInterval = Duration.ofMillis(DEFAULT_POLL_INTERVAL_MILLIS);
+        private Duration lease = Duration.ofSeconds(DEFAULT_LEASE_SECONDS);
         private long maxBatchBytes = DEFAULT_MAX_BATCH_BYTES;
-        private Duration initialBackoff = Duration.ofSeconds(1);
-        private Duration maxBackoff = Duration.ofMinutes(10);
-        private Duration shutdownTimeout = Duration.ofSeconds(30);
+        private Duration initialBackoff = Duration.ofMillis(DEFAULT_INITIAL_BACKOFF_MILLIS);
+        private Duration maxBackoff = Duration.ofSeconds(DEFAULT_MAX_BACKOFF_SECONDS);
+        private Duration shutdownTimeout = Duration.ofSeconds(DEFAULT_SHUTDOWN_TIMEOUT_SECONDS);
         private @Nullable String relayId;
         private Clock clock = Clock.systemUTC();
 
@@ -389,70 +409,65 @@ public final class OutboxRelay implements AutoCloseable {
             return this;
         }
 
-        /** Most rows claimed and sent in one round (1 to 10,000); default 500. */
+        /** Most rows claimed and sent in one round (1 to 10,000); default {@value #DEFAULT_BATCH_SIZE}. */
         public Builder batchSize(int batchSize) {
-            if (batchSize < 1 || batchSize > 10_000) {
-                throw new IllegalArgumentException("batchSize must be between 1 and 10000, was " + batchSize);
-            }
             this.batchSize = batchSize;
             return this;
         }
 
-        /** How often an idle relay looks for due rows; default 200 ms. */
+        /** How often an idle relay looks for due rows; default {@value #DEFAULT_POLL_INTERVAL_MILLIS} ms. */
         public Builder pollInterval(Duration pollInterval) {
-            this.pollInterval = positive("pollInterval", pollInterval);
+            this.pollInterval = Objects.requireNonNull(pollInterval, "pollInterval == null");
             return this;
         }
 
         /**
-         * Most bytes of payload one round holds (1 MiB to 1 GiB; default 16 MiB): a round takes fewer
+         * Most bytes of payload one round holds (1 MiB to 1 GiB; default {@value #DEFAULT_MAX_BATCH_BYTES}): a round takes fewer
          * than {@code batchSize} rows when they are large, so memory stays bounded; a single row
          * larger than this still goes, alone.
          */
         public Builder maxBatchBytes(long maxBatchBytes) {
-            if (maxBatchBytes < (1 << 20) || maxBatchBytes > (1L << 30)) {
-                throw new IllegalArgumentException(
-                        "maxBatchBytes must be between 1 MiB and 1 GiB, was " + maxBatchBytes + " bytes");
-            }
             this.maxBatchBytes = maxBatchBytes;
             return this;
         }
 
         /**
-         * How long claimed rows stay this relay's if it stops renewing them (default 2 minutes): while
+         * How long claimed rows stay this relay's if it stops renewing them (default {@value #DEFAULT_LEASE_SECONDS} s): while
          * a round's requests are under way the relay renews the lease every third of it, so a round
          * longer than the lease keeps its rows; a relay that dies loses them to another after this.
          */
         public Builder lease(Duration lease) {
-            this.lease = positive("lease", lease);
+            this.lease = Objects.requireNonNull(lease, "lease == null");
             return this;
         }
 
-        /** The first delay after a failed delivery, doubled per attempt up to {@code maxBackoff}; default 1 s. */
+        /**
+         * The first delay after a failed delivery, doubled per attempt up to {@code maxBackoff}; default
+         * {@value #DEFAULT_INITIAL_BACKOFF_MILLIS} ms.
+         */
         public Builder initialBackoff(Duration initialBackoff) {
-            this.initialBackoff = positive("initialBackoff", initialBackoff);
+            this.initialBackoff = Objects.requireNonNull(initialBackoff, "initialBackoff == null");
             return this;
         }
 
-        /** The longest delay between attempts; default 10 minutes. Rows are retried until delivered. */
+        /**
+         * The longest delay between attempts; default {@value #DEFAULT_MAX_BACKOFF_SECONDS} s. Rows are retried
+         * until delivered.
+         */
         public Builder maxBackoff(Duration maxBackoff) {
-            this.maxBackoff = positive("maxBackoff", maxBackoff);
+            this.maxBackoff = Objects.requireNonNull(maxBackoff, "maxBackoff == null");
             return this;
         }
 
-        /** How long {@code close()} waits for the round under way; default 30 s. */
+        /** How long {@code close()} waits for the round under way; default {@value #DEFAULT_SHUTDOWN_TIMEOUT_SECONDS} s. */
         public Builder shutdownTimeout(Duration shutdownTimeout) {
-            this.shutdownTimeout = positive("shutdownTimeout", shutdownTimeout);
+            this.shutdownTimeout = Objects.requireNonNull(shutdownTimeout, "shutdownTimeout == null");
             return this;
         }
 
         /** This relay's name in {@code claimed_by} (at most 150 characters); default host/pid/random. */
         public Builder relayId(String relayId) {
-            Objects.requireNonNull(relayId, "relayId == null");
-            if (relayId.isBlank() || relayId.length() > 150) {
-                throw new IllegalArgumentException("relayId must be 1 to 150 characters, was '" + relayId + "'");
-            }
-            this.relayId = relayId;
+            this.relayId = Objects.requireNonNull(relayId, "relayId == null");
             return this;
         }
 
@@ -461,8 +476,29 @@ public final class OutboxRelay implements AutoCloseable {
             return this;
         }
 
-        /** @throws IllegalArgumentException if {@code maxBackoff} is shorter than {@code initialBackoff} */
+        /**
+         * Checks every setting, then the rules across them, and builds the relay.
+         *
+         * @throws IllegalArgumentException naming the setting and its value, if one is out of range or
+         *     {@code maxBackoff} is shorter than {@code initialBackoff}
+         */
         public OutboxRelay build() {
+            if (batchSize < 1 || batchSize > 10_000) {
+                throw new IllegalArgumentException("batchSize must be between 1 and 10000, was " + batchSize);
+            }
+            if (maxBatchBytes < (1 << 20) || maxBatchBytes > (1L << 30)) {
+                throw new IllegalArgumentException(
+                        "maxBatchBytes must be between 1 MiB and 1 GiB, was " + maxBatchBytes + " bytes");
+            }
+            positive("pollInterval", pollInterval);
+            positive("lease", lease);
+            positive("initialBackoff", initialBackoff);
+            positive("maxBackoff", maxBackoff);
+            positive("shutdownTimeout", shutdownTimeout);
+            String id = relayId;
+            if (id != null && (id.isBlank() || id.length() > 150)) {
+                throw new IllegalArgumentException("relayId must be 1 to 150 characters, was '" + id + "'");
+            }
             if (maxBackoff.compareTo(initialBackoff) < 0) {
                 throw new IllegalArgumentException("maxBackoff (" + maxBackoff
                         + ") must not be shorter than initialBackoff (" + initialBackoff + ")");
@@ -470,12 +506,10 @@ public final class OutboxRelay implements AutoCloseable {
             return new OutboxRelay(this);
         }
 
-        private static Duration positive(String name, Duration value) {
-            Objects.requireNonNull(value, name + " == null");
+        private static void positive(String name, Duration value) {
             if (value.isNegative() || value.isZero()) {
                 throw new IllegalArgumentException(name + " must be positive, was " + value);
             }
-            return value;
         }
     }
 }

@@ -41,8 +41,7 @@ public final class OutboxSchema {
 
     /** As {@link #create(DataSource)}, for {@code table} (schema-qualified if need be); its indexes are named after it. */
     public static void create(DataSource dataSource, String table) throws SQLException {
-        OutboxTable named = new OutboxTable(table);
-        String unqualified = table.substring(table.lastIndexOf('.') + 1);
+        new OutboxTable(table); // checks the name
         try (Connection c = dataSource.getConnection();
                 Statement s = c.createStatement()) {
             Dialect dialect = Dialect.of(c);
@@ -50,17 +49,33 @@ public final class OutboxSchema {
             c.setAutoCommit(true); // DDL on its own, whatever the pool's default
             try {
                 for (String statement : statements(dialect)) {
-                    // Index names first, through a mark no name can hold, so a table named like the
-                    // default (order_analytics_outbox2, say) is not renamed twice.
-                    s.execute(statement
-                            .replace(OutboxTable.DEFAULT_NAME + "_", "\0")
-                            .replace(OutboxTable.DEFAULT_NAME, named.name)
-                            .replace("\0", unqualified + "_"));
+                    s.execute(forTable(statement, table));
                 }
             } finally {
                 c.setAutoCommit(autoCommit);
             }
         }
+    }
+
+    /**
+     * {@code script} (the shipped DDL, or a statement of it) for {@code table}: the table's name, and its
+     * indexes' names after it, put in place of the default's. For a migration tool or a framework that runs
+     * the shipped script itself.
+     *
+     * @throws IllegalArgumentException if {@code table} is not a plain, optionally schema-qualified, name
+     * @since 0.1.0
+     */
+    public static String forTable(String script, String table) {
+        String name = new OutboxTable(table).name;
+        if (name.equals(OutboxTable.DEFAULT_NAME)) {
+            return script;
+        }
+        String unqualified = name.substring(name.lastIndexOf('.') + 1);
+        // Index names first, through a mark no name can hold, so a table named like the default
+        // (order_analytics_outbox2, say) is not renamed twice.
+        return script.replace(OutboxTable.DEFAULT_NAME + "_", "\0")
+                .replace(OutboxTable.DEFAULT_NAME, name)
+                .replace("\0", unqualified + "_");
     }
 
     /** The statements of {@code schema-postgresql.sql}, comments left out. */

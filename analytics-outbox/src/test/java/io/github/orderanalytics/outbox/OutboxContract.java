@@ -612,7 +612,9 @@ abstract class OutboxContract {
         }
         assertThat(delivered).isEqualTo(10);
         assertThat(posthog.events()).hasSize(10);
-        assertThatThrownBy(() -> OutboxRelay.builder(dataSource, client).maxBatchBytes(1000))
+        assertThatThrownBy(() -> OutboxRelay.builder(dataSource, client)
+                        .maxBatchBytes(1000)
+                        .build())
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("maxBatchBytes must be between 1 MiB and 1 GiB, was 1000 bytes");
     }

@@ -35,6 +35,27 @@ public record BatchSettings(
         boolean gzip,
         boolean historicalMigration) {
 
+    /** Default {@code maxBatchSize}: {@value} events per request. */
+    public static final int DEFAULT_MAX_BATCH_SIZE = 500;
+
+    /** Default {@code maxQueueSize}: {@value} events held in memory. */
+    public static final int DEFAULT_MAX_QUEUE_SIZE = 50_000;
+
+    /** Default {@code maxQueueBytes}: {@value} bytes (64 MiB). */
+    public static final long DEFAULT_MAX_QUEUE_BYTES = 64L * 1024 * 1024;
+
+    /** Default {@code maxRequestsInFlight}: {@value}. */
+    public static final int DEFAULT_MAX_REQUESTS_IN_FLIGHT = 4;
+
+    /** Default {@code requestTimeout}, in seconds: {@value}. */
+    public static final long DEFAULT_REQUEST_TIMEOUT_SECONDS = 10;
+
+    /** Default {@code gzip}: {@value}. */
+    public static final boolean DEFAULT_GZIP = true;
+
+    /** Default {@code historicalMigration}: {@value}. */
+    public static final boolean DEFAULT_HISTORICAL_MIGRATION = false;
+
     /** How old every event of a request must be for {@link #historicalMigration()} to mark it. */
     public static final Duration HISTORICAL_AGE = Duration.ofHours(48);
 

@@ -17,6 +17,12 @@ import java.util.Optional;
 public record EventSettings(
         GuestIdentity guestIdentity, Optional<String> guestIdKey, boolean geoipDisable, boolean linkBrowserToCustomer) {
 
+    /** Default {@code geoipDisable}: {@value} (a server's IP says nothing about the buyer). */
+    public static final boolean DEFAULT_GEOIP_DISABLE = true;
+
+    /** Default {@code linkBrowserToCustomer}: {@value}. */
+    public static final boolean DEFAULT_LINK_BROWSER_TO_CUSTOMER = false;
+
     public EventSettings {
         Objects.requireNonNull(guestIdentity, "guestIdentity == null");
         Objects.requireNonNull(guestIdKey, "guestIdKey == null");

@@ -8,7 +8,7 @@ package io.github.orderanalytics.posthog;
 public enum GuestIdentity {
     /**
      * The default: {@code "guest_"} and the lower-case hex SHA-256 of the normalised email, or its
-     * HMAC-SHA256 when {@link PostHogConfig.Builder#guestIdKey(String) a guest-id key} is set.
+     * HMAC-SHA256 when {@link PostHogConfigBuilder#guestIdKey(String) a guest-id key} is set.
      * The email itself appears nowhere in the request.
      */
     HASHED,

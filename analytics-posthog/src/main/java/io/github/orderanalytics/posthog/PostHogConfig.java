@@ -1,16 +1,11 @@
 package io.github.orderanalytics.posthog;
 
-import io.github.orderanalytics.posthog.internal.config.EnvironmentReader;
 import io.github.orderanalytics.posthog.internal.config.HostUrl;
-import io.github.orderanalytics.posthog.internal.config.Quote;
 import io.github.orderanalytics.posthog.internal.config.SettingChecks;
-import io.github.orderanalytics.posthog.internal.config.SettingText;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
@@ -31,37 +26,51 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Settings not given take the defaults of the {@link Profile}: {@code PRODUCTION} batches for
  * throughput, {@code DEVELOPMENT} sends each event at once (for local runs, tests and
- * short-lived processes). Every value is checked in {@link Builder#build()}, which names the
+ * short-lived processes). Every value is checked in {@link PostHogConfigBuilder#build()}, which names the
  * setting, its environment variable and the bad value. Immutable; {@link #toString()} never shows
  * the API key, the personal API key or the guest-id key.
  *
  * @since 0.1.0
  */
 public final class PostHogConfig {
-    /** PostHog Cloud US; use {@code https://eu.i.posthog.com} for the EU region. */
+    // Each default is written once: here, on the Profile, or beside its bounds in its settings record. The
+    // javadoc says it through {@value}; DocumentedDefaultsTest holds the guide's table to them, and the
+    // starter's metadata test its metadata.
+
+    /** Default {@code host}: PostHog Cloud US, {@value}; use {@code https://eu.i.posthog.com} for the EU. */
     public static final String DEFAULT_HOST = "https://us.i.posthog.com";
 
-    /** Default {@link BatchSettings#maxQueueBytes()}: 64 MiB. */
-    public static final long DEFAULT_MAX_QUEUE_BYTES = 64L * 1024 * 1024;
+    /** Default {@code shutdownTimeout}, in seconds: {@value}. */
+    public static final long DEFAULT_SHUTDOWN_TIMEOUT_SECONDS = 10;
+
+    /** Shortest guest-id key, in bytes of UTF-8: {@value}, as long as the HMAC-SHA256 output it protects. */
+    public static final int MIN_GUEST_ID_KEY_BYTES = 32;
 
     private static final Duration MAX_SHUTDOWN_TIMEOUT = Duration.ofHours(1);
 
-    /** Shortest guest-id key, in bytes of UTF-8: as long as the HMAC-SHA256 output it protects. */
-    public static final int MIN_GUEST_ID_KEY_BYTES = 32;
-
     /** Sets of defaults for the batching settings. */
     public enum Profile {
-        /** flushAt 100, flushInterval 2 s: few, full requests. */
-        PRODUCTION(100, Duration.ofSeconds(2)),
-        /** flushAt 1, flushInterval 100 ms: every event at once. */
-        DEVELOPMENT(1, Duration.ofMillis(100));
+        /** {@code flushAt} 100, {@code flushInterval} 2 s: few, full requests. */
+        PRODUCTION(100, 2_000),
+        /** {@code flushAt} 1, {@code flushInterval} 100 ms: every event at once. */
+        DEVELOPMENT(1, 100);
 
         private final int flushAt;
         private final Duration flushInterval;
 
-        Profile(int flushAt, Duration flushInterval) {
+        Profile(int flushAt, long flushIntervalMillis) {
             this.flushAt = flushAt;
-            this.flushInterval = flushInterval;
+            this.flushInterval = Duration.ofMillis(flushIntervalMillis);
+        }
+
+        /** This profile's default {@code flushAt}. */
+        public int flushAt() {
+            return flushAt;
+        }
+
+        /** This profile's default {@code flushInterval}. */
+        public Duration flushInterval() {
+            return flushInterval;
         }
     }
 
@@ -77,72 +86,52 @@ public final class PostHogConfig {
     private final @Nullable HttpClient httpClient;
     private final QuerySettings query;
 
-    private PostHogConfig(Builder b) {
-        this.apiKey = b.apiKey;
+    PostHogConfig(PostHogConfigBuilder b) {
+        this.apiKey = b.apiKey == null ? null : SettingChecks.notBlank("apiKey", b.apiKey);
         this.profile = b.profile;
         this.allowInsecureHttp = b.allowInsecureHttp;
         this.host = HostUrl.parse(b.host, allowInsecureHttp, DEFAULT_HOST);
         this.shutdownTimeout = SettingChecks.positive(
-                "shutdownTimeout", or(b.shutdownTimeout, Duration.ofSeconds(10)), MAX_SHUTDOWN_TIMEOUT);
+                "shutdownTimeout",
+                or(b.shutdownTimeout, Duration.ofSeconds(DEFAULT_SHUTDOWN_TIMEOUT_SECONDS)),
+                MAX_SHUTDOWN_TIMEOUT);
         this.event = new EventSettings(
                 or(b.guestIdentity, GuestIdentity.HASHED),
-                Optional.ofNullable(b.guestIdKey),
-                or(b.geoipDisable, true),
-                or(b.linkBrowserToCustomer, false));
+                Optional.ofNullable(b.guestIdKey).map(key -> SettingChecks.guestIdKey(key, MIN_GUEST_ID_KEY_BYTES)),
+                or(b.geoipDisable, EventSettings.DEFAULT_GEOIP_DISABLE),
+                or(b.linkBrowserToCustomer, EventSettings.DEFAULT_LINK_BROWSER_TO_CUSTOMER));
         this.batching = new BatchSettings(
                 or(b.flushAt, profile.flushAt),
                 or(b.flushInterval, profile.flushInterval),
-                or(b.maxBatchSize, 500),
-                or(b.maxQueueSize, 50_000),
-                or(b.maxQueueBytes, DEFAULT_MAX_QUEUE_BYTES),
-                or(b.maxRequestsInFlight, 4),
-                or(b.requestTimeout, Duration.ofSeconds(10)),
-                or(b.gzip, true),
-                or(b.historicalMigration, false));
+                or(b.maxBatchSize, BatchSettings.DEFAULT_MAX_BATCH_SIZE),
+                or(b.maxQueueSize, BatchSettings.DEFAULT_MAX_QUEUE_SIZE),
+                or(b.maxQueueBytes, BatchSettings.DEFAULT_MAX_QUEUE_BYTES),
+                or(b.maxRequestsInFlight, BatchSettings.DEFAULT_MAX_REQUESTS_IN_FLIGHT),
+                or(b.requestTimeout, Duration.ofSeconds(BatchSettings.DEFAULT_REQUEST_TIMEOUT_SECONDS)),
+                or(b.gzip, BatchSettings.DEFAULT_GZIP),
+                or(b.historicalMigration, BatchSettings.DEFAULT_HISTORICAL_MIGRATION));
         this.retries = new RetrySettings(
-                or(b.maxRetries, 10),
-                or(b.initialBackoff, Duration.ofSeconds(1)),
-                or(b.maxBackoff, Duration.ofSeconds(30)));
+                or(b.maxRetries, RetrySettings.DEFAULT_MAX_RETRIES),
+                or(b.initialBackoff, Duration.ofMillis(RetrySettings.DEFAULT_INITIAL_BACKOFF_MILLIS)),
+                or(b.maxBackoff, Duration.ofSeconds(RetrySettings.DEFAULT_MAX_BACKOFF_SECONDS)));
         this.deliveryListener = b.deliveryListener;
         this.httpClient = b.httpClient;
         this.query = new QuerySettings(
-                Optional.ofNullable(b.personalApiKey).map(PostHogConfig::personalApiKey),
-                Optional.ofNullable(b.projectId).map(PostHogConfig::projectId),
+                Optional.ofNullable(b.personalApiKey).map(SettingChecks::personalApiKey),
+                Optional.ofNullable(b.projectId).map(SettingChecks::projectId),
                 b.appHost == null
                         ? HostUrl.appHostOf(host)
                         : HostUrl.parse("appHost", b.appHost, allowInsecureHttp, "https://eu.posthog.com"));
     }
 
-    /** A personal API key: one line of visible characters. Never echoed: it is somebody's secret. */
-    private static String personalApiKey(String key) {
-        String k = key.strip();
-        if (k.isEmpty() || !k.chars().allMatch(c -> c > 0x20 && c < 0x7f)) {
-            throw new IllegalArgumentException(SettingChecks.named("personalApiKey")
-                    + " must be a personal API key (phx_..., with the scope query:read): one word of visible"
-                    + " ASCII characters");
-        }
-        return k;
-    }
-
-    /** A project id is a number: PostHog's Project settings show it, and the query URL carries it. */
-    private static String projectId(String id) {
-        String i = id.strip();
-        if (!i.matches("[0-9]{1,18}")) {
-            throw new IllegalArgumentException(SettingChecks.named("projectId")
-                    + " must be the project's number (Project settings, Project ID), like 12345, was "
-                    + Quote.of(id));
-        }
-        return i;
-    }
-
     /** A builder with the {@link Profile#PRODUCTION} defaults and no API key. */
-    public static Builder builder() {
-        return new Builder();
+    public static PostHogConfigBuilder builder() {
+        return new PostHogConfigBuilder();
     }
 
     /** A builder holding this configuration's values. */
-    public Builder toBuilder() {
-        Builder b = new Builder();
+    public PostHogConfigBuilder toBuilder() {
+        PostHogConfigBuilder b = new PostHogConfigBuilder();
         b.apiKey = apiKey;
         b.host = host.toString();
         b.profile = profile;
@@ -194,7 +183,7 @@ public final class PostHogConfig {
      * @throws IllegalArgumentException naming the variable, if one holds a bad value
      */
     public static PostHogConfig fromEnvironment(Map<String, String> env) {
-        Builder b = new Builder().environment(env);
+        PostHogConfigBuilder b = new PostHogConfigBuilder().environment(env);
         try {
             return b.build();
         } catch (IllegalArgumentException e) {
@@ -266,264 +255,5 @@ public final class PostHogConfig {
 
     private static <T> T or(@Nullable T value, T otherwise) {
         return value != null ? value : otherwise;
-    }
-
-    /** Builds a {@link PostHogConfig}. Setters only record; {@link #build()} checks. */
-    public static final class Builder {
-        private @Nullable String apiKey;
-        private String host = DEFAULT_HOST;
-        private Profile profile = Profile.PRODUCTION;
-        private boolean allowInsecureHttp;
-        private @Nullable Duration shutdownTimeout;
-        private @Nullable GuestIdentity guestIdentity;
-        private @Nullable String guestIdKey;
-        private @Nullable Boolean geoipDisable;
-        private @Nullable Boolean linkBrowserToCustomer;
-        private @Nullable Integer flushAt;
-        private @Nullable Duration flushInterval;
-        private @Nullable Integer maxBatchSize;
-        private @Nullable Integer maxQueueSize;
-        private @Nullable Long maxQueueBytes;
-        private @Nullable Integer maxRequestsInFlight;
-        private @Nullable Duration requestTimeout;
-        private @Nullable Boolean gzip;
-        private @Nullable Boolean historicalMigration;
-        private @Nullable Integer maxRetries;
-        private @Nullable Duration initialBackoff;
-        private @Nullable Duration maxBackoff;
-        private @Nullable DeliveryListener deliveryListener;
-        private @Nullable HttpClient httpClient;
-        private @Nullable String personalApiKey;
-        private @Nullable String projectId;
-        private @Nullable String appHost;
-
-        private Builder() {}
-
-        public Builder apiKey(String apiKey) {
-            Objects.requireNonNull(apiKey, "apiKey == null");
-            if (apiKey.isBlank()) {
-                throw new IllegalArgumentException("apiKey must not be blank");
-            }
-            this.apiKey = apiKey;
-            return this;
-        }
-
-        /** The PostHog host, for example {@code https://eu.i.posthog.com} or a reverse proxy; default US cloud. */
-        public Builder host(String host) {
-            this.host = Objects.requireNonNull(host, "host == null");
-            return this;
-        }
-
-        public Builder host(URI host) {
-            return host(Objects.requireNonNull(host, "host == null").toString());
-        }
-
-        /** The defaults for flushAt and flushInterval, where those are not set explicitly. */
-        public Builder profile(Profile profile) {
-            this.profile = Objects.requireNonNull(profile, "profile == null");
-            return this;
-        }
-
-        /** Allows a plain-http host that is not loopback, for a proxy inside a trusted network. */
-        public Builder allowInsecureHttp(boolean allowInsecureHttp) {
-            this.allowInsecureHttp = allowInsecureHttp;
-            return this;
-        }
-
-        /** How long {@code close()} may take to deliver what is left; default 10 s, at most 1 hour. */
-        public Builder shutdownTimeout(Duration shutdownTimeout) {
-            this.shutdownTimeout = Objects.requireNonNull(shutdownTimeout, "shutdownTimeout == null");
-            return this;
-        }
-
-        /** See {@link EventSettings#guestIdentity()}; default {@link GuestIdentity#HASHED}. */
-        public Builder guestIdentity(GuestIdentity guestIdentity) {
-            this.guestIdentity = Objects.requireNonNull(guestIdentity, "guestIdentity == null");
-            return this;
-        }
-
-        /** A secret that turns the hashed guest id into an HMAC-SHA256, so it cannot be matched to an email by guessing. */
-        public Builder guestIdKey(String guestIdKey) {
-            Objects.requireNonNull(guestIdKey, "guestIdKey == null");
-            // HMAC-SHA256 keys shorter than its output are guessable sooner than the hash itself.
-            if (guestIdKey.getBytes(StandardCharsets.UTF_8).length < MIN_GUEST_ID_KEY_BYTES) {
-                throw new IllegalArgumentException("guestIdKey must be at least " + MIN_GUEST_ID_KEY_BYTES
-                        + " bytes (for example 64 random hex digits), was "
-                        + guestIdKey.getBytes(StandardCharsets.UTF_8).length);
-            }
-            this.guestIdKey = guestIdKey;
-            return this;
-        }
-
-        /** See {@link EventSettings#geoipDisable()}; default true. */
-        public Builder geoipDisable(boolean geoipDisable) {
-            this.geoipDisable = geoipDisable;
-            return this;
-        }
-
-        /**
-         * See {@link EventSettings#linkBrowserToCustomer()}; default false. Off by default because it
-         * changes people in PostHog: the browser's anonymous history becomes the customer's.
-         */
-        public Builder linkBrowserToCustomer(boolean linkBrowserToCustomer) {
-            this.linkBrowserToCustomer = linkBrowserToCustomer;
-            return this;
-        }
-
-        /** See {@link BatchSettings#flushAt()}; default from the profile. */
-        public Builder flushAt(int flushAt) {
-            this.flushAt = flushAt;
-            return this;
-        }
-
-        /** See {@link BatchSettings#flushInterval()}; default from the profile. */
-        public Builder flushInterval(Duration flushInterval) {
-            this.flushInterval = Objects.requireNonNull(flushInterval, "flushInterval == null");
-            return this;
-        }
-
-        /** See {@link BatchSettings#maxBatchSize()}; default 500. */
-        public Builder maxBatchSize(int maxBatchSize) {
-            this.maxBatchSize = maxBatchSize;
-            return this;
-        }
-
-        /** See {@link BatchSettings#maxQueueSize()}; default 50,000. */
-        public Builder maxQueueSize(int maxQueueSize) {
-            this.maxQueueSize = maxQueueSize;
-            return this;
-        }
-
-        /** See {@link BatchSettings#maxQueueBytes()}; default 64 MiB. */
-        public Builder maxQueueBytes(long maxQueueBytes) {
-            this.maxQueueBytes = maxQueueBytes;
-            return this;
-        }
-
-        /** See {@link BatchSettings#maxRequestsInFlight()}; default 4. */
-        public Builder maxRequestsInFlight(int maxRequestsInFlight) {
-            this.maxRequestsInFlight = maxRequestsInFlight;
-            return this;
-        }
-
-        /** See {@link BatchSettings#requestTimeout()}; default 10 s. */
-        public Builder requestTimeout(Duration requestTimeout) {
-            this.requestTimeout = Objects.requireNonNull(requestTimeout, "requestTimeout == null");
-            return this;
-        }
-
-        /** See {@link BatchSettings#gzip()}; default true. */
-        public Builder gzip(boolean gzip) {
-            this.gzip = gzip;
-            return this;
-        }
-
-        /** See {@link BatchSettings#historicalMigration()}; default false. */
-        public Builder historicalMigration(boolean historicalMigration) {
-            this.historicalMigration = historicalMigration;
-            return this;
-        }
-
-        /** See {@link RetrySettings#maxRetries()}; default 10. */
-        public Builder maxRetries(int maxRetries) {
-            this.maxRetries = maxRetries;
-            return this;
-        }
-
-        /** See {@link RetrySettings#initialBackoff()}; default 1 s. */
-        public Builder initialBackoff(Duration initialBackoff) {
-            this.initialBackoff = Objects.requireNonNull(initialBackoff, "initialBackoff == null");
-            return this;
-        }
-
-        /** See {@link RetrySettings#maxBackoff()}; default 30 s. */
-        public Builder maxBackoff(Duration maxBackoff) {
-            this.maxBackoff = Objects.requireNonNull(maxBackoff, "maxBackoff == null");
-            return this;
-        }
-
-        /** Tells {@code listener} what becomes of each event. */
-        public Builder deliveryListener(DeliveryListener listener) {
-            this.deliveryListener = Objects.requireNonNull(listener, "listener == null");
-            return this;
-        }
-
-        /**
-         * Sends with {@code httpClient}, for a proxy or custom TLS. Its connect timeout and redirect
-         * policy are yours; {@link #requestTimeout} still bounds each request.
-         */
-        public Builder httpClient(HttpClient httpClient) {
-            this.httpClient = Objects.requireNonNull(httpClient, "httpClient == null");
-            return this;
-        }
-
-        /**
-         * A personal API key ({@code phx_...}) with the scope {@code query:read}, for reconciliation to
-         * read what PostHog stored; never logged or shown. See {@link QuerySettings}.
-         */
-        public Builder personalApiKey(String personalApiKey) {
-            this.personalApiKey = Objects.requireNonNull(personalApiKey, "personalApiKey == null");
-            return this;
-        }
-
-        /** The project's id, a number (Project settings), for reconciliation's queries. */
-        public Builder projectId(String projectId) {
-            this.projectId = Objects.requireNonNull(projectId, "projectId == null");
-            return this;
-        }
-
-        /**
-         * Where queries go; default from the host: {@code https://us.posthog.com} for {@code
-         * us.i.posthog.com}, {@code https://eu.posthog.com} for {@code eu.i.posthog.com}, else the host.
-         */
-        public Builder appHost(String appHost) {
-            this.appHost = Objects.requireNonNull(appHost, "appHost == null");
-            return this;
-        }
-
-        public Builder appHost(URI appHost) {
-            return appHost(Objects.requireNonNull(appHost, "appHost == null").toString());
-        }
-
-        /**
-         * Sets what the {@code POSTHOG_*} variables of {@code env} say, as {@link #fromEnvironment(Map)}
-         * reads them; settings whose variable is unset or empty stay as they are, so profile defaults
-         * still apply. For frameworks that layer their own properties over the environment.
-         *
-         * @throws IllegalArgumentException naming the variable, if one holds a bad value
-         */
-        public Builder environment(Map<String, String> env) {
-            EnvironmentReader r = new EnvironmentReader(env);
-            r.read("POSTHOG_API_KEY", String::trim, this::apiKey);
-            r.read("POSTHOG_HOST", v -> v, this::host);
-            r.read("POSTHOG_PROFILE", v -> SettingText.oneOf(Profile.class, v), this::profile);
-            r.read("POSTHOG_FLUSH_AT", SettingText::wholeNumber, this::flushAt);
-            r.read("POSTHOG_FLUSH_INTERVAL", SettingText::duration, this::flushInterval);
-            r.read("POSTHOG_MAX_BATCH_SIZE", SettingText::wholeNumber, this::maxBatchSize);
-            r.read("POSTHOG_MAX_QUEUE_SIZE", SettingText::wholeNumber, this::maxQueueSize);
-            r.read("POSTHOG_MAX_QUEUE_BYTES", SettingText::bytes, this::maxQueueBytes);
-            r.read("POSTHOG_MAX_REQUESTS_IN_FLIGHT", SettingText::wholeNumber, this::maxRequestsInFlight);
-            r.read("POSTHOG_REQUEST_TIMEOUT", SettingText::duration, this::requestTimeout);
-            r.read("POSTHOG_SHUTDOWN_TIMEOUT", SettingText::duration, this::shutdownTimeout);
-            r.read("POSTHOG_MAX_RETRIES", SettingText::wholeNumber, this::maxRetries);
-            r.read("POSTHOG_INITIAL_BACKOFF", SettingText::duration, this::initialBackoff);
-            r.read("POSTHOG_MAX_BACKOFF", SettingText::duration, this::maxBackoff);
-            r.read("POSTHOG_GZIP", SettingText::bool, this::gzip);
-            r.read("POSTHOG_HISTORICAL_MIGRATION", SettingText::bool, this::historicalMigration);
-            r.read("POSTHOG_GUEST_IDENTITY", v -> SettingText.oneOf(GuestIdentity.class, v), this::guestIdentity);
-            r.read("POSTHOG_GUEST_ID_KEY", v -> v, this::guestIdKey);
-            r.read("POSTHOG_GEOIP_DISABLE", SettingText::bool, this::geoipDisable);
-            r.read("POSTHOG_LINK_BROWSER_TO_CUSTOMER", SettingText::bool, this::linkBrowserToCustomer);
-            r.read("POSTHOG_ALLOW_INSECURE_HTTP", SettingText::bool, this::allowInsecureHttp);
-            r.read("POSTHOG_PERSONAL_API_KEY", v -> v, this::personalApiKey);
-            r.read("POSTHOG_PROJECT_ID", v -> v, this::projectId);
-            r.read("POSTHOG_APP_HOST", v -> v, this::appHost);
-            return this;
-        }
-
-        /** @throws IllegalArgumentException naming the setting, if a value is out of range */
-        public PostHogConfig build() {
-            return new PostHogConfig(this);
-        }
     }
 }

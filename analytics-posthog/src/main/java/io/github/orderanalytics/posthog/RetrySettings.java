@@ -15,6 +15,15 @@ import java.time.Duration;
  */
 public record RetrySettings(int maxRetries, Duration initialBackoff, Duration maxBackoff) {
 
+    /** Default {@code maxRetries} per request: {@value}. */
+    public static final int DEFAULT_MAX_RETRIES = 10;
+
+    /** Default {@code initialBackoff}, in milliseconds: {@value}. */
+    public static final long DEFAULT_INITIAL_BACKOFF_MILLIS = 1_000;
+
+    /** Default {@code maxBackoff}, in seconds: {@value}. */
+    public static final long DEFAULT_MAX_BACKOFF_SECONDS = 30;
+
     static final int MAX_RETRIES = 1_000;
     static final Duration MAX_BACKOFF = Duration.ofHours(1);
 

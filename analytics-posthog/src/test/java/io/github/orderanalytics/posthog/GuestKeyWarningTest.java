@@ -13,7 +13,7 @@ class GuestKeyWarningTest {
     private static final String WARNING = "order-analytics hashes guest emails without a key";
 
     /** What start-up logged (slf4j-simple writes to System.err as it is at each call). */
-    private static String startUpLog(PostHogConfig.Builder config) {
+    private static String startUpLog(PostHogConfigBuilder config) {
         PrintStream original = System.err;
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
@@ -45,9 +45,12 @@ class GuestKeyWarningTest {
     }
 
     @Test
-    void aKeyShorterThan32BytesIsRefused() {
+    void aKeyShorterThan32BytesIsRefusedWhenTheConfigIsBuilt() {
+        PostHogConfigBuilder withShortKey = PostHogConfig.builder().guestIdKey("k".repeat(31));
+
         assertThatIllegalArgumentException()
-                .isThrownBy(() -> PostHogConfig.builder().guestIdKey("k".repeat(31)))
-                .withMessage("guestIdKey must be at least 32 bytes (for example 64 random hex digits), was 31");
+                .isThrownBy(withShortKey::build)
+                .withMessage("guestIdKey (POSTHOG_GUEST_ID_KEY) must be at least 32 bytes (for example 64 random hex"
+                        + " digits), was 31");
     }
 }

@@ -128,7 +128,7 @@ class PostHogConfigTest {
                 "POSTHOG_REQUEST_TIMEOUT|11m|PostHog configuration from the environment: requestTimeout (POSTHOG_REQUEST_TIMEOUT) must be positive and at most PT10M, was PT11M",
                 "POSTHOG_MAX_BACKOFF|2h|PostHog configuration from the environment: maxBackoff (POSTHOG_MAX_BACKOFF) must be positive and at most PT1H, was PT2H",
                 "POSTHOG_MAX_RETRIES|1001|PostHog configuration from the environment: maxRetries (POSTHOG_MAX_RETRIES) must be between 0 and 1000, was 1001",
-                "POSTHOG_GUEST_ID_KEY|short-secret|POSTHOG_GUEST_ID_KEY is invalid",
+                "POSTHOG_GUEST_ID_KEY|short-secret|PostHog configuration from the environment: guestIdKey (POSTHOG_GUEST_ID_KEY) must be at least 32 bytes (for example 64 random hex digits), was 12",
                 "POSTHOG_HOST|https://user:secret@eu.i.posthog.com|PostHog configuration from the environment: host (POSTHOG_HOST) must not contain user-info (user:password@); PostHog authenticates with the API key alone",
                 "POSTHOG_FLUSH_INTERVAL|0s|PostHog configuration from the environment: flushInterval (POSTHOG_FLUSH_INTERVAL) must be positive and at most PT1H, was PT0S",
                 "POSTHOG_FLUSH_AT|501|PostHog configuration from the environment: flushAt (POSTHOG_FLUSH_AT) must be between 1 and maxBatchSize (POSTHOG_MAX_BATCH_SIZE) = 500, was 501",
@@ -185,8 +185,8 @@ class PostHogConfigTest {
                 .doesNotContain("hmac_secret")
                 .contains("apiKey=***", "guestIdKey=***");
         assertThatIllegalArgumentException()
-                .isThrownBy(() -> PostHogConfig.builder().apiKey(" "))
-                .withMessage("apiKey must not be blank");
+                .isThrownBy(() -> PostHogConfig.builder().apiKey(" ").build())
+                .withMessage("apiKey (POSTHOG_API_KEY) must not be blank");
     }
 
     @Test

@@ -2,9 +2,12 @@ package io.github.orderanalytics.spring;
 
 import io.github.orderanalytics.posthog.GuestIdentity;
 import io.github.orderanalytics.posthog.PostHogConfig;
+import io.github.orderanalytics.posthog.PostHogConfigBuilder;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.NestedConfigurationProperty;
@@ -390,7 +393,29 @@ public class OrderAnalyticsProperties {
          * variables) first, then every property that is set.
          */
         public PostHogConfig toConfig(Map<String, String> env) {
-            PostHogConfig.Builder b = PostHogConfig.builder().environment(env);
+            Objects.requireNonNull(env, "env == null");
+            return toConfig(env::get);
+        }
+
+        /**
+         * As {@link #toConfig(Map)}, with each {@code POSTHOG_*} variable looked up through {@code variables}:
+         * the starter passes Spring's {@code Environment}, whose system environment tests and profiles can
+         * override.
+         *
+         * @since 0.1.0
+         */
+        public PostHogConfig toConfig(Function<String, @Nullable String> variables) {
+            return toConfigBuilder(variables).build();
+        }
+
+        /**
+         * A builder with what {@code variables} and these properties say, not checked yet: for a {@link
+         * PostHogConfigCustomizer} to add to before it is built.
+         *
+         * @since 0.1.0
+         */
+        public PostHogConfigBuilder toConfigBuilder(Function<String, @Nullable String> variables) {
+            PostHogConfigBuilder b = PostHogConfig.builder().environment(variables);
             whenSet(apiKey, b::apiKey);
             whenSet(host, b::host);
             whenSet(profile, b::profile);
@@ -415,7 +440,7 @@ public class OrderAnalyticsProperties {
             whenSet(personalApiKey, b::personalApiKey);
             whenSet(projectId, b::projectId);
             whenSet(appHost, b::appHost);
-            return b.build();
+            return b;
         }
 
         /** A property left unset keeps what the environment or the default said. */

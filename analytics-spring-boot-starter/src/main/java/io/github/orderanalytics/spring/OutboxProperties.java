@@ -1,5 +1,6 @@
 package io.github.orderanalytics.spring;
 
+import io.github.orderanalytics.outbox.OutboxRelay;
 import java.time.Duration;
 import org.jspecify.annotations.Nullable;
 import org.springframework.util.unit.DataSize;
@@ -43,25 +44,25 @@ public class OutboxProperties {
     private boolean relayEnabled = true;
 
     /** Most rows a relay claims and sends in one round. */
-    private int batchSize = 500;
+    private int batchSize = OutboxRelay.DEFAULT_BATCH_SIZE;
 
     /** Most bytes of payload one relay round holds; large rows make rounds of fewer rows. */
-    private DataSize maxBatchBytes = DataSize.ofMegabytes(16);
+    private DataSize maxBatchBytes = DataSize.ofBytes(OutboxRelay.DEFAULT_MAX_BATCH_BYTES);
 
     /** How often an idle relay looks for due rows. */
-    private Duration pollInterval = Duration.ofMillis(200);
+    private Duration pollInterval = Duration.ofMillis(OutboxRelay.DEFAULT_POLL_INTERVAL_MILLIS);
 
     /**
      * How long claimed rows stay a relay's if it stops renewing them (it renews them while a round's
      * requests run); after it, another relay may take them.
      */
-    private Duration lease = Duration.ofMinutes(2);
+    private Duration lease = Duration.ofSeconds(OutboxRelay.DEFAULT_LEASE_SECONDS);
 
     /** The first delay after a failed delivery, doubled per attempt. */
-    private Duration initialBackoff = Duration.ofSeconds(1);
+    private Duration initialBackoff = Duration.ofMillis(OutboxRelay.DEFAULT_INITIAL_BACKOFF_MILLIS);
 
     /** The longest delay between attempts; rows are retried until delivered. */
-    private Duration maxBackoff = Duration.ofMinutes(10);
+    private Duration maxBackoff = Duration.ofSeconds(OutboxRelay.DEFAULT_MAX_BACKOFF_SECONDS);
 
     /** The age of the oldest waiting row above which the orderAnalyticsOutbox health contributor says DOWN. */
     private Duration maxPendingAge = Duration.ofMinutes(10);

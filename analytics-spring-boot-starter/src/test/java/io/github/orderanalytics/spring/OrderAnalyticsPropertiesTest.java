@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import io.github.orderanalytics.posthog.PostHogConfig;
+import io.github.orderanalytics.posthog.PostHogConfigBuilder;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.reflect.Method;
@@ -14,6 +15,7 @@ import java.net.URL;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -68,7 +70,7 @@ class OrderAnalyticsPropertiesTest {
     @Test
     void everyPostHogConfigSettingHasAProperty() {
         Set<String> notSettings = Set.of("build", "environment", "deliveryListener", "httpClient");
-        Set<String> settings = Arrays.stream(PostHogConfig.Builder.class.getDeclaredMethods())
+        Set<String> settings = Arrays.stream(PostHogConfigBuilder.class.getDeclaredMethods())
                 .filter(m -> Modifier.isPublic(m.getModifiers()) && !notSettings.contains(m.getName()))
                 .map(Method::getName)
                 .collect(Collectors.toCollection(TreeSet::new));
@@ -116,6 +118,32 @@ class OrderAnalyticsPropertiesTest {
         assertThat(fromDefaults.batching()).isEqualTo(empty.batching());
         assertThat(fromDefaults.retries()).isEqualTo(empty.retries());
         assertThat(fromDefaults.event()).isEqualTo(empty.event());
+    }
+
+    /** The outbox's defaults are OutboxRelay's constants: the properties and the metadata say the same. */
+    @Test
+    void theMetadataStatesTheOutboxRelaysDefaults() throws IOException {
+        Map<String, String> defaults = metadataDefaults();
+        OutboxProperties fromMetadata = new Binder(new MapConfigurationPropertySource(defaults))
+                .bind("order-analytics.outbox", OutboxProperties.class)
+                .get();
+
+        for (OutboxProperties p : List.of(fromMetadata, new OutboxProperties())) {
+            assertThat(p.getBatchSize()).isEqualTo(io.github.orderanalytics.outbox.OutboxRelay.DEFAULT_BATCH_SIZE);
+            assertThat(p.getMaxBatchBytes().toBytes())
+                    .isEqualTo(io.github.orderanalytics.outbox.OutboxRelay.DEFAULT_MAX_BATCH_BYTES);
+            assertThat(p.getPollInterval())
+                    .isEqualTo(Duration.ofMillis(
+                            io.github.orderanalytics.outbox.OutboxRelay.DEFAULT_POLL_INTERVAL_MILLIS));
+            assertThat(p.getLease())
+                    .isEqualTo(Duration.ofSeconds(io.github.orderanalytics.outbox.OutboxRelay.DEFAULT_LEASE_SECONDS));
+            assertThat(p.getInitialBackoff())
+                    .isEqualTo(Duration.ofMillis(
+                            io.github.orderanalytics.outbox.OutboxRelay.DEFAULT_INITIAL_BACKOFF_MILLIS));
+            assertThat(p.getMaxBackoff())
+                    .isEqualTo(Duration.ofSeconds(
+                            io.github.orderanalytics.outbox.OutboxRelay.DEFAULT_MAX_BACKOFF_SECONDS));
+        }
     }
 
     /** Name to default value, as text, from the starter's merged configuration metadata. */

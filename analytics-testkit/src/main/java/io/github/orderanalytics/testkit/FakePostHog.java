@@ -3,6 +3,7 @@ package io.github.orderanalytics.testkit;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.github.orderanalytics.posthog.PostHogConfig;
+import io.github.orderanalytics.posthog.PostHogConfigBuilder;
 import io.github.orderanalytics.posthog.PostHogEvent;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -136,7 +137,7 @@ public final class FakePostHog implements AutoCloseable {
      * A client configuration pointed at this fake: its API key, the development profile (each
      * event sent at once) and short backoffs and timeouts, so tests run fast. Adjust as needed.
      */
-    public PostHogConfig.Builder clientConfig() {
+    public PostHogConfigBuilder clientConfig() {
         return PostHogConfig.builder()
                 .apiKey(API_KEY)
                 .host(host())

@@ -1,6 +1,6 @@
 package io.github.orderanalytics.testkit;
 
-import io.github.orderanalytics.posthog.PostHogConfig;
+import io.github.orderanalytics.posthog.PostHogConfigBuilder;
 import io.github.orderanalytics.posthog.PostHogOrderAnalytics;
 import java.util.function.UnaryOperator;
 import org.jspecify.annotations.Nullable;
@@ -36,7 +36,7 @@ public final class FakePostHogExtension
     private static final ExtensionContext.Namespace NAMESPACE =
             ExtensionContext.Namespace.create(FakePostHogExtension.class);
 
-    private final UnaryOperator<PostHogConfig.Builder> configure;
+    private final UnaryOperator<PostHogConfigBuilder> configure;
     private @Nullable FakePostHog fake;
 
     /** Clients use {@link FakePostHog#clientConfig()} as it is. */
@@ -45,7 +45,7 @@ public final class FakePostHogExtension
     }
 
     /** Clients use {@link FakePostHog#clientConfig()} as {@code configure} changes it. */
-    public FakePostHogExtension(UnaryOperator<PostHogConfig.Builder> configure) {
+    public FakePostHogExtension(UnaryOperator<PostHogConfigBuilder> configure) {
         this.configure = configure;
     }
 

@@ -44,7 +44,7 @@ class CaptureClientDeliveryTest {
         clients.close();
     }
 
-    private PostHogOrderAnalytics client(PostHogConfig.Builder config) {
+    private PostHogOrderAnalytics client(PostHogConfigBuilder config) {
         return clients.create(config);
     }
 

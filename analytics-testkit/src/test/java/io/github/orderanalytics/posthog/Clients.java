@@ -9,7 +9,7 @@ final class Clients implements AutoCloseable {
     final FakePostHog posthog = FakePostHog.start();
     private final List<PostHogOrderAnalytics> created = new ArrayList<>();
 
-    PostHogOrderAnalytics create(PostHogConfig.Builder config) {
+    PostHogOrderAnalytics create(PostHogConfigBuilder config) {
         return track(PostHogOrderAnalytics.create(config.build()));
     }
 

@@ -48,7 +48,7 @@ class DeliveryFaultsTest {
         clients.close();
     }
 
-    private PostHogOrderAnalytics client(PostHogConfig.Builder config) {
+    private PostHogOrderAnalytics client(PostHogConfigBuilder config) {
         return clients.create(config.deliveryListener(outcomes));
     }
 

@@ -28,7 +28,7 @@ class SendNowTest {
         clients.close();
     }
 
-    private PostHogOrderAnalytics client(PostHogConfig.Builder config) {
+    private PostHogOrderAnalytics client(PostHogConfigBuilder config) {
         return clients.create(config);
     }
 

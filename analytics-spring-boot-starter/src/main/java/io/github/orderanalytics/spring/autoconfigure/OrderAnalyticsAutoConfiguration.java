@@ -1,8 +1,11 @@
 package io.github.orderanalytics.spring.autoconfigure;
 
 import io.github.orderanalytics.OrderAnalytics;
+import io.github.orderanalytics.posthog.PostHogConfigBuilder;
 import io.github.orderanalytics.posthog.PostHogOrderAnalytics;
 import io.github.orderanalytics.spring.OrderAnalyticsProperties;
+import io.github.orderanalytics.spring.PostHogConfigCustomizer;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -12,6 +15,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingClas
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 
 /**
  * Auto-configuration of order analytics for Spring Boot: the built-in PostHog client as a bean, closed
@@ -47,8 +51,15 @@ public class OrderAnalyticsAutoConfiguration {
     @Bean(name = CLIENT_BEAN, destroyMethod = "close")
     @ConditionalOnMissingBean(OrderAnalytics.class)
     @ConditionalOnBooleanProperty(name = "order-analytics.enabled", matchIfMissing = true)
-    public PostHogOrderAnalytics orderAnalyticsClient(OrderAnalyticsProperties properties) {
-        return PostHogOrderAnalytics.create(properties.getPosthog().toConfig(System.getenv()));
+    public PostHogOrderAnalytics orderAnalyticsClient(
+            OrderAnalyticsProperties properties,
+            Environment environment,
+            ObjectProvider<PostHogConfigCustomizer> customizers) {
+        // The POSTHOG_* fallback through Spring's Environment, not System.getenv(): its system environment is
+        // one property source among others, so tests and profiles can set the variables too.
+        PostHogConfigBuilder config = properties.getPosthog().toConfigBuilder(environment::getProperty);
+        customizers.orderedStream().forEach(customizer -> customizer.customize(config));
+        return PostHogOrderAnalytics.create(config.build());
     }
 
     @Bean

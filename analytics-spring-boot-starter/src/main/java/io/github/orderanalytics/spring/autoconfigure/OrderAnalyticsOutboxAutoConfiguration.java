@@ -42,7 +42,8 @@ import org.springframework.core.env.Environment;
 @ConditionalOnClass(
         name = {
             "io.github.orderanalytics.outbox.OutboxOrderAnalytics",
-            "org.springframework.jdbc.datasource.DataSourceUtils"
+            "org.springframework.jdbc.datasource.DataSourceUtils",
+            "org.springframework.boot.jdbc.init.DataSourceScriptDatabaseInitializer"
         })
 @ConditionalOnBooleanProperty("order-analytics.outbox.enabled")
 public class OrderAnalyticsOutboxAutoConfiguration {
@@ -60,7 +61,8 @@ public class OrderAnalyticsOutboxAutoConfiguration {
     OutboxSchemaInitializer orderAnalyticsOutboxSchemaInitializer(
             OutboxDataSource outboxDataSource, OrderAnalyticsProperties properties) {
         OutboxProperties outbox = properties.getOutbox();
-        return new OutboxSchemaInitializer(outboxDataSource, outbox.getInitializeSchema(), outbox.getTable());
+        return new OutboxSchemaInitializer(
+                outboxDataSource.dataSource(), outbox.getInitializeSchema(), outbox.getTable());
     }
 
     /** Dead rows listed, resubmitted and purged without SQL; also behind the {@code orderanalyticsoutbox} endpoint. */

@@ -69,12 +69,12 @@ public class OrderAnalyticsReconcileAutoConfiguration {
      * order-analytics.outbox.initialize-schema}); without it, each instance runs, and says so once.
      */
     @Bean
-    @ConditionalOnBean(OutboxDataSource.class)
+    @ConditionalOnBean({OutboxDataSource.class, OutboxSchemaInitializer.class})
     @ConditionalOnMissingBean(ReconcileLease.class)
-    JdbcReconcileLease orderAnalyticsReconcileLease(OutboxDataSource outbox, OrderAnalyticsProperties properties)
+    JdbcReconcileLease orderAnalyticsReconcileLease(OutboxDataSource outbox, OutboxSchemaInitializer schema)
             throws SQLException {
         JdbcReconcileLease lease = new JdbcReconcileLease(outbox.dataSource());
-        if (OutboxSchemaInitializer.shouldCreate(outbox, properties.getOutbox().getInitializeSchema())) {
+        if (schema.createsTables()) {
             lease.createTable();
         }
         return lease;

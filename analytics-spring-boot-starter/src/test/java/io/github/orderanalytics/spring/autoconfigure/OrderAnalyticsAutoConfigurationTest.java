@@ -70,6 +70,71 @@ class OrderAnalyticsAutoConfigurationTest {
         return Order.builder(id, Money.of("49.99", "EUR")).build();
     }
 
+    /** The POSTHOG_* fallback comes through Spring's Environment: a test or a profile can set it. */
+    @Test
+    void thePostHogVariablesAreReadFromSpringsEnvironment() {
+        runner.withPropertyValues(
+                        "POSTHOG_API_KEY=" + FakePostHog.API_KEY,
+                        "POSTHOG_HOST=" + posthog.host(),
+                        "POSTHOG_PROFILE=development",
+                        "POSTHOG_MAX_RETRIES=3")
+                .run(context -> {
+                    PostHogOrderAnalytics client = context.getBean(PostHogOrderAnalytics.class);
+                    assertThat(client.isEnabled()).isTrue();
+                    assertThat(client.config().host()).isEqualTo(java.net.URI.create(posthog.host()));
+                    assertThat(client.config().retries().maxRetries()).isEqualTo(3);
+
+                    context.getBean(OrderAnalytics.class).orderPlaced(order("ord_env"), Identity.customer("c"));
+                    posthog.awaitEvents(1, Duration.ofSeconds(5));
+                    assertThat(posthog).receivedOnly("ord_env");
+                });
+    }
+
+    @Test
+    void aPropertyWinsOverItsVariable() {
+        runner.withPropertyValues(clientProperties())
+                .withPropertyValues("POSTHOG_MAX_RETRIES=3", "order-analytics.posthog.max-retries=7")
+                .run(context -> assertThat(context.getBean(PostHogOrderAnalytics.class)
+                                .config()
+                                .retries()
+                                .maxRetries())
+                        .isEqualTo(7));
+    }
+
+    /** A customizer adds what properties cannot say, and the bean keeps its after-commit wrapping. */
+    @Test
+    void everyPostHogConfigCustomizerIsAppliedAndTheBeanStaysTransactionAware() {
+        java.util.List<String> told = new java.util.concurrent.CopyOnWriteArrayList<>();
+        io.github.orderanalytics.posthog.DeliveryListener listener =
+                new io.github.orderanalytics.posthog.DeliveryListener() {
+                    @Override
+                    public void onDelivered(
+                            io.github.orderanalytics.OrderEvent event, Identity identity, java.util.UUID uuid) {
+                        told.add(event.orderId());
+                    }
+                };
+        runner.withPropertyValues(clientProperties())
+                .withBean(
+                        "first",
+                        io.github.orderanalytics.spring.PostHogConfigCustomizer.class,
+                        () -> config -> config.deliveryListener(listener))
+                .withBean(
+                        "second",
+                        io.github.orderanalytics.spring.PostHogConfigCustomizer.class,
+                        () -> config -> config.maxRetries(2))
+                .run(context -> {
+                    PostHogOrderAnalytics client = context.getBean(PostHogOrderAnalytics.class);
+                    assertThat(client.config().deliveryListener()).contains(listener);
+                    assertThat(client.config().retries().maxRetries()).isEqualTo(2);
+                    assertThat(context.getBean(OrderAnalytics.class))
+                            .isInstanceOf(TransactionAwareOrderAnalytics.class);
+
+                    context.getBean(OrderAnalytics.class).orderPlaced(order("ord_told"), Identity.customer("c"));
+                    assertThat(client.flush(Duration.ofSeconds(5))).isTrue();
+                    assertThat(told).containsExactly("ord_told");
+                });
+    }
+
     @Test
     void withAnApiKeyTheClientIsABeanAndOrderAnalyticsReportsAtOnceOutsideATransaction() {
         runner.withPropertyValues(clientProperties()).run(context -> {

@@ -226,6 +226,39 @@ class OrderAnalyticsOutboxAutoConfigurationTest {
         });
     }
 
+    /** Boot's script initializer runs the shipped script, with a configured table's name in it. */
+    @Test
+    void aConfiguredTableIsCreatedUnderItsOwnName() {
+        DataSource dataSource = database(false);
+        runner.withBean(DataSource.class, () -> dataSource)
+                .withPropertyValues("order-analytics.outbox.table=shop_outbox")
+                .run(context -> {
+                    assertThat(context).hasNotFailed();
+                    context.getBean(OrderAnalytics.class).orderPlaced(order("ord_named"), Identity.customer("c"));
+
+                    posthog.awaitEvents(1, WAIT);
+                    assertThat(posthog).receivedOnly("ord_named");
+                    try (Connection c = dataSource.getConnection();
+                            ResultSet r = c.getMetaData().getTables(null, null, "SHOP_OUTBOX", null)) {
+                        assertThat(r.next()).as("table shop_outbox").isTrue();
+                    }
+                });
+    }
+
+    /** "embedded" is Boot's word: an in-memory database. An H2 file is a database someone keeps. */
+    @Test
+    void anH2FileIsNotEmbeddedAsBootSeesIt() throws Exception {
+        java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("outbox-h2-file");
+        org.h2.jdbcx.JdbcDataSource file = new org.h2.jdbcx.JdbcDataSource();
+        file.setURL("jdbc:h2:file:" + dir.resolve("shop"));
+        runner.withBean(DataSource.class, () -> file)
+                .run(context -> assertThat(context)
+                        .hasFailed()
+                        .getFailure()
+                        .hasStackTraceContaining("table order_analytics_outbox cannot be read")
+                        .hasStackTraceContaining("order-analytics.outbox.initialize-schema=always (it is embedded)"));
+    }
+
     @Test
     void initializeSchemaAlwaysCreatesOnlyWhatIsMissing() throws SQLException {
         DataSource dataSource = database(true);

@@ -11,6 +11,7 @@ import io.github.orderanalytics.OrderEvent;
 import io.github.orderanalytics.Refund;
 import io.github.orderanalytics.posthog.EncodedEvent;
 import io.github.orderanalytics.posthog.PostHogConfig;
+import io.github.orderanalytics.posthog.PostHogConfigBuilder;
 import io.github.orderanalytics.posthog.PostHogEventMapper;
 import io.github.orderanalytics.posthog.PostHogOrderAnalytics;
 import io.github.orderanalytics.testkit.CapturedRequest;
@@ -46,7 +47,7 @@ class PostHogReconcilerTest {
         posthog.close();
     }
 
-    private PostHogOrderAnalytics client(PostHogConfig.Builder config) {
+    private PostHogOrderAnalytics client(PostHogConfigBuilder config) {
         PostHogOrderAnalytics client = PostHogOrderAnalytics.create(config.build());
         clients.add(client);
         return client;

@@ -1,9 +1,9 @@
 package io.github.orderanalytics.posthog.internal.config;
 
-import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads settings from environment variables: skips unset and blank ones, and names the variable
@@ -12,15 +12,16 @@ import java.util.function.Function;
  * <p>Internal: not for users of order-analytics; it may change or go away in any release.
  */
 public final class EnvironmentReader {
-    private final Map<String, String> env;
+    private final Function<String, @Nullable String> env;
 
-    public EnvironmentReader(Map<String, String> env) {
+    /** Reads through {@code env}: a variable's value, or null where it is unset. */
+    public EnvironmentReader(Function<String, @Nullable String> env) {
         this.env = Objects.requireNonNull(env, "env == null");
     }
 
     /** Parses {@code variable} if it is set and applies it; an error names the variable. */
     public <T> void read(String variable, Function<String, T> parse, Consumer<T> apply) {
-        String value = env.get(variable);
+        String value = env.apply(variable);
         if (value == null || value.isBlank()) {
             return;
         }

@@ -1,5 +1,6 @@
 package io.github.orderanalytics.posthog.internal.config;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Locale;
 
@@ -50,5 +51,48 @@ public final class SettingChecks {
                     named(setting) + " must be positive and at most " + max + ", was " + value);
         }
         return value;
+    }
+
+    /** A text setting that, when given, must say something: a blank API key is a mistake, not "none". */
+    public static String notBlank(String setting, String value) {
+        if (value.isBlank()) {
+            throw new IllegalArgumentException(named(setting) + " must not be blank");
+        }
+        return value;
+    }
+
+    /**
+     * A guest-id key of at least {@code minBytes} bytes of UTF-8: HMAC-SHA256 keys shorter than its output
+     * are guessable sooner than the hash itself. Never echoed, only its length.
+     */
+    public static String guestIdKey(String key, int minBytes) {
+        int bytes = key.getBytes(StandardCharsets.UTF_8).length;
+        if (bytes < minBytes) {
+            throw new IllegalArgumentException(named("guestIdKey") + " must be at least " + minBytes
+                    + " bytes (for example 64 random hex digits), was " + bytes);
+        }
+        return key;
+    }
+
+    /** A personal API key: one line of visible characters. Never echoed: it is somebody's secret. */
+    public static String personalApiKey(String key) {
+        String k = key.strip();
+        if (k.isEmpty() || !k.chars().allMatch(c -> c > 0x20 && c < 0x7f)) {
+            throw new IllegalArgumentException(named("personalApiKey")
+                    + " must be a personal API key (phx_..., with the scope query:read): one word of visible"
+                    + " ASCII characters");
+        }
+        return k;
+    }
+
+    /** A project id is a number: PostHog's Project settings show it, and the query URL carries it. */
+    public static String projectId(String id) {
+        String i = id.strip();
+        if (!i.matches("[0-9]{1,18}")) {
+            throw new IllegalArgumentException(named("projectId")
+                    + " must be the project's number (Project settings, Project ID), like 12345, was "
+                    + Quote.of(id));
+        }
+        return i;
     }
 }

@@ -15,6 +15,7 @@ import io.github.orderanalytics.posthog.DeliveryListener;
 import io.github.orderanalytics.posthog.DeliveryStats;
 import io.github.orderanalytics.posthog.DropReason;
 import io.github.orderanalytics.posthog.PostHogConfig;
+import io.github.orderanalytics.posthog.PostHogConfigBuilder;
 import io.github.orderanalytics.testsupport.Await;
 import java.lang.ref.WeakReference;
 import java.time.Duration;
@@ -47,7 +48,7 @@ class CaptureClientTest {
         clients.forEach(CaptureClient::close);
     }
 
-    private static PostHogConfig.Builder config() {
+    private static PostHogConfigBuilder config() {
         return PostHogConfig.builder()
                 .apiKey("phc_test")
                 .host("http://127.0.0.1:1")
@@ -57,12 +58,12 @@ class CaptureClientTest {
                 .shutdownTimeout(Duration.ofSeconds(2));
     }
 
-    private CaptureClient start(PostHogConfig.Builder config) {
+    private CaptureClient start(PostHogConfigBuilder config) {
         return start(config, clock);
     }
 
     /** Tests of close()'s deadline run on the system clock: the deadline is what they measure. */
-    private CaptureClient start(PostHogConfig.Builder config, Clock clock) {
+    private CaptureClient start(PostHogConfigBuilder config, Clock clock) {
         CaptureClient client = new CaptureClient(config.build(), sender, clock, "memory");
         clients.add(client);
         return client;
@@ -213,7 +214,7 @@ class CaptureClientTest {
     @Test
     void eventsWaitingForABusySenderAreWrittenAheadAndSentAsASenderWritesThem() {
         sender.hold();
-        PostHogConfig.Builder oneSender =
+        PostHogConfigBuilder oneSender =
                 config().linkBrowserToCustomer(true).maxRequestsInFlight(1).maxBatchSize(10);
         CaptureClient client = start(oneSender);
         client.accept(event(0), buyerWithBrowser(0)); // takes the only sender, which hangs
