@@ -94,7 +94,7 @@ public final class OutboxMetrics implements MeterBinder {
         relay.ifPresent(r -> {
             relayed(registry, r, "delivered", RelayTotals::delivered);
             relayed(registry, r, "rescheduled", RelayTotals::rescheduled);
-            relayed(registry, r, "dead", RelayTotals::markedDead);
+            relayed(registry, r, "dead", RelayTotals::dead);
         });
     }
 

@@ -80,9 +80,9 @@ enum Dialect {
         }
 
         @Override
-        PreparedStatement prepareForIds(Connection c, String sql, long[] ids) throws SQLException {
-            // No array parameters: "id = ANY (?)" becomes "id IN (?, ?, ...)"
-            PreparedStatement s = c.prepareStatement(sql.replace(ANY_ID, "IN (" + placeholders(ids.length) + ")"));
+        PreparedStatement prepareForIds(Connection c, String template, long[] ids) throws SQLException {
+            // No array parameters: one placeholder per id.
+            PreparedStatement s = c.prepareStatement(template.formatted("IN (" + placeholders(ids.length) + ")"));
             for (int i = 0; i < ids.length; i++) {
                 s.setLong(i + 1, ids[i]);
             }
@@ -138,9 +138,6 @@ enum Dialect {
             .optionalEnd()
             .toFormatter(Locale.ROOT);
 
-    /** How a statement on a set of rows names them; always its first parameter. */
-    static final String ANY_ID = "= ANY (?)";
-
     /** What a claim reads of each row, as {@link Claimed} holds it. */
     private static final String CLAIMED_COLUMNS = "id, event_uuid, event_time, attempts, OCTET_LENGTH(payload)";
 
@@ -160,7 +157,7 @@ enum Dialect {
             + " AND " + DUE + ")";
 
     /** The due rows this relay can lock, with the attempt the lease below counts. */
-    private static final String SQL_DUE_MYSQL = "SELECT " + CLAIMED_COLUMNS.replace("attempts", "attempts + 1")
+    private static final String SQL_DUE_MYSQL = "SELECT id, event_uuid, event_time, attempts + 1, OCTET_LENGTH(payload)"
             + " FROM %s WHERE " + DUE + " ORDER BY next_attempt_at, id LIMIT ? FOR UPDATE SKIP LOCKED";
 
     /** The lease on the rows just locked; their ids are an {@code IN} list after the lease's two parameters. */
@@ -217,11 +214,12 @@ enum Dialect {
     }
 
     /**
-     * Prepares {@code sql}, whose first parameter is {@link #ANY_ID}, with {@code ids} bound to it; the
-     * next parameter is {@link #parameterAfterIds(int)}.
+     * Prepares {@code template}, whose {@code %s} says which ids (its first parameter), with {@code ids}
+     * bound to it: one array parameter ({@code = ANY (?)}) here; the next parameter is {@link
+     * #parameterAfterIds(int)}.
      */
-    PreparedStatement prepareForIds(Connection c, String sql, long[] ids) throws SQLException {
-        PreparedStatement s = c.prepareStatement(sql);
+    PreparedStatement prepareForIds(Connection c, String template, long[] ids) throws SQLException {
+        PreparedStatement s = c.prepareStatement(template.formatted("= ANY (?)"));
         Object[] boxed = new Object[ids.length];
         for (int i = 0; i < ids.length; i++) {
             boxed[i] = ids[i];

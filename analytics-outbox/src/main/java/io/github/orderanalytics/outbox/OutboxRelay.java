@@ -75,7 +75,7 @@ public final class OutboxRelay implements AutoCloseable {
     public static final long DEFAULT_SHUTDOWN_TIMEOUT_SECONDS = 30;
 
     private final DataSource dataSource;
-    private final PostHogOrderAnalytics client;
+    private final EventSender sender;
     private final OutboxTable table;
     private final int batchSize;
     private final Duration pollInterval;
@@ -100,7 +100,7 @@ public final class OutboxRelay implements AutoCloseable {
     private final AtomicLong claims = new AtomicLong();
     private final AtomicLong delivered = new AtomicLong();
     private final AtomicLong rescheduled = new AtomicLong();
-    private final AtomicLong markedDead = new AtomicLong();
+    private final AtomicLong dead = new AtomicLong();
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition wake = lock.newCondition();
     private volatile @Nullable OutboxRepository repository;
@@ -108,9 +108,9 @@ public final class OutboxRelay implements AutoCloseable {
     private volatile @Nullable Instant lastRoundAt;
     private volatile @Nullable Thread thread;
 
-    private OutboxRelay(Builder b) {
+    OutboxRelay(OutboxRelayBuilder b) {
         this.dataSource = b.dataSource;
-        this.client = b.client;
+        this.sender = b.sender;
         this.table = new OutboxTable(b.table);
         this.batchSize = b.batchSize;
         this.pollInterval = b.pollInterval;
@@ -131,8 +131,8 @@ public final class OutboxRelay implements AutoCloseable {
     }
 
     /** A relay for the outbox table of {@code dataSource}, sending through {@code client}. */
-    public static Builder builder(DataSource dataSource, PostHogOrderAnalytics client) {
-        return new Builder(dataSource, client);
+    public static OutboxRelayBuilder builder(DataSource dataSource, PostHogOrderAnalytics client) {
+        return new OutboxRelayBuilder(dataSource, client);
     }
 
     /**
@@ -202,7 +202,7 @@ public final class OutboxRelay implements AutoCloseable {
         // The rows stay this relay's while the requests run: another instance must not send them meanwhile.
         LeaseKeeper.Renewal renewal = leaseKeeper.renewing(() -> rows.renewLease(token));
         try {
-            outcomes = client.sendNow(events);
+            outcomes = sender.send(events);
         } catch (InterruptedException e) {
             // Stopped mid-request: the rows become due again now, not after the lease.
             rows.release(claimed, token);
@@ -213,7 +213,7 @@ public final class OutboxRelay implements AutoCloseable {
         RelayRound round = rows.record(claimed, outcomes, token);
         delivered.addAndGet(round.delivered());
         rescheduled.addAndGet(round.rescheduled());
-        markedDead.addAndGet(round.dead());
+        dead.addAndGet(round.dead());
         if (round.dead() > 0) {
             log.warn(
                     "order-analytics outbox: PostHog refused {} event(s) for good; kept in {} with dead_at set",
@@ -226,20 +226,12 @@ public final class OutboxRelay implements AutoCloseable {
     /** Rows waiting, the oldest one's age and dead rows, from the table; what this relay did, from memory. */
     public OutboxStats stats() throws SQLException {
         repository(); // the schema check, as before any read of the table
-        OutboxBacklog backlog = admin.backlog();
-        RelayTotals totals = totals();
-        return new OutboxStats(
-                backlog.pending(),
-                backlog.oldestPendingAge(),
-                backlog.dead(),
-                totals.delivered(),
-                totals.rescheduled(),
-                totals.markedDead());
+        return new OutboxStats(admin.backlog(), totals());
     }
 
     /** What this relay did since it was built, from memory: never a database read. */
     public RelayTotals totals() {
-        return new RelayTotals(delivered.get(), rescheduled.get(), markedDead.get());
+        return new RelayTotals(delivered.get(), rescheduled.get(), dead.get());
     }
 
     /** The same table's administration: dead rows, resubmitting, purging. */
@@ -381,135 +373,5 @@ public final class OutboxRelay implements AutoCloseable {
     @Override
     public String toString() {
         return "OutboxRelay{" + relayId + ", table=" + table.name + "}";
-    }
-
-    /** Settings of a relay; every one has a default. */
-    public static final class Builder {
-        private final DataSource dataSource;
-        private final PostHogOrderAnalytics client;
-        private String table = OutboxTable.DEFAULT_NAME;
-        private int batchSize = DEFAULT_BATCH_SIZE;
-        private Duration pollInterval = Duration.ofMillis(DEFAULT_POLL_INTERVAL_MILLIS);
-        private Duration lease = Duration.ofSeconds(DEFAULT_LEASE_SECONDS);
-        private long maxBatchBytes = DEFAULT_MAX_BATCH_BYTES;
-        private Duration initialBackoff = Duration.ofMillis(DEFAULT_INITIAL_BACKOFF_MILLIS);
-        private Duration maxBackoff = Duration.ofSeconds(DEFAULT_MAX_BACKOFF_SECONDS);
-        private Duration shutdownTimeout = Duration.ofSeconds(DEFAULT_SHUTDOWN_TIMEOUT_SECONDS);
-        private @Nullable String relayId;
-        private Clock clock = Clock.systemUTC();
-
-        private Builder(DataSource dataSource, PostHogOrderAnalytics client) {
-            this.dataSource = Objects.requireNonNull(dataSource, "dataSource == null");
-            this.client = Objects.requireNonNull(client, "client == null");
-        }
-
-        /** The outbox table, schema-qualified if need be; default {@code order_analytics_outbox}. */
-        public Builder table(String table) {
-            this.table = Objects.requireNonNull(table, "table == null");
-            return this;
-        }
-
-        /** Most rows claimed and sent in one round (1 to 10,000); default {@value #DEFAULT_BATCH_SIZE}. */
-        public Builder batchSize(int batchSize) {
-            this.batchSize = batchSize;
-            return this;
-        }
-
-        /** How often an idle relay looks for due rows; default {@value #DEFAULT_POLL_INTERVAL_MILLIS} ms. */
-        public Builder pollInterval(Duration pollInterval) {
-            this.pollInterval = Objects.requireNonNull(pollInterval, "pollInterval == null");
-            return this;
-        }
-
-        /**
-         * Most bytes of payload one round holds (1 MiB to 1 GiB; default {@value #DEFAULT_MAX_BATCH_BYTES}): a round takes fewer
-         * than {@code batchSize} rows when they are large, so memory stays bounded; a single row
-         * larger than this still goes, alone.
-         */
-        public Builder maxBatchBytes(long maxBatchBytes) {
-            this.maxBatchBytes = maxBatchBytes;
-            return this;
-        }
-
-        /**
-         * How long claimed rows stay this relay's if it stops renewing them (default {@value #DEFAULT_LEASE_SECONDS} s): while
-         * a round's requests are under way the relay renews the lease every third of it, so a round
-         * longer than the lease keeps its rows; a relay that dies loses them to another after this.
-         */
-        public Builder lease(Duration lease) {
-            this.lease = Objects.requireNonNull(lease, "lease == null");
-            return this;
-        }
-
-        /**
-         * The first delay after a failed delivery, doubled per attempt up to {@code maxBackoff}; default
-         * {@value #DEFAULT_INITIAL_BACKOFF_MILLIS} ms.
-         */
-        public Builder initialBackoff(Duration initialBackoff) {
-            this.initialBackoff = Objects.requireNonNull(initialBackoff, "initialBackoff == null");
-            return this;
-        }
-
-        /**
-         * The longest delay between attempts; default {@value #DEFAULT_MAX_BACKOFF_SECONDS} s. Rows are retried
-         * until delivered.
-         */
-        public Builder maxBackoff(Duration maxBackoff) {
-            this.maxBackoff = Objects.requireNonNull(maxBackoff, "maxBackoff == null");
-            return this;
-        }
-
-        /** How long {@code close()} waits for the round under way; default {@value #DEFAULT_SHUTDOWN_TIMEOUT_SECONDS} s. */
-        public Builder shutdownTimeout(Duration shutdownTimeout) {
-            this.shutdownTimeout = Objects.requireNonNull(shutdownTimeout, "shutdownTimeout == null");
-            return this;
-        }
-
-        /** This relay's name in {@code claimed_by} (at most 150 characters); default host/pid/random. */
-        public Builder relayId(String relayId) {
-            this.relayId = Objects.requireNonNull(relayId, "relayId == null");
-            return this;
-        }
-
-        Builder clock(Clock clock) {
-            this.clock = clock;
-            return this;
-        }
-
-        /**
-         * Checks every setting, then the rules across them, and builds the relay.
-         *
-         * @throws IllegalArgumentException naming the setting and its value, if one is out of range or
-         *     {@code maxBackoff} is shorter than {@code initialBackoff}
-         */
-        public OutboxRelay build() {
-            if (batchSize < 1 || batchSize > 10_000) {
-                throw new IllegalArgumentException("batchSize must be between 1 and 10000, was " + batchSize);
-            }
-            if (maxBatchBytes < (1 << 20) || maxBatchBytes > (1L << 30)) {
-                throw new IllegalArgumentException(
-                        "maxBatchBytes must be between 1 MiB and 1 GiB, was " + maxBatchBytes + " bytes");
-            }
-            positive("pollInterval", pollInterval);
-            positive("lease", lease);
-            positive("initialBackoff", initialBackoff);
-            positive("maxBackoff", maxBackoff);
-            positive("shutdownTimeout", shutdownTimeout);
-            String id = relayId;
-            if (id != null && (id.isBlank() || id.length() > 150)) {
-                throw new IllegalArgumentException("relayId must be 1 to 150 characters, was '" + id + "'");
-            }
-            if (maxBackoff.compareTo(initialBackoff) < 0) {
-                throw new IllegalArgumentException("maxBackoff (" + maxBackoff
-                        + ") must not be shorter than initialBackoff (" + initialBackoff + ")");
-            }
-            return new OutboxRelay(this);
-        }
-
-        private static void positive(String name, Duration value) {
-            if (value.isNegative() || value.isZero()) {
-                throw new IllegalArgumentException(name + " must be positive, was " + value);
-            }
-        }
     }
 }

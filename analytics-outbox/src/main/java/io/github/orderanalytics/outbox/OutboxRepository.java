@@ -29,8 +29,11 @@ import org.slf4j.LoggerFactory;
 final class OutboxRepository {
     private static final Logger log = LoggerFactory.getLogger("io.github.orderanalytics.outbox");
 
+    // Statements on a set of rows end their table's %s with %%s, where the dialect puts how a set of ids is
+    // one parameter (Dialect.prepareForIds).
+
     /** Deletes the rows whose ids are the first parameter, in one statement. */
-    private static final String SQL_DELETE = "DELETE FROM %s WHERE id " + Dialect.ANY_ID;
+    private static final String SQL_DELETE = "DELETE FROM %s WHERE id %%s";
 
     private static final String SQL_RESCHEDULE = "UPDATE %s"
             + " SET claimed_by = NULL, claimed_until = NULL, next_attempt_at = ?, last_error = ?"
@@ -39,10 +42,9 @@ final class OutboxRepository {
     /** Gives claimed rows back at once without counting the attempt: the round had no room for them. */
     private static final String SQL_UNCLAIM = "UPDATE %s"
             + " SET claimed_by = NULL, claimed_until = NULL, attempts = attempts - 1"
-            + " WHERE id " + Dialect.ANY_ID + " AND claimed_by = ?";
+            + " WHERE id %%s AND claimed_by = ?";
 
-    private static final String SQL_PAYLOADS =
-            "SELECT id, payload FROM %s WHERE id " + Dialect.ANY_ID + " AND claimed_by = ?";
+    private static final String SQL_PAYLOADS = "SELECT id, payload FROM %s WHERE id %%s AND claimed_by = ?";
 
     /** Keeps a round's rows this relay's while its requests take longer than the lease. */
     private static final String SQL_RENEW_LEASE = "UPDATE %s SET claimed_until = ? WHERE claimed_by = ?";

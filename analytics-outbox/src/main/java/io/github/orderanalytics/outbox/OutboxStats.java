@@ -1,23 +1,23 @@
 package io.github.orderanalytics.outbox;
 
-import java.time.Duration;
-import java.util.Optional;
+import java.util.Objects;
 
 /**
- * The outbox table as a relay sees it, and what that relay did since it started.
+ * The outbox table as a relay sees it, and what that relay did since it started: each count in one place.
  *
- * @param pending rows waiting to be delivered (all relays')
- * @param oldestPendingAge how long the oldest of them has waited; empty when none waits
- * @param dead rows PostHog refused for good, kept with their reason
- * @param delivered rows this relay delivered and deleted
- * @param rescheduled deliveries this relay put off after a failure
- * @param markedDead rows this relay marked dead
+ * <pre>{@code
+ * OutboxStats stats = relay.stats();
+ * stats.backlog().pending();      // rows waiting, all relays'
+ * stats.relayed().delivered();    // rows this relay delivered
+ * }</pre>
+ *
+ * @param backlog the table: rows waiting, the oldest one's age, dead rows
+ * @param relayed what this relay did, from memory
  * @since 0.1.0
  */
-public record OutboxStats(
-        long pending,
-        Optional<Duration> oldestPendingAge,
-        long dead,
-        long delivered,
-        long rescheduled,
-        long markedDead) {}
+public record OutboxStats(OutboxBacklog backlog, RelayTotals relayed) {
+    public OutboxStats {
+        Objects.requireNonNull(backlog, "backlog == null");
+        Objects.requireNonNull(relayed, "relayed == null");
+    }
+}

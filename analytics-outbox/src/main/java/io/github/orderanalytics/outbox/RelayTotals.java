@@ -5,7 +5,7 @@ package io.github.orderanalytics.outbox;
  *
  * @param delivered rows PostHog acknowledged, deleted
  * @param rescheduled deliveries put off after a failure
- * @param markedDead rows PostHog refused for good, marked dead
+ * @param dead rows PostHog refused for good, marked dead
  * @since 0.1.0
  */
-public record RelayTotals(long delivered, long rescheduled, long markedDead) {}
+public record RelayTotals(long delivered, long rescheduled, long dead) {}

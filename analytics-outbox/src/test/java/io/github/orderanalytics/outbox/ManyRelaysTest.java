@@ -93,15 +93,8 @@ class ManyRelaysTest {
             long explained = received.entrySet().stream()
                     .filter(e -> e.getValue() > 1 && inLostAnswers.contains(e.getKey()))
                     .count();
-            long deliveredByRelays = relays.stream()
-                    .mapToLong(r -> {
-                        try {
-                            return r.stats().delivered();
-                        } catch (SQLException e) {
-                            throw new IllegalStateException(e);
-                        }
-                    })
-                    .sum();
+            long deliveredByRelays =
+                    relays.stream().mapToLong(r -> r.totals().delivered()).sum();
 
             System.out.printf(
                     """

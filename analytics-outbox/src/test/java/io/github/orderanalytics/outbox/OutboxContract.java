@@ -310,10 +310,10 @@ abstract class OutboxContract {
         assertThat(rows("dead_at IS NOT NULL AND dead_reason = 'PostHog refused the event: HTTP 400'"))
                 .isEqualTo(1);
         OutboxStats stats = relay.stats();
-        assertThat(stats.dead()).isEqualTo(1);
-        assertThat(stats.pending()).isZero();
-        assertThat(stats.markedDead()).isEqualTo(1);
-        assertThat(stats.delivered()).isEqualTo(2);
+        assertThat(stats.backlog().dead()).isEqualTo(1);
+        assertThat(stats.backlog().pending()).isZero();
+        assertThat(stats.relayed().dead()).isEqualTo(1);
+        assertThat(stats.relayed().delivered()).isEqualTo(2);
     }
 
     @Test
@@ -456,17 +456,17 @@ abstract class OutboxContract {
         placeOrder("ord_1", true);
         placeOrder("ord_2", true);
         OutboxRelay relay = relay("r1");
-        assertThat(relay.stats().oldestPendingAge())
+        assertThat(relay.stats().backlog().oldestPendingAge())
                 .hasValueSatisfying(age -> assertThat(age)
                         .isLessThan(Duration.ofMinutes(1))); // and the relay has read the database's clock
         clock.advance(Duration.ofMinutes(5)); // five minutes pass, by the clocks of node and database alike
 
         OutboxStats stats = relay.stats();
 
-        assertThat(stats.pending()).isEqualTo(2);
-        assertThat(stats.oldestPendingAge())
+        assertThat(stats.backlog().pending()).isEqualTo(2);
+        assertThat(stats.backlog().oldestPendingAge())
                 .hasValueSatisfying(age -> assertThat(age).isBetween(Duration.ofMinutes(5), Duration.ofMinutes(6)));
-        assertThat(stats.dead()).isZero();
+        assertThat(stats.backlog().dead()).isZero();
     }
 
     @Test

@@ -259,21 +259,13 @@ public final class PostHogReconciler {
 
         /** Events later than now less this are not judged yet; default one hour. */
         public Builder settle(Duration settle) {
-            Objects.requireNonNull(settle, "settle == null");
-            if (settle.isNegative()) {
-                throw new IllegalArgumentException("settle must not be negative, was " + settle);
-            }
-            this.settle = settle;
+            this.settle = Objects.requireNonNull(settle, "settle == null");
             return this;
         }
 
         /** How much of a long period is read at a time (memory follows it); default one day, at least a minute. */
         public Builder slice(Duration slice) {
-            Objects.requireNonNull(slice, "slice == null");
-            if (slice.compareTo(Duration.ofMinutes(1)) < 0) {
-                throw new IllegalArgumentException("slice must be at least a minute, was " + slice);
-            }
-            this.slice = slice;
+            this.slice = Objects.requireNonNull(slice, "slice == null");
             return this;
         }
 
@@ -282,9 +274,6 @@ public final class PostHogReconciler {
          * at 50,000 rows; the reconciler sees the cut and goes on from the last row.
          */
         public Builder pageSize(int pageSize) {
-            if (pageSize < 1 || pageSize > 100_000) {
-                throw new IllegalArgumentException("pageSize must be between 1 and 100000, was " + pageSize);
-            }
             this.pageSize = pageSize;
             return this;
         }
@@ -299,8 +288,23 @@ public final class PostHogReconciler {
             return this;
         }
 
-        /** @throws IllegalStateException if the client's configuration lacks personalApiKey or projectId */
+        /**
+         * Checks the settings and builds the reconciler.
+         *
+         * @throws IllegalArgumentException naming the setting, if {@code settle} is negative, {@code slice}
+         *     shorter than a minute or {@code pageSize} outside 1 to 100,000
+         * @throws IllegalStateException if the client's configuration lacks personalApiKey or projectId
+         */
         public PostHogReconciler build() {
+            if (settle.isNegative()) {
+                throw new IllegalArgumentException("settle must not be negative, was " + settle);
+            }
+            if (slice.compareTo(Duration.ofMinutes(1)) < 0) {
+                throw new IllegalArgumentException("slice must be at least a minute, was " + slice);
+            }
+            if (pageSize < 1 || pageSize > 100_000) {
+                throw new IllegalArgumentException("pageSize must be between 1 and 100000, was " + pageSize);
+            }
             if (!client.config().query().isConfigured()) {
                 throw new IllegalStateException("reconciliation reads PostHog with a personal API key: set"
                         + " personalApiKey (POSTHOG_PERSONAL_API_KEY, a key with the scope query:read) and projectId"

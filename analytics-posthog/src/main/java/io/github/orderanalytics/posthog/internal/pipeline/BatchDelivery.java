@@ -23,7 +23,7 @@ final class BatchDelivery {
     private final BatchSender sender;
     private final RetryPolicy policy;
     private final Ledger ledger;
-    private final Clock clock;
+    private final TimeSource clock;
     private final BooleanSupplier stopping;
     private final String endpoint;
     private final AtomicBoolean apiKeyErrorLogged = new AtomicBoolean();
@@ -36,7 +36,7 @@ final class BatchDelivery {
             BatchSender sender,
             RetryPolicy policy,
             Ledger ledger,
-            Clock clock,
+            TimeSource clock,
             BooleanSupplier stopping,
             String endpoint) {
         this.encoder = encoder;

@@ -40,7 +40,7 @@ final class Batcher {
 
     private final EventQueue queue;
     private final BatchSettings settings;
-    private final Clock clock;
+    private final TimeSource clock;
     private final Ledger ledger;
     private final BatchDelivery delivery;
     /** Null when a listener needs each waiting event's order. */
@@ -59,7 +59,7 @@ final class Batcher {
     Batcher(
             EventQueue queue,
             BatchSettings settings,
-            Clock clock,
+            TimeSource clock,
             Ledger ledger,
             BatchDelivery delivery,
             @Nullable WriteAhead writeAhead,

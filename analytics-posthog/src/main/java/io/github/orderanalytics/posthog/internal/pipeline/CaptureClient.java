@@ -32,7 +32,7 @@ public final class CaptureClient implements Pipeline {
     private static final Duration STOP_TIME = Duration.ofMillis(200);
 
     private final Duration shutdownTimeout;
-    private final Clock clock;
+    private final TimeSource clock;
     private final RunState state = new RunState();
     private final QueueBound bound;
     private final EventQueue queue;
@@ -53,11 +53,12 @@ public final class CaptureClient implements Pipeline {
                                 config.host(), config.batching().requestTimeout())),
                 config.host(),
                 config.batching().requestTimeout());
-        return new CaptureClient(config, sender, Clock.SYSTEM, sender.batchUri().toString());
+        return new CaptureClient(
+                config, sender, TimeSource.SYSTEM, sender.batchUri().toString());
     }
 
     /** With the given sender and clock: tests use an in-memory sender and a fake clock. */
-    CaptureClient(PostHogConfig config, BatchSender sender, Clock clock, String endpoint) {
+    CaptureClient(PostHogConfig config, BatchSender sender, TimeSource clock, String endpoint) {
         String apiKey = config.apiKey().orElseThrow(() -> new IllegalArgumentException("apiKey is required"));
         this.shutdownTimeout = config.shutdownTimeout();
         this.clock = clock;

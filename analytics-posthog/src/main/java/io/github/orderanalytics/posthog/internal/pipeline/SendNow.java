@@ -23,14 +23,14 @@ final class SendNow {
     private final BatchSender sender;
     private final RetryPolicy policy;
     private final Ledger ledger;
-    private final Clock clock;
+    private final TimeSource clock;
     /**
      * Whether the refused key was said: once a streak of refusals, as a relay asks again every round and
      * would otherwise fill the log; a delivery ends the streak, so a key revoked later is said again.
      */
     private final AtomicBoolean refusedKeySaid = new AtomicBoolean();
 
-    SendNow(BatchEncoder encoder, BatchSender sender, RetryPolicy policy, Ledger ledger, Clock clock) {
+    SendNow(BatchEncoder encoder, BatchSender sender, RetryPolicy policy, Ledger ledger, TimeSource clock) {
         this.encoder = encoder;
         this.sender = sender;
         this.policy = policy;

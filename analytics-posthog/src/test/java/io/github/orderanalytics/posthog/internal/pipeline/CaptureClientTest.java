@@ -38,7 +38,7 @@ import org.junit.jupiter.api.Test;
  * retries are tested without waiting. Delivery over real HTTP is tested in the testkit.
  */
 class CaptureClientTest {
-    private final FakeClock clock = new FakeClock();
+    private final FakeTimeSource clock = new FakeTimeSource();
     private final InMemorySender sender = new InMemorySender();
     private final List<CaptureClient> clients = new ArrayList<>();
 
@@ -63,7 +63,7 @@ class CaptureClientTest {
     }
 
     /** Tests of close()'s deadline run on the system clock: the deadline is what they measure. */
-    private CaptureClient start(PostHogConfigBuilder config, Clock clock) {
+    private CaptureClient start(PostHogConfigBuilder config, TimeSource clock) {
         CaptureClient client = new CaptureClient(config.build(), sender, clock, "memory");
         clients.add(client);
         return client;
@@ -283,7 +283,8 @@ class CaptureClientTest {
     void closeSettlesEventsWrittenAheadAsUndelivered() {
         sender.hold();
         CaptureClient client = start(
-                config().maxRequestsInFlight(1).maxBatchSize(10).shutdownTimeout(Duration.ofMillis(300)), Clock.SYSTEM);
+                config().maxRequestsInFlight(1).maxBatchSize(10).shutdownTimeout(Duration.ofMillis(300)),
+                TimeSource.SYSTEM);
         for (int i = 0; i < 100; i++) {
             client.accept(event(i), buyerWithBrowser(i));
         }
@@ -306,7 +307,8 @@ class CaptureClientTest {
     void closeSettlesTheEventTheBatcherIsWritingWhenItGivesUpOnIt() {
         sender.hold();
         CaptureClient client = start(
-                config().maxRequestsInFlight(1).maxBatchSize(10).shutdownTimeout(Duration.ofMillis(300)), Clock.SYSTEM);
+                config().maxRequestsInFlight(1).maxBatchSize(10).shutdownTimeout(Duration.ofMillis(300)),
+                TimeSource.SYSTEM);
         client.accept(event(0), buyerWithBrowser(0)); // takes the only sender, which hangs
         Await.until(() -> sender.requests().size() == 1, sender::requests);
         CountDownLatch writing = new CountDownLatch(1);
@@ -406,7 +408,7 @@ class CaptureClientTest {
     @Test
     void flushRacingCloseReturnsFalseAndNeverThrows() throws Exception {
         sender.hold(); // PostHog never answers
-        CaptureClient client = start(config().shutdownTimeout(Duration.ofMillis(300)), Clock.SYSTEM);
+        CaptureClient client = start(config().shutdownTimeout(Duration.ofMillis(300)), TimeSource.SYSTEM);
         client.accept(order(1), Identity.customer("cus_42"));
         CompletableFuture<Boolean> flushed = new CompletableFuture<>();
         Thread flusher = new Thread(() -> {
@@ -460,7 +462,7 @@ class CaptureClientTest {
                         .shutdownTimeout(Duration.ofMillis(500))
                         .flushAt(100)
                         .maxRequestsInFlight(1),
-                Clock.SYSTEM);
+                TimeSource.SYSTEM);
         for (int i = 0; i < 5_000; i++) {
             client.accept(order(i), Identity.customer("cus_42"));
         }
@@ -478,7 +480,7 @@ class CaptureClientTest {
 
     @Test
     void closeFromAnInterruptedThreadStillDrainsAndKeepsTheFlag() {
-        CaptureClient client = start(config().flushAt(100).flushInterval(Duration.ofMinutes(30)), Clock.SYSTEM);
+        CaptureClient client = start(config().flushAt(100).flushInterval(Duration.ofMinutes(30)), TimeSource.SYSTEM);
         for (int i = 0; i < 10; i++) {
             client.accept(order(i), Identity.customer("cus_42"));
         }

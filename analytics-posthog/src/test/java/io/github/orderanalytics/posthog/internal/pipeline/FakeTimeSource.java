@@ -13,7 +13,7 @@ import java.util.concurrent.locks.LockSupport;
  * A clock that moves only when a test advances it, or when the pipeline sleeps or a wait times out
  * on it: backoffs and intervals then take no real time at all.
  */
-final class FakeClock implements Clock {
+final class FakeTimeSource implements TimeSource {
     private static final Instant EPOCH = Instant.parse("2026-11-27T10:15:30Z");
 
     private final Object lock = new Object();

@@ -9,12 +9,13 @@ import java.util.concurrent.locks.LockSupport;
 
 /**
  * Every wait of the pipeline goes through here: the batcher's interval, the backoff between tries,
- * a flush's deadline. Tests substitute a clock that moves only when they say, so they never sleep.
+ * a flush's deadline. Tests substitute one whose time moves only when they say, so they never sleep. Not a
+ * {@code java.time.Clock}: besides telling the time it waits, parks and measures elapsed nanoseconds.
  */
-interface Clock {
+interface TimeSource {
 
     /** The system's clock. */
-    Clock SYSTEM = new Clock() {
+    TimeSource SYSTEM = new TimeSource() {
         @Override
         public long nanoTime() {
             return System.nanoTime();
