@@ -31,7 +31,7 @@ class OrderAnalyticsPropertiesTest {
 
     @Test
     void unsetPropertiesFallBackToThePostHogVariables() {
-        OrderAnalyticsProperties.PostHog properties = new OrderAnalyticsProperties.PostHog();
+        PostHogProperties properties = new PostHogProperties();
         properties.setFlushAt(9);
         properties.setProfile(PostHogConfig.Profile.DEVELOPMENT);
         properties.setMaxQueueBytes(DataSize.ofMegabytes(8));
@@ -54,7 +54,7 @@ class OrderAnalyticsPropertiesTest {
 
     @Test
     void querySettingsArePropertiesOverTheEnvironmentToo() {
-        OrderAnalyticsProperties.PostHog properties = new OrderAnalyticsProperties.PostHog();
+        PostHogProperties properties = new PostHogProperties();
         properties.setPersonalApiKey("phx_from_property");
         properties.setAppHost("https://posthog.internal.example");
 
@@ -74,7 +74,7 @@ class OrderAnalyticsPropertiesTest {
                 .filter(m -> Modifier.isPublic(m.getModifiers()) && !notSettings.contains(m.getName()))
                 .map(Method::getName)
                 .collect(Collectors.toCollection(TreeSet::new));
-        Set<String> properties = Arrays.stream(OrderAnalyticsProperties.PostHog.class.getDeclaredMethods())
+        Set<String> properties = Arrays.stream(PostHogProperties.class.getDeclaredMethods())
                 .filter(m -> m.getName().startsWith("set"))
                 .map(m -> Character.toLowerCase(m.getName().charAt(3))
                         + m.getName().substring(4))
@@ -93,7 +93,7 @@ class OrderAnalyticsPropertiesTest {
         assertThat(defaults)
                 .containsEntry("management.health.order-analytics.enabled", "true")
                 .containsEntry("management.health.order-analytics-outbox.enabled", "true");
-        Set<String> wrapperTyped = Arrays.stream(OrderAnalyticsProperties.PostHog.class.getDeclaredFields())
+        Set<String> wrapperTyped = Arrays.stream(PostHogProperties.class.getDeclaredFields())
                 .filter(f -> !f.getType().isPrimitive() && !Modifier.isStatic(f.getModifiers()))
                 .map(f -> "order-analytics.posthog."
                         + f.getName().replaceAll("([a-z])([A-Z])", "$1-$2").toLowerCase())
@@ -105,8 +105,8 @@ class OrderAnalyticsPropertiesTest {
                 .collect(Collectors.toCollection(TreeSet::new));
         assertThat(defaults.keySet()).containsAll(wrapperTyped);
 
-        OrderAnalyticsProperties.PostHog bound = new Binder(new MapConfigurationPropertySource(defaults))
-                .bind("order-analytics.posthog", OrderAnalyticsProperties.PostHog.class)
+        PostHogProperties bound = new Binder(new MapConfigurationPropertySource(defaults))
+                .bind("order-analytics.posthog", PostHogProperties.class)
                 .get();
         PostHogConfig fromDefaults = bound.toConfig(Map.of());
         PostHogConfig empty = PostHogConfig.builder().build();

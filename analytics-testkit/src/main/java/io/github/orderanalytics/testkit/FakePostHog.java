@@ -12,18 +12,11 @@ import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Deque;
 import java.util.HashSet;
-import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
@@ -31,7 +24,6 @@ import java.util.concurrent.Executors;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
-import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -81,32 +73,13 @@ public final class FakePostHog implements AutoCloseable {
         }
     }
 
-    private final Object lock = new Object();
-    private final Deque<FakeResponse> script = new ArrayDeque<>();
-    private final List<CapturedRequest> requests = new ArrayList<>();
-    private final List<PostHogEvent> browserEvents = new ArrayList<>();
-    /** Requests whose answer was sent: only their events count as delivered. */
-    private final Set<CapturedRequest> answered = Collections.newSetFromMap(new IdentityHashMap<>());
+    private final FakeCapture capture = new FakeCapture();
+    private final FakeQueryEndpoint query = new FakeQueryEndpoint();
+    /** Guards {@link #server}: listening stops and starts again. */
+    private final Object serverLock = new Object();
 
     private final ExecutorService handlers;
     private final int port;
-    private Supplier<FakeResponse> defaultResponse = FakeResponse::ok;
-    private boolean keepRequests = true;
-    private Consumer<CapturedRequest> onRequest = r -> {};
-    private Predicate<PostHogEvent> rejectWhere = e -> false;
-    private Predicate<PostHogEvent> dropSilentlyWhere = e -> false;
-    /** The events of each answered request that the fake stored: all but those dropped silently. */
-    private final Map<CapturedRequest, List<PostHogEvent>> stored = new IdentityHashMap<>();
-
-    private final Deque<FakeResponse> queryScript = new ArrayDeque<>();
-    private final List<CapturedQuery> queries = new ArrayList<>();
-    private ZoneId projectZone = ZoneOffset.UTC;
-    /** Events held as stored without a request: for tests of reconciliation at a scale HTTP would take minutes for. */
-    private final List<PostHogEvent> preloaded = new ArrayList<>();
-    /** The stored events in (timestamp, uuid) order, for the query API, and how many there were. */
-    private List<PostHogEvent> sortedStored = List.of();
-
-    private int sortedStoredCount = -1;
     private @Nullable HttpServer server;
 
     private FakePostHog(int port) {
@@ -153,8 +126,8 @@ public final class FakePostHog implements AutoCloseable {
 
     /** The next requests get these answers, in order; after them, the default answer again. */
     public FakePostHog enqueue(FakeResponse... responses) {
-        synchronized (lock) {
-            Collections.addAll(script, responses);
+        synchronized (capture.lock) {
+            Collections.addAll(capture.script, responses);
         }
         return this;
     }
@@ -167,8 +140,8 @@ public final class FakePostHog implements AutoCloseable {
 
     /** Answers requests with no scripted answer left with whatever {@code responses} gives, e.g. random faults. */
     public FakePostHog respondByDefault(Supplier<FakeResponse> responses) {
-        synchronized (lock) {
-            defaultResponse = Objects.requireNonNull(responses, "responses == null");
+        synchronized (capture.lock) {
+            capture.defaultResponse = Objects.requireNonNull(responses, "responses == null");
         }
         return this;
     }
@@ -178,8 +151,8 @@ public final class FakePostHog implements AutoCloseable {
      * soak tests that count with {@link #onRequest} instead, so memory stays flat.
      */
     public FakePostHog keepRequests(boolean keep) {
-        synchronized (lock) {
-            keepRequests = keep;
+        synchronized (capture.lock) {
+            capture.keepRequests = keep;
         }
         return this;
     }
@@ -189,16 +162,16 @@ public final class FakePostHog implements AutoCloseable {
      * goes out, from the fake's handler threads.
      */
     public FakePostHog onRequest(Consumer<CapturedRequest> listener) {
-        synchronized (lock) {
-            onRequest = Objects.requireNonNull(listener, "listener == null");
+        synchronized (capture.lock) {
+            capture.onRequest = Objects.requireNonNull(listener, "listener == null");
         }
         return this;
     }
 
     /** Answers 400, as PostHog does for one bad event, to any batch holding an event that matches. */
     public FakePostHog rejectEventsWhere(Predicate<PostHogEvent> rule) {
-        synchronized (lock) {
-            rejectWhere = Objects.requireNonNull(rule, "rule == null");
+        synchronized (capture.lock) {
+            capture.rejectWhere = Objects.requireNonNull(rule, "rule == null");
         }
         return this;
     }
@@ -209,8 +182,8 @@ public final class FakePostHog implements AutoCloseable {
      * them delivered; {@link #events()} and the query API do not hold them, as PostHog would not.
      */
     public FakePostHog dropSilently(Predicate<PostHogEvent> rule) {
-        synchronized (lock) {
-            dropSilentlyWhere = Objects.requireNonNull(rule, "rule == null");
+        synchronized (capture.lock) {
+            capture.dropSilentlyWhere = Objects.requireNonNull(rule, "rule == null");
         }
         return this;
     }
@@ -220,9 +193,7 @@ public final class FakePostHog implements AutoCloseable {
      * unless set. Tests of queries set another, so that a time that forgot to say UTC shows.
      */
     public FakePostHog projectTimeZone(ZoneId zone) {
-        synchronized (lock) {
-            projectZone = Objects.requireNonNull(zone, "zone == null");
-        }
+        query.projectZone(Objects.requireNonNull(zone, "zone == null"));
         return this;
     }
 
@@ -231,17 +202,13 @@ public final class FakePostHog implements AutoCloseable {
      * {@code 503}), in order; after them, answers from the stored events again.
      */
     public FakePostHog enqueueQueryAnswers(FakeResponse... responses) {
-        synchronized (lock) {
-            Collections.addAll(queryScript, responses);
-        }
+        query.enqueue(responses);
         return this;
     }
 
     /** Every query the query API received, oldest first, with its answer's status. */
     public List<CapturedQuery> queries() {
-        synchronized (queries) {
-            return List.copyOf(queries);
-        }
+        return query.queries();
     }
 
     /**
@@ -254,7 +221,7 @@ public final class FakePostHog implements AutoCloseable {
 
     private void stop(int graceSeconds) {
         HttpServer stopping;
-        synchronized (lock) {
+        synchronized (serverLock) {
             stopping = server;
             server = null;
         }
@@ -265,7 +232,7 @@ public final class FakePostHog implements AutoCloseable {
 
     /** Listens again, on the same port, after {@link #refuseConnections()}. */
     public void acceptConnections() {
-        synchronized (lock) {
+        synchronized (serverLock) {
             if (server == null) {
                 server = listen(port);
             }
@@ -274,8 +241,8 @@ public final class FakePostHog implements AutoCloseable {
 
     /** Every request so far, oldest first. */
     public List<CapturedRequest> requests() {
-        synchronized (lock) {
-            return List.copyOf(requests);
+        synchronized (capture.lock) {
+            return List.copyOf(capture.requests);
         }
     }
 
@@ -284,8 +251,8 @@ public final class FakePostHog implements AutoCloseable {
      * silently}: what PostHog would have stored.
      */
     public List<PostHogEvent> events() {
-        synchronized (lock) {
-            return delivered();
+        synchronized (capture.lock) {
+            return capture.delivered();
         }
     }
 
@@ -294,8 +261,8 @@ public final class FakePostHog implements AutoCloseable {
      * $pageview}, {@code $identify} and the like, with the distinct id read from their properties.
      */
     public List<PostHogEvent> browserEvents() {
-        synchronized (lock) {
-            return List.copyOf(browserEvents);
+        synchronized (capture.lock) {
+            return List.copyOf(capture.browserEvents);
         }
     }
 
@@ -306,18 +273,12 @@ public final class FakePostHog implements AutoCloseable {
      */
     public List<PostHogEvent> awaitBrowserEvent(Predicate<PostHogEvent> condition, Duration timeout) {
         Objects.requireNonNull(condition, "condition == null");
-        long deadline = System.nanoTime() + timeout.toNanos();
-        synchronized (lock) {
-            while (browserEvents.stream().noneMatch(condition)) {
-                long left = deadline - System.nanoTime();
-                if (left <= 0) {
-                    throw new AssertionError("expected a matching browser event within " + timeout
-                            + " but the browser sent: " + Describe.browserEvents(browserEvents));
-                }
-                waitFor(left);
-            }
-            return List.copyOf(browserEvents);
-        }
+        capture.await(
+                () -> capture.browserEvents.stream().anyMatch(condition),
+                timeout,
+                () -> "expected a matching browser event within " + timeout + " but the browser sent: "
+                        + Describe.browserEvents(capture.browserEvents));
+        return browserEvents();
     }
 
     /**
@@ -327,15 +288,10 @@ public final class FakePostHog implements AutoCloseable {
      */
     public List<PostHogEvent> countedEvents() {
         Set<List<Object>> seen = new HashSet<>();
-        List<PostHogEvent> counted = new ArrayList<>();
-        for (PostHogEvent e : events()) {
-            List<Object> key =
-                    List.of(e.uuid(), e.event(), e.distinctId(), e.timestamp().truncatedTo(ChronoUnit.DAYS));
-            if (seen.add(key)) {
-                counted.add(e);
-            }
-        }
-        return counted;
+        return events().stream()
+                .filter(e -> seen.add(List.of(
+                        e.uuid(), e.event(), e.distinctId(), e.timestamp().truncatedTo(ChronoUnit.DAYS))))
+                .toList();
     }
 
     /**
@@ -344,8 +300,8 @@ public final class FakePostHog implements AutoCloseable {
      * more than 23 hours ahead. They are not among {@link #events()}.
      */
     public List<RuleViolation> violations() {
-        synchronized (lock) {
-            return acknowledgedViolations();
+        synchronized (capture.lock) {
+            return capture.acknowledgedViolations();
         }
     }
 
@@ -355,22 +311,14 @@ public final class FakePostHog implements AutoCloseable {
      * @throws AssertionError listing what arrived, if fewer did within {@code timeout}
      */
     public List<PostHogEvent> awaitEvents(int count, Duration timeout) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        synchronized (lock) {
-            while (true) {
-                List<PostHogEvent> events = delivered();
-                if (events.size() >= count) {
-                    return events;
-                }
-                long left = deadline - System.nanoTime();
-                if (left <= 0) {
-                    throw new AssertionError("expected at least " + count + " delivered event(s) within " + timeout
-                            + " but FakePostHog received " + events.size() + ": " + Describe.postHogEvents(events)
-                            + "\nrequests: " + requests + violationsText());
-                }
-                waitFor(left);
-            }
-        }
+        capture.await(
+                () -> capture.delivered().size() >= count,
+                timeout,
+                () -> "expected at least " + count + " delivered event(s) within " + timeout
+                        + " but FakePostHog received " + capture.delivered().size() + ": "
+                        + Describe.postHogEvents(capture.delivered()) + "\nrequests: " + capture.requests
+                        + capture.violationsText());
+        return events();
     }
 
     /**
@@ -379,38 +327,18 @@ public final class FakePostHog implements AutoCloseable {
      * @throws AssertionError listing the requests, if fewer arrived within {@code timeout}
      */
     public List<CapturedRequest> awaitRequests(int count, Duration timeout) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        synchronized (lock) {
-            while (requests.size() < count) {
-                long left = deadline - System.nanoTime();
-                if (left <= 0) {
-                    throw new AssertionError("expected at least " + count + " request(s) within " + timeout
-                            + " but FakePostHog received " + requests.size() + ": " + requests);
-                }
-                waitFor(left);
-            }
-            return List.copyOf(requests);
-        }
+        capture.await(
+                () -> capture.requests.size() >= count,
+                timeout,
+                () -> "expected at least " + count + " request(s) within " + timeout + " but FakePostHog received "
+                        + capture.requests.size() + ": " + capture.requests);
+        return requests();
     }
 
     /** Forgets requests, scripted answers and rules; listens again if it was refusing. */
     public void reset() {
-        synchronized (lock) {
-            requests.clear();
-            browserEvents.clear();
-            answered.clear();
-            script.clear();
-            defaultResponse = FakeResponse::ok;
-            rejectWhere = e -> false;
-            dropSilentlyWhere = e -> false;
-            stored.clear();
-            preloaded.clear();
-            sortedStoredCount = -1;
-            queryScript.clear();
-            projectZone = ZoneOffset.UTC;
-            keepRequests = true;
-            onRequest = r -> {};
-        }
+        capture.reset();
+        query.reset();
         acceptConnections();
     }
 
@@ -434,8 +362,6 @@ public final class FakePostHog implements AutoCloseable {
         return "FakePostHog{" + host() + ", " + requests().size() + " request(s)}";
     }
 
-    // ---- serving -----------------------------------------------------------------------------
-
     private HttpServer listen(int port) {
         try {
             HttpServer s = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
@@ -448,175 +374,23 @@ public final class FakePostHog implements AutoCloseable {
         }
     }
 
-    private void waitFor(long nanos) {
-        try {
-            lock.wait(Math.max(1, nanos / 1_000_000));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError("interrupted while waiting for FakePostHog", e);
-        }
-    }
-
-    /** Held lock: the violations in acknowledged requests. */
-    private List<RuleViolation> acknowledgedViolations() {
-        return requests.stream()
-                .filter(r -> r.accepted() && answered.contains(r))
-                .flatMap(r -> r.violations().stream())
-                .toList();
-    }
-
-    /** Held lock: the violations, for a failure message, or nothing. */
-    private String violationsText() {
-        List<RuleViolation> all = acknowledgedViolations();
-        return all.isEmpty() ? "" : "\nbreaking PostHog's rules, so not counted: " + all;
-    }
-
-    private List<PostHogEvent> delivered() {
-        List<PostHogEvent> fromRequests = requests.stream()
-                .filter(r -> answered.contains(r))
-                .flatMap(r -> stored.getOrDefault(r, r.ingested()).stream())
-                .collect(Collectors.toUnmodifiableList());
-        if (preloaded.isEmpty()) {
-            return fromRequests;
-        }
-        List<PostHogEvent> all = new ArrayList<>(preloaded.size() + fromRequests.size());
-        all.addAll(preloaded);
-        all.addAll(fromRequests);
-        return Collections.unmodifiableList(all);
-    }
-
     /** Takes {@code events} as stored, as if they had arrived in acknowledged requests. For the testkit's own tests. */
     void preload(List<PostHogEvent> events) {
-        synchronized (lock) {
-            preloaded.addAll(events);
-        }
-    }
-
-    /** Held lock: the stored events in (timestamp, uuid) order, sorted again only when their number changed. */
-    private List<PostHogEvent> sortedStored() {
-        List<PostHogEvent> all = delivered();
-        if (all.size() != sortedStoredCount) {
-            List<PostHogEvent> sorted = new ArrayList<>(all);
-            sorted.sort(FakeQueryApi.ORDER);
-            sortedStored = Collections.unmodifiableList(sorted);
-            sortedStoredCount = all.size();
-        }
-        return sortedStored;
+        capture.preload(events);
     }
 
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
             Instant receivedAt = Instant.now();
             byte[] raw = exchange.getRequestBody().readAllBytes();
-            if (FakeQueryApi.isQueryPath(exchange.getRequestURI().getPath())) {
-                answerQuery(exchange, raw);
-                return;
-            }
-            if (exchange.getRequestMethod().equals("OPTIONS")
-                    || BrowserCapture.isBrowserPath(exchange.getRequestURI().getPath())) {
-                List<PostHogEvent> fromBrowser = BrowserCapture.handle(exchange, raw, receivedAt);
-                synchronized (lock) {
-                    browserEvents.addAll(fromBrowser);
-                    lock.notifyAll();
-                }
-                return;
-            }
-            Map<String, List<String>> headers = new LinkedHashMap<>();
-            exchange.getRequestHeaders().forEach((k, v) -> headers.put(k.toLowerCase(Locale.ROOT), List.copyOf(v)));
-            boolean gzipped =
-                    "gzip".equalsIgnoreCase(exchange.getRequestHeaders().getFirst("Content-Encoding"));
             String path = exchange.getRequestURI().getPath();
-            FakeWire.Batch batch = FakeWire.read(raw, gzipped, receivedAt);
-            FakeResponse answer;
-            synchronized (lock) {
-                if (!exchange.getRequestMethod().equals("POST") || !(path.equals("/batch/") || path.equals("/batch"))) {
-                    answer = FakeResponse.status(404);
-                } else if (!script.isEmpty()) {
-                    answer = script.poll();
-                } else if (batch.size() >= CaptureRules.MAX_REQUEST_BYTES) {
-                    answer = FakeResponse.status(413); // PostHog refuses requests of 20 MB or more
-                } else if (batch.valid() && batch.apiKey() == null) {
-                    answer = FakeResponse.status(401); // as PostHog answers a batch without a project key
-                } else if (!batch.valid() || batch.events().stream().anyMatch(rejectWhere)) {
-                    answer = FakeResponse.status(400);
-                } else {
-                    answer = defaultResponse.get();
-                }
-            }
-            CapturedRequest request = new CapturedRequest(
-                    exchange.getRequestMethod(),
-                    path,
-                    Collections.unmodifiableMap(headers),
-                    gzipped,
-                    batch.body(),
-                    batch.apiKey(),
-                    batch.events(),
-                    answer,
-                    receivedAt,
-                    batch.violations());
-            Consumer<CapturedRequest> listener;
-            synchronized (lock) {
-                if (keepRequests) {
-                    requests.add(request);
-                }
-                listener = onRequest;
-                lock.notifyAll();
-            }
-            if (!answer.delay().isZero() && answer.bodyMode() != FakeResponse.BodyMode.STALLS) {
-                if (!FakeWire.pause(answer.delay())) {
-                    return;
-                }
-            }
-            synchronized (lock) {
-                // Before the answer goes out, so a client that has seen it finds the events here.
-                if (keepRequests) {
-                    answered.add(request);
-                    if (answer.status() < 300) {
-                        stored.put(
-                                request,
-                                request.ingested().stream()
-                                        .filter(dropSilentlyWhere.negate())
-                                        .toList());
-                    }
-                }
-                lock.notifyAll();
-            }
-            listener.accept(request);
-            // Closing the exchange before any response drops the connection.
-            if (!answer.isDisconnect() && answer.bodyMode() != FakeResponse.BodyMode.LOST) {
-                FakeWire.respond(exchange, answer);
+            if (FakeQueryApi.isQueryPath(path)) {
+                query.answer(exchange, raw, capture::sortedStored);
+            } else if (exchange.getRequestMethod().equals("OPTIONS") || BrowserCapture.isBrowserPath(path)) {
+                capture.browser(exchange, raw, receivedAt);
+            } else {
+                capture.batch(exchange, raw, receivedAt);
             }
         }
-    }
-
-    /** A query to the query API: a scripted answer, else one from the events stored so far. */
-    private void answerQuery(HttpExchange exchange, byte[] raw) throws IOException {
-        FakeResponse scripted;
-        List<PostHogEvent> events;
-        ZoneId zone;
-        synchronized (lock) {
-            scripted = queryScript.poll();
-            events = sortedStored();
-            zone = projectZone;
-        }
-        if (scripted != null) {
-            synchronized (queries) {
-                queries.add(new CapturedQuery("(scripted answer)", Map.of(), scripted.status()));
-            }
-            FakeWire.respond(exchange, scripted);
-            return;
-        }
-        FakeQueryApi.Answer answer = FakeQueryApi.answer(
-                exchange.getRequestMethod(),
-                exchange.getRequestURI().getPath(),
-                exchange.getRequestHeaders().getFirst("Authorization"),
-                raw,
-                events,
-                zone,
-                queries);
-        byte[] out = FakeWire.COMPACT.writeValueAsBytes(answer.body());
-        exchange.getResponseHeaders().add("Content-Type", "application/json");
-        exchange.sendResponseHeaders(answer.status(), out.length);
-        exchange.getResponseBody().write(out);
     }
 }
