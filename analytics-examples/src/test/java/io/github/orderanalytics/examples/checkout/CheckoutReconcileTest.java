@@ -8,8 +8,6 @@ import io.github.orderanalytics.testkit.FakePostHog;
 import io.github.orderanalytics.testkit.spring.UseFakePostHog;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -32,7 +30,6 @@ import org.springframework.core.env.Environment;
 @UseFakePostHog
 class CheckoutReconcileTest {
     private static final Duration WAIT = Duration.ofSeconds(10);
-    private static final Pattern ORDER_ID = Pattern.compile("\"orderId\"\\s*:\\s*\"(ord_[^\"]+)\"");
 
     @Autowired
     Environment environment;
@@ -47,10 +44,10 @@ class CheckoutReconcileTest {
     void anOrderPostHogDroppedIsFoundFromTheShopsTablesAndSentAgain() throws Exception {
         ShopHttp shop = new ShopHttp(environment);
         posthog.dropSilently(e -> e.distinctId().startsWith("guest_")); // over the limit for the guest's order
-        String kept = orderId(shop.send("POST", "/orders", """
+        String kept = ShopHttp.orderId(shop.send("POST", "/orders", """
                 {"customerId": "cus_reconcile", "lines": [{"sku": "MUG-01", "quantity": 2}]}
                 """));
-        String dropped = orderId(shop.send("POST", "/orders", """
+        String dropped = ShopHttp.orderId(shop.send("POST", "/orders", """
                 {"email": "late@example.com", "lines": [{"sku": "TEE-02", "quantity": 1}]}
                 """));
         assertThat(shop.send("POST", "/orders/" + kept + "/cancellation", null).statusCode())
@@ -72,12 +69,5 @@ class CheckoutReconcileTest {
         assertThat(shop.send("GET", "/actuator/orderanalyticsreconcile", null).body())
                 .contains("\"missing\":1")
                 .doesNotContain("late@example.com", dropped);
-    }
-
-    private static String orderId(HttpResponse<String> response) {
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
-        Matcher m = ORDER_ID.matcher(response.body());
-        assertThat(m.find()).as(response.body()).isTrue();
-        return m.group(1);
     }
 }

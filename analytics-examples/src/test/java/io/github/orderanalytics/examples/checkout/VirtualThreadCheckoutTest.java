@@ -10,18 +10,14 @@ import io.github.orderanalytics.testkit.FakePostHog;
 import io.github.orderanalytics.testkit.spring.UseFakePostHog;
 import io.github.orderanalytics.testsupport.Skip;
 import jakarta.servlet.Filter;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import jdk.jfr.Recording;
 import jdk.jfr.consumer.RecordedEvent;
 import jdk.jfr.consumer.RecordedFrame;
@@ -49,7 +45,6 @@ import org.springframework.core.env.Environment;
 @Import(VirtualThreadCheckoutTest.RequestThreads.class)
 class VirtualThreadCheckoutTest {
     private static final Duration WAIT = Duration.ofSeconds(10);
-    private static final Pattern ORDER_ID = Pattern.compile("\"orderId\"\\s*:\\s*\"(ord_[^\"]+)\"");
 
     @Autowired
     Environment environment;
@@ -109,33 +104,26 @@ class VirtualThreadCheckoutTest {
                     .withThreshold(Duration.ZERO)
                     .withStackTrace();
             recording.start();
-            response = HttpClient.newHttpClient()
+            response = new ShopHttp(environment)
                     .send(
-                            HttpRequest.newBuilder(URI.create("http://localhost:"
-                                            + environment.getRequiredProperty("local.server.port") + "/orders"))
-                                    .header("Content-Type", "application/json")
-                                    .header(PostHogBrowserContext.DISTINCT_ID_HEADER, visitor)
-                                    .header(PostHogBrowserContext.SESSION_ID_HEADER, session)
-                                    .POST(HttpRequest.BodyPublishers.ofString("""
-                                            {"email": "jane.doe@example.com", "lines": [{"sku": "MUG-01", "quantity": 1}]}
-                                            """))
-                                    .build(),
-                            HttpResponse.BodyHandlers.ofString());
+                            "POST",
+                            "/orders",
+                            """
+                            {"email": "jane.doe@example.com", "lines": [{"sku": "MUG-01", "quantity": 1}]}
+                            """,
+                            Map.of(
+                                    PostHogBrowserContext.DISTINCT_ID_HEADER, visitor,
+                                    PostHogBrowserContext.SESSION_ID_HEADER, session));
             assertThat(client.flush(WAIT)).isTrue();
             recording.stop();
             recording.dump(jfr);
         }
 
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+        String orderId = ShopHttp.orderId(response);
         assertThat(requestThreads.virtual)
                 .as("the request ran on a virtual thread")
                 .containsOnly(true);
-        Matcher orderId = ORDER_ID.matcher(response.body());
-        assertThat(orderId.find()).as(response.body()).isTrue();
-        assertThat(posthog)
-                .receivedOrder(orderId.group(1))
-                .hasDistinctId(visitor)
-                .hasProperty("$session_id", session);
+        assertThat(posthog).receivedOrder(orderId).hasDistinctId(visitor).hasProperty("$session_id", session);
         List<String> pinnedInOurCode = RecordingFile.readAllEvents(jfr).stream()
                 .filter(e -> e.getEventType().getName().equals("jdk.VirtualThreadPinned"))
                 .filter(VirtualThreadCheckoutTest::passesThroughOrderAnalytics)
