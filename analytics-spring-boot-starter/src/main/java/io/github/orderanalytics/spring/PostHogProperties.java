@@ -24,7 +24,7 @@ public class PostHogProperties {
     /** The PostHog host, e.g. https://eu.i.posthog.com. Unset: POSTHOG_HOST, else https://us.i.posthog.com. */
     private @Nullable String host;
 
-    /** Defaults for batching: production (flushAt 100, flushInterval 2s) or development (each event at once). */
+    /** Defaults for batching: production (few, full requests) or development (each event at once). */
     private PostHogConfig.@Nullable Profile profile;
 
     /** Send as soon as this many events wait. */
@@ -33,55 +33,55 @@ public class PostHogProperties {
     /** Send what waits at least this often (at most 1 hour). */
     private @Nullable Duration flushInterval;
 
-    /** Most events in one request (1 to 10,000; default 500). */
+    /** Most events in one request (1 to 10,000). */
     private @Nullable Integer maxBatchSize;
 
-    /** Most events held in memory, retries included (default 50,000). */
+    /** Most events held in memory, retries included. */
     private @Nullable Integer maxQueueSize;
 
-    /** Most bytes of orders held in memory, as their JSON size bounds (default 64MB). */
+    /** Most bytes of orders held in memory, as their JSON size bounds. */
     private @Nullable DataSize maxQueueBytes;
 
-    /** Most requests under way at once (default 4). */
+    /** Most requests under way at once. */
     private @Nullable Integer maxRequestsInFlight;
 
-    /** How long one request may take until PostHog's answer starts (default 10s). */
+    /** How long one request may take until PostHog's answer starts. */
     private @Nullable Duration requestTimeout;
 
-    /** How long closing the client, with the application context, may take to deliver what is left (default 10s). */
+    /** How long closing the client, with the application context, may take to deliver what is left. */
     private @Nullable Duration shutdownTimeout;
 
-    /** How many times one request is sent again after a retryable failure (default 10). */
+    /** How many times one request is sent again after a retryable failure. */
     private @Nullable Integer maxRetries;
 
-    /** The first retry's delay before jitter (default 1s). */
+    /** The first retry's delay before jitter. */
     private @Nullable Duration initialBackoff;
 
-    /** The longest delay between tries (default 30s). */
+    /** The longest delay between tries. */
     private @Nullable Duration maxBackoff;
 
-    /** Whether request bodies are gzipped (default true). */
+    /** Whether request bodies are gzipped. */
     private @Nullable Boolean gzip;
 
-    /** Whether a request whose events are all over 48 hours old is marked historical_migration (default false). */
+    /** Whether a request whose events are all over 48 hours old is marked historical_migration. */
     private @Nullable Boolean historicalMigration;
 
-    /** How a guest's email becomes the distinct id: hashed (default) or email. */
+    /** How a guest's email becomes the distinct id: hashed or email. */
     private @Nullable GuestIdentity guestIdentity;
 
     /** The secret (at least 32 bytes) under which guest emails are HMAC-SHA256 hashed. */
     private @Nullable String guestIdKey;
 
-    /** Whether events carry $geoip_disable: true (default true). */
+    /** Whether events carry $geoip_disable: true. */
     private @Nullable Boolean geoipDisable;
 
     /**
      * Whether a customer's order from a browser that was an anonymous visitor goes with one $identify,
-     * joining that browsing to the customer in PostHog (default false).
+     * joining that browsing to the customer in PostHog.
      */
     private @Nullable Boolean linkBrowserToCustomer;
 
-    /** Allow a plain-http host that is not loopback (default false). */
+    /** Allow a plain-http host that is not loopback. */
     private @Nullable Boolean allowInsecureHttp;
 
     /** A personal API key (phx_...) with the scope query:read, for reconciliation; never logged. */
@@ -91,8 +91,8 @@ public class PostHogProperties {
     private @Nullable String projectId;
 
     /**
-     * Where reconciliation's queries go (default from the host: us.i.posthog.com gives
-     * https://us.posthog.com, eu.i.posthog.com https://eu.posthog.com, any other host itself).
+     * Where reconciliation's queries go; unset, from the host: us.i.posthog.com gives https://us.posthog.com,
+     * eu.i.posthog.com https://eu.posthog.com, any other host itself.
      */
     private @Nullable String appHost;
 

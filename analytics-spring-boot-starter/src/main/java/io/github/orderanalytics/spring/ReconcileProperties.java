@@ -11,19 +11,19 @@ import java.time.Duration;
  * @since 0.1.0
  */
 public class ReconcileProperties {
-    /** Whether the check runs on this instance (default false; run it on one instance, or give it a DataSource lease). */
+    /** Whether the check runs on this instance (run it on one instance, or give it a DataSource lease). */
     private boolean enabled = false;
 
-    /** When the check runs: a Spring cron expression (default daily at 03:30 in the server's zone). */
+    /** When the check runs: a Spring cron expression, in the server's zone. */
     private String schedule = "0 30 3 * * *";
 
-    /** How far back each run checks (default 3 days). */
+    /** How far back each run checks. */
     private Duration lookback = Duration.ofDays(3);
 
-    /** Events newer than this are not judged yet: PostHog may need that long to make them queryable (default 1 hour). */
+    /** Events newer than this are not judged yet: PostHog may need that long to make them queryable. */
     private Duration settle = Duration.ofHours(1);
 
-    /** Whether a run sends missing events again (default true); false only reports them. */
+    /** Whether a run sends missing events again; false only reports them. */
     private boolean repair = true;
 
     public boolean isEnabled() {
