@@ -7,7 +7,18 @@ import java.util.Objects;
 import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
 
-/** Settings of a relay; every one has a default. */
+/**
+ * Settings of an {@link OutboxRelay}; every one has a default:
+ *
+ * <pre>{@code
+ * OutboxRelay relay = OutboxRelay.builder(dataSource, client).batchSize(200).build().start();
+ * }</pre>
+ *
+ * <p>Setters refuse null and otherwise only record; {@link #build()} checks every value and the rules across
+ * them ({@code docs/architecture.md}, "Where each fact lives").
+ *
+ * @since 0.1.0
+ */
 public final class OutboxRelayBuilder {
     final DataSource dataSource;
     EventSender sender;

@@ -9,8 +9,17 @@ import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Builds a {@link PostHogConfig}: {@code PostHogConfig.builder()}, or {@code config.toBuilder()} to change one. Setters refuse null and otherwise only record; {@link #build()} checks
- * every value and the rules across them (see {@code docs/architecture.md}, "Where values are checked").
+ * Builds a {@link PostHogConfig}:
+ *
+ * <pre>{@code
+ * PostHogConfig config = PostHogConfig.builder().apiKey("phc_...").flushInterval(Duration.ofSeconds(1)).build();
+ * PostHogConfig proxied = config.toBuilder().httpClient(proxiedClient).build();
+ * }</pre>
+ *
+ * <p>Setters refuse null and otherwise only record; {@link #build()} checks every value and the rules across
+ * them, naming the setting and its variable ({@code docs/architecture.md}, "Where each fact lives").
+ *
+ * @since 0.1.0
  */
 public final class PostHogConfigBuilder {
     @Nullable
