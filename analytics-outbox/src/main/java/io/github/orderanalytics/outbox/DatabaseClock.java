@@ -31,13 +31,20 @@ final class DatabaseClock extends Clock {
 
     private final Clock local;
     private final DataSource dataSource;
+    private final KnownDialect dialect;
     private volatile Duration offset = Duration.ZERO;
     private volatile long measuredAtNanos;
     private volatile boolean measured;
 
-    DatabaseClock(Clock local, DataSource dataSource) {
+    DatabaseClock(Clock local, DataSource dataSource, KnownDialect dialect) {
         this.local = local;
         this.dataSource = dataSource;
+        this.dialect = dialect;
+    }
+
+    /** The database's dialect, shared by all that read this database's time. */
+    KnownDialect dialect() {
+        return dialect;
     }
 
     /**
@@ -57,13 +64,13 @@ final class DatabaseClock extends Clock {
 
     private void measure() throws SQLException {
         try (Connection c = dataSource.getConnection()) {
-            Dialect dialect = Dialect.of(c);
-            try (PreparedStatement s = c.prepareStatement(dialect.currentTimeQuery())) {
+            Dialect known = dialect.of(c);
+            try (PreparedStatement s = c.prepareStatement(known.currentTimeQuery())) {
                 Instant before = local.instant();
                 Instant database;
                 try (ResultSet r = s.executeQuery()) {
                     r.next();
-                    database = dialect.time(r, 1);
+                    database = known.time(r, 1);
                 }
                 Instant after = local.instant();
                 Instant middle = before.plus(Duration.between(before, after).dividedBy(2));

@@ -14,7 +14,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import javax.sql.DataSource;
-import org.jspecify.annotations.Nullable;
 
 /**
  * Operating the outbox table without SQL: what waits, the dead rows (PostHog refused them for good),
@@ -66,8 +65,6 @@ public final class OutboxAdmin {
     /** The database's time: ages, resubmissions and purges go by it, as the rows' times do. */
     private final DatabaseClock clock;
 
-    private volatile @Nullable Dialect dialect;
-
     private final String countPending;
     private final String oldestPending;
     private final String countDead;
@@ -99,7 +96,10 @@ public final class OutboxAdmin {
     /** For {@code table}, schema-qualified if need be. */
     public static OutboxAdmin create(DataSource dataSource, String table) {
         Objects.requireNonNull(dataSource, "dataSource == null");
-        return new OutboxAdmin(dataSource, new OutboxTable(table), new DatabaseClock(Clock.systemUTC(), dataSource));
+        return new OutboxAdmin(
+                dataSource,
+                new OutboxTable(table),
+                new DatabaseClock(Clock.systemUTC(), dataSource, new KnownDialect()));
     }
 
     /** Sharing a relay's clock of the database. */
@@ -116,7 +116,7 @@ public final class OutboxAdmin {
             try (PreparedStatement s = c.prepareStatement(oldestPending);
                     ResultSet r = s.executeQuery()) {
                 if (r.next()) {
-                    Duration age = Duration.between(dialect(c).time(r, 1), clock.instant());
+                    Duration age = Duration.between(clock.dialect().of(c).time(r, 1), clock.instant());
                     oldest = Optional.of(age.isNegative() ? Duration.ZERO : age);
                 }
             }
@@ -146,7 +146,7 @@ public final class OutboxAdmin {
         List<DeadRow> rows = new ArrayList<>();
         try (Connection c = dataSource.getConnection();
                 PreparedStatement s = c.prepareStatement(listDead)) {
-            Dialect dialect = dialect(c);
+            Dialect dialect = clock.dialect().of(c);
             s.setInt(1, limit);
             s.setInt(2, offset);
             try (ResultSet r = s.executeQuery()) {
@@ -185,7 +185,7 @@ public final class OutboxAdmin {
         clock.refreshIfDue();
         return ShortTransaction.run(dataSource, c -> {
             try (PreparedStatement s = c.prepareStatement(resubmitAll)) {
-                bindResubmit(s, dialect(c));
+                bindResubmit(s, clock.dialect().of(c));
                 return s.executeUpdate();
             }
         });
@@ -199,7 +199,7 @@ public final class OutboxAdmin {
         }
         clock.refreshIfDue();
         return ShortTransaction.run(dataSource, c -> {
-            Dialect dialect = dialect(c);
+            Dialect dialect = clock.dialect().of(c);
             try (PreparedStatement s = c.prepareStatement(resubmitOne)) {
                 for (UUID uuid : eventUuids) {
                     bindResubmit(s, dialect);
@@ -233,20 +233,10 @@ public final class OutboxAdmin {
         Instant before = clock.instant().minus(olderThan);
         return ShortTransaction.run(dataSource, c -> {
             try (PreparedStatement s = c.prepareStatement(purgeDead)) {
-                dialect(c).setTime(s, 1, before);
+                clock.dialect().of(c).setTime(s, 1, before);
                 return s.executeUpdate();
             }
         });
-    }
-
-    /** The database's dialect, found on the first call that has a connection: one DataSource, one database. */
-    private Dialect dialect(Connection c) throws SQLException {
-        Dialect known = dialect;
-        if (known == null) {
-            known = Dialect.of(c);
-            dialect = known;
-        }
-        return known;
     }
 
     /** The table this administers. */

@@ -44,7 +44,7 @@ public final class OutboxOrderAnalytics implements OrderAnalytics {
     private final CurrentTransaction transaction;
     private final OutboxTable table;
     private final UnaryOperator<Identity> identities;
-    private volatile @Nullable Dialect dialect;
+    private final KnownDialect dialect = new KnownDialect();
 
     private OutboxOrderAnalytics(
             PostHogEventMapper mapper,
@@ -220,7 +220,7 @@ public final class OutboxOrderAnalytics implements OrderAnalytics {
         Objects.requireNonNull(identity, "identity == null");
         EncodedEvent event = mapper.encode(orderEvent, Objects.requireNonNull(identities.apply(identity), "identity"));
         try {
-            Dialect dialect = dialect(connection);
+            Dialect dialect = this.dialect.of(connection);
             try (PreparedStatement insert = connection.prepareStatement(table.insert(dialect))) {
                 dialect.setUuid(insert, 1, event.uuid());
                 dialect.setTime(insert, 2, event.timestamp());
@@ -233,19 +233,6 @@ public final class OutboxOrderAnalytics implements OrderAnalytics {
                             + ": " + e.getMessage(),
                     e);
         }
-    }
-
-    /**
-     * The dialect of the first connection written on, kept: an outbox writes to one database, and
-     * asking the driver each time would cost every checkout.
-     */
-    private Dialect dialect(Connection connection) throws SQLException {
-        Dialect known = dialect;
-        if (known == null) {
-            known = Dialect.of(connection);
-            dialect = known;
-        }
-        return known;
     }
 
     @Override

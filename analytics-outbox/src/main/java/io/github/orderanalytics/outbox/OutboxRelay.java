@@ -122,7 +122,7 @@ public final class OutboxRelay implements AutoCloseable {
         this.shutdownTimeout = b.shutdownTimeout;
         this.relayId = b.relayId != null ? b.relayId : defaultRelayId();
         this.clock = b.clock;
-        this.databaseClock = new DatabaseClock(b.clock, dataSource);
+        this.databaseClock = new DatabaseClock(b.clock, dataSource, new KnownDialect());
         this.admin = OutboxAdmin.create(dataSource, table.name, databaseClock);
         Duration firstIdle = pollInterval.multipliedBy(2);
         this.idleBackoff = Backoff.between(
@@ -162,7 +162,7 @@ public final class OutboxRelay implements AutoCloseable {
      */
     public void checkSchema() {
         try (Connection c = dataSource.getConnection()) {
-            Dialect found = Dialect.of(c);
+            Dialect found = databaseClock.dialect().of(c);
             SchemaCheck.check(c, table, found);
             repository = new OutboxRepository(
                     dataSource,
