@@ -20,21 +20,11 @@ import java.util.zip.GZIPInputStream;
  * A package from the npm registry at a pinned version, checked against the registry's published
  * {@code dist.integrity} and unpacked file by file under {@code target/}: the real posthog-js for the
  * browser tests, PostHog's own HogQL parser for the query tests. Fetched once per build directory.
+ *
+ * @param name the package, for example {@code posthog-js} or {@code @posthog/hogql-parser}
+ * @param sha512 the registry's {@code dist.integrity} without its {@code sha512-} prefix
  */
-public final class NpmPackage {
-    private final String name;
-    private final String version;
-    private final String sha512;
-
-    /**
-     * @param name the package, for example {@code posthog-js} or {@code @posthog/hogql-parser}
-     * @param sha512 the registry's {@code dist.integrity} without its {@code sha512-} prefix
-     */
-    public NpmPackage(String name, String version, String sha512) {
-        this.name = name;
-        this.version = version;
-        this.sha512 = sha512;
-    }
+public record NpmPackage(String name, String version, String sha512) {
 
     /** The registry's address of the tarball. */
     public URI tarball() {

@@ -40,14 +40,8 @@ final class Workload {
                 .shipping(Money.of(SHIPPING, "EUR"))
                 .discount(Money.of(DISCOUNT, "EUR"))
                 .coupon("WELCOME5")
-                .item(LineItem.builder("prod_7", 2, Money.of(PRICE_7, "EUR"))
-                        .sku("SKU-7")
-                        .name("Mug")
-                        .build())
-                .item(LineItem.builder("prod_9", 1, Money.of(PRICE_9, "EUR"))
-                        .sku("SKU-9")
-                        .name("Tea")
-                        .build())
+                .item(mugs())
+                .item(tea())
                 .property("channel", "web")
                 .build();
     }
@@ -62,14 +56,8 @@ final class Workload {
                 .tax(Money.of(TAX, "EUR"))
                 .shipping(Money.of(SHIPPING, "EUR"))
                 .reason("damaged")
-                .item(LineItem.builder("prod_7", 2, Money.of(PRICE_7, "EUR"))
-                        .sku("SKU-7")
-                        .name("Mug")
-                        .build())
-                .item(LineItem.builder("prod_9", 1, Money.of(PRICE_9, "EUR"))
-                        .sku("SKU-9")
-                        .name("Tea")
-                        .build())
+                .item(mugs())
+                .item(tea())
                 .property("channel", "web")
                 .build();
     }
@@ -118,6 +106,21 @@ final class Workload {
     private static final BigDecimal DISCOUNT = new BigDecimal("5.00");
     private static final BigDecimal PRICE_7 = new BigDecimal("20.00");
     private static final BigDecimal PRICE_9 = new BigDecimal("15.00");
+
+    /** Built anew for each event, as a shop builds its orders. */
+    private static LineItem mugs() {
+        return LineItem.builder("prod_7", 2, Money.of(PRICE_7, "EUR"))
+                .sku("SKU-7")
+                .name("Mug")
+                .build();
+    }
+
+    private static LineItem tea() {
+        return LineItem.builder("prod_9", 1, Money.of(PRICE_9, "EUR"))
+                .sku("SKU-9")
+                .name("Tea")
+                .build();
+    }
 
     /** The official SDKs: the same properties as a map, as a user of them would build it. */
     static Map<String, Object> properties(int i) {

@@ -3,21 +3,17 @@ package io.github.orderanalytics.examples.checkout;
 import static io.github.orderanalytics.testkit.OrderAnalyticsAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.orderanalytics.posthog.PostHogOrderAnalytics;
-import io.github.orderanalytics.testkit.FakePostHog;
 import io.github.orderanalytics.testkit.spring.UseFakePostHog;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -27,20 +23,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @UseFakePostHog
-class CheckoutApplicationTest {
-    private static final Duration WAIT = Duration.ofSeconds(10);
+class CheckoutApplicationTest extends RunningShopTest {
     private static final Pattern ORDER_ID = Pattern.compile("\"orderId\"\\s*:\\s*\"(ord_[^\"]+)\"");
 
     private final HttpClient http = HttpClient.newHttpClient();
-
-    @Autowired
-    Environment environment;
-
-    @Autowired
-    FakePostHog posthog;
-
-    @Autowired
-    PostHogOrderAnalytics client;
 
     @Autowired
     JdbcClient jdbc;

@@ -3,15 +3,10 @@ package io.github.orderanalytics.examples.checkout;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.orderanalytics.posthog.PostHogEvent;
-import io.github.orderanalytics.posthog.PostHogOrderAnalytics;
-import io.github.orderanalytics.testkit.FakePostHog;
 import io.github.orderanalytics.testkit.spring.UseFakePostHog;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.core.env.Environment;
 
 /**
  * The shop's reconciliation: PostHog (the fake) answers 200 but stores nothing for one guest order, as
@@ -28,21 +23,10 @@ import org.springframework.core.env.Environment;
             "management.endpoint.orderanalyticsreconcile.access=unrestricted"
         })
 @UseFakePostHog
-class CheckoutReconcileTest {
-    private static final Duration WAIT = Duration.ofSeconds(10);
-
-    @Autowired
-    Environment environment;
-
-    @Autowired
-    FakePostHog posthog;
-
-    @Autowired
-    PostHogOrderAnalytics client;
-
+class CheckoutReconcileTest extends RunningShopTest {
     @Test
     void anOrderPostHogDroppedIsFoundFromTheShopsTablesAndSentAgain() throws Exception {
-        ShopHttp shop = new ShopHttp(environment);
+        ShopHttp shop = shop();
         posthog.dropSilently(e -> e.distinctId().startsWith("guest_")); // over the limit for the guest's order
         String kept = ShopHttp.orderId(shop.send("POST", "/orders", """
                 {"customerId": "cus_reconcile", "lines": [{"sku": "MUG-01", "quantity": 2}]}

@@ -3,19 +3,15 @@ package io.github.orderanalytics.examples.checkout;
 import static io.github.orderanalytics.testkit.OrderAnalyticsAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.orderanalytics.testkit.FakePostHog;
 import io.github.orderanalytics.testkit.spring.UseFakePostHog;
 import io.github.orderanalytics.testsupport.Await;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.core.env.Environment;
 
 /**
  * The same service with the transactional outbox on: the event row commits with the order on the
@@ -31,16 +27,9 @@ import org.springframework.core.env.Environment;
             "management.endpoint.orderanalyticsoutbox.access=unrestricted"
         })
 @UseFakePostHog
-class CheckoutWithOutboxTest {
-    private static final Duration WAIT = Duration.ofSeconds(10);
+class CheckoutWithOutboxTest extends RunningShopTest {
     private static final Pattern ORDER_ID = Pattern.compile("\"orderId\"\\s*:\\s*\"(ord_[^\"]+)\"");
     private static final Pattern EVENT_UUID = Pattern.compile("\"eventUuid\"\\s*:\\s*\"([0-9a-f-]{36})\"");
-
-    @Autowired
-    Environment environment;
-
-    @Autowired
-    FakePostHog posthog;
 
     @Test
     void aCommittedOrderIsRelayedAndARefusedOneIsResubmittedThroughTheEndpoint() throws Exception {
@@ -123,7 +112,7 @@ class CheckoutWithOutboxTest {
 
     private HttpResponse<String> send(String method, String path, String json)
             throws IOException, InterruptedException {
-        return new ShopHttp(environment).send(method, path, json);
+        return shop().send(method, path, json);
     }
 
     private static String body(HttpResponse<String> response) {

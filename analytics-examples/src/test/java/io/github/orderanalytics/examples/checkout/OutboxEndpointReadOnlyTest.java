@@ -2,16 +2,12 @@ package io.github.orderanalytics.examples.checkout;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.orderanalytics.testkit.FakePostHog;
 import io.github.orderanalytics.testkit.spring.UseFakePostHog;
 import io.github.orderanalytics.testsupport.Await;
 import java.io.IOException;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.core.env.Environment;
 
 /**
  * Exposing the {@code orderanalyticsoutbox} endpoint opens it for reading only: resubmitting and
@@ -25,15 +21,7 @@ import org.springframework.core.env.Environment;
             "management.endpoints.web.exposure.include=health,orderanalyticsoutbox"
         })
 @UseFakePostHog
-class OutboxEndpointReadOnlyTest {
-    private static final Duration WAIT = Duration.ofSeconds(10);
-
-    @Autowired
-    Environment environment;
-
-    @Autowired
-    FakePostHog posthog;
-
+class OutboxEndpointReadOnlyTest extends RunningShopTest {
     @Test
     void exposedItIsReadOnlyByDefault() throws Exception {
         posthog.rejectEventsWhere(e -> true);
@@ -65,6 +53,6 @@ class OutboxEndpointReadOnlyTest {
 
     private HttpResponse<String> send(String method, String path, String json)
             throws IOException, InterruptedException {
-        return new ShopHttp(environment).send(method, path, json);
+        return shop().send(method, path, json);
     }
 }

@@ -4,9 +4,7 @@ import static io.github.orderanalytics.testkit.OrderAnalyticsAssertions.assertTh
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.orderanalytics.posthog.PostHogBrowserContext;
-import io.github.orderanalytics.posthog.PostHogOrderAnalytics;
 import io.github.orderanalytics.testkit.BrowserIds;
-import io.github.orderanalytics.testkit.FakePostHog;
 import io.github.orderanalytics.testkit.spring.UseFakePostHog;
 import io.github.orderanalytics.testsupport.Skip;
 import jakarta.servlet.Filter;
@@ -30,7 +28,6 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
-import org.springframework.core.env.Environment;
 
 /**
  * Most services run on Java 21 or 25 with virtual threads: the request's browser context still reaches the
@@ -43,18 +40,7 @@ import org.springframework.core.env.Environment;
         properties = "spring.threads.virtual.enabled=true")
 @UseFakePostHog
 @Import(VirtualThreadCheckoutTest.RequestThreads.class)
-class VirtualThreadCheckoutTest {
-    private static final Duration WAIT = Duration.ofSeconds(10);
-
-    @Autowired
-    Environment environment;
-
-    @Autowired
-    FakePostHog posthog;
-
-    @Autowired
-    PostHogOrderAnalytics client;
-
+class VirtualThreadCheckoutTest extends RunningShopTest {
     @Autowired
     RequestThreads requestThreads;
 
@@ -104,8 +90,7 @@ class VirtualThreadCheckoutTest {
                     .withThreshold(Duration.ZERO)
                     .withStackTrace();
             recording.start();
-            response = new ShopHttp(environment)
-                    .send(
+            response = shop().send(
                             "POST",
                             "/orders",
                             """

@@ -20,6 +20,7 @@ import io.github.orderanalytics.spring.OrderRefundedEvent;
 import io.github.orderanalytics.spring.TransactionAwareOrderAnalytics;
 import io.github.orderanalytics.spring.health.OutboxHealthIndicator;
 import io.github.orderanalytics.spring.testing.H2Databases;
+import io.github.orderanalytics.spring.testing.StarterContexts;
 import io.github.orderanalytics.testkit.FakePostHog;
 import io.github.orderanalytics.testkit.RecordingOrderAnalytics;
 import io.github.orderanalytics.testsupport.Await;
@@ -39,7 +40,6 @@ import java.util.concurrent.locks.LockSupport;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.Status;
@@ -55,21 +55,14 @@ class OrderAnalyticsOutboxAutoConfigurationTest {
 
     private final FakePostHog posthog = FakePostHog.start();
 
-    private final ApplicationContextRunner runner = new ApplicationContextRunner()
-            .withConfiguration(AutoConfigurations.of(
-                    OrderAnalyticsAutoConfiguration.class,
-                    OrderAnalyticsTransactionAutoConfiguration.class,
+    private final ApplicationContextRunner runner = StarterContexts.reportingTo(
+                    posthog,
                     OrderAnalyticsMetricsAutoConfiguration.class,
                     OrderAnalyticsHealthAutoConfiguration.class,
                     OrderAnalyticsOutboxAutoConfiguration.class,
                     OrderAnalyticsOutboxMetricsAutoConfiguration.class,
-                    OrderAnalyticsOutboxHealthAutoConfiguration.class))
-            .withPropertyValues(
-                    "order-analytics.posthog.api-key=" + FakePostHog.API_KEY,
-                    "order-analytics.posthog.host=" + posthog.host(),
-                    "order-analytics.posthog.shutdown-timeout=5s",
-                    "order-analytics.outbox.enabled=true",
-                    "order-analytics.outbox.poll-interval=20ms");
+                    OrderAnalyticsOutboxHealthAutoConfiguration.class)
+            .withPropertyValues(StarterContexts.OUTBOX_RELAYING);
 
     @AfterEach
     void stop() {

@@ -10,6 +10,7 @@ import io.github.orderanalytics.OrderAnalytics;
 import io.github.orderanalytics.outbox.OutboxOrderAnalytics;
 import io.github.orderanalytics.spring.OrderPlacedEvent;
 import io.github.orderanalytics.spring.health.OutboxHealthIndicator;
+import io.github.orderanalytics.spring.testing.StarterContexts;
 import io.github.orderanalytics.testkit.FakePostHog;
 import io.github.orderanalytics.testsupport.Await;
 import io.github.orderanalytics.testsupport.MariaDbServer;
@@ -26,7 +27,6 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.health.contributor.Status;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
@@ -44,19 +44,12 @@ class OrderAnalyticsOutboxOnMariaDbTest {
     private final FakePostHog posthog = FakePostHog.start();
     private DataSource dataSource;
 
-    private final ApplicationContextRunner runner = new ApplicationContextRunner()
-            .withConfiguration(AutoConfigurations.of(
-                    OrderAnalyticsAutoConfiguration.class,
-                    OrderAnalyticsTransactionAutoConfiguration.class,
+    private final ApplicationContextRunner runner = StarterContexts.reportingTo(
+                    posthog,
                     OrderAnalyticsHealthAutoConfiguration.class,
                     OrderAnalyticsOutboxAutoConfiguration.class,
-                    OrderAnalyticsOutboxHealthAutoConfiguration.class))
-            .withPropertyValues(
-                    "order-analytics.posthog.api-key=" + FakePostHog.API_KEY,
-                    "order-analytics.posthog.host=" + posthog.host(),
-                    "order-analytics.posthog.shutdown-timeout=5s",
-                    "order-analytics.outbox.enabled=true",
-                    "order-analytics.outbox.poll-interval=20ms");
+                    OrderAnalyticsOutboxHealthAutoConfiguration.class)
+            .withPropertyValues(StarterContexts.OUTBOX_RELAYING);
 
     /** The shared test server's database, without an outbox table. */
     @BeforeEach

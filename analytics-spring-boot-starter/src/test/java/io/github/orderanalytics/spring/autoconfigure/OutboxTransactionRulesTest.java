@@ -10,6 +10,7 @@ import io.github.orderanalytics.Order;
 import io.github.orderanalytics.OrderAnalytics;
 import io.github.orderanalytics.outbox.OutboxWriteException;
 import io.github.orderanalytics.spring.testing.H2Databases;
+import io.github.orderanalytics.spring.testing.StarterContexts;
 import io.github.orderanalytics.testkit.FakePostHog;
 import io.github.orderanalytics.testkit.RecordingOrderAnalytics;
 import java.lang.reflect.Proxy;
@@ -22,7 +23,6 @@ import java.util.List;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.datasource.DelegatingDataSource;
@@ -38,17 +38,9 @@ class OutboxTransactionRulesTest {
 
     private final FakePostHog posthog = FakePostHog.start();
 
-    private final ApplicationContextRunner runner = new ApplicationContextRunner()
-            .withConfiguration(AutoConfigurations.of(
-                    OrderAnalyticsAutoConfiguration.class,
-                    OrderAnalyticsTransactionAutoConfiguration.class,
-                    OrderAnalyticsOutboxAutoConfiguration.class))
-            .withPropertyValues(
-                    "order-analytics.posthog.api-key=" + FakePostHog.API_KEY,
-                    "order-analytics.posthog.host=" + posthog.host(),
-                    "order-analytics.outbox.enabled=true",
-                    // The rows stay in the table, where the tests count them.
-                    "order-analytics.outbox.relay-enabled=false");
+    private final ApplicationContextRunner runner = StarterContexts.reportingTo(
+                    posthog, OrderAnalyticsOutboxAutoConfiguration.class)
+            .withPropertyValues(StarterContexts.OUTBOX_WITHOUT_RELAY);
 
     @AfterEach
     void stop() {

@@ -8,36 +8,28 @@ import io.github.orderanalytics.Order;
 import io.github.orderanalytics.OrderAnalytics;
 import io.github.orderanalytics.outbox.OutboxRelay;
 import io.github.orderanalytics.posthog.PostHogOrderAnalytics;
-import io.github.orderanalytics.spring.autoconfigure.OrderAnalyticsAutoConfiguration;
 import io.github.orderanalytics.spring.autoconfigure.OrderAnalyticsOutboxAutoConfiguration;
 import io.github.orderanalytics.spring.autoconfigure.OrderAnalyticsOutboxEndpointAutoConfiguration;
-import io.github.orderanalytics.spring.autoconfigure.OrderAnalyticsTransactionAutoConfiguration;
 import io.github.orderanalytics.spring.testing.H2Databases;
+import io.github.orderanalytics.spring.testing.StarterContexts;
 import io.github.orderanalytics.testkit.FakePostHog;
 import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 /** The orderanalyticsoutbox endpoint: there only when exposed, and what each operation does. */
 class OrderAnalyticsOutboxEndpointTest {
     private final FakePostHog posthog = FakePostHog.start();
 
-    private final ApplicationContextRunner runner = new ApplicationContextRunner()
-            .withConfiguration(AutoConfigurations.of(
-                    OrderAnalyticsAutoConfiguration.class,
-                    OrderAnalyticsTransactionAutoConfiguration.class,
+    private final ApplicationContextRunner runner = StarterContexts.reportingTo(
+                    posthog,
                     OrderAnalyticsOutboxAutoConfiguration.class,
-                    OrderAnalyticsOutboxEndpointAutoConfiguration.class))
+                    OrderAnalyticsOutboxEndpointAutoConfiguration.class)
             .withBean(DataSource.class, () -> H2Databases.create(false))
-            .withPropertyValues(
-                    "order-analytics.posthog.api-key=" + FakePostHog.API_KEY,
-                    "order-analytics.posthog.host=" + posthog.host(),
-                    "order-analytics.outbox.enabled=true",
-                    "order-analytics.outbox.relay-enabled=false");
+            .withPropertyValues(StarterContexts.OUTBOX_WITHOUT_RELAY);
 
     @AfterEach
     void stop() {

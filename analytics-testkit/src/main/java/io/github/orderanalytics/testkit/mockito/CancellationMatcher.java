@@ -3,7 +3,6 @@ package io.github.orderanalytics.testkit.mockito;
 import io.github.orderanalytics.Cancellation;
 import java.util.Objects;
 import java.util.Optional;
-import org.mockito.ArgumentMatcher;
 
 /**
  * Matches a {@link Cancellation} by its order id, and its reason if you name one.
@@ -16,11 +15,14 @@ import org.mockito.ArgumentMatcher;
  *
  * @since 0.1.0
  */
-public final class CancellationMatcher implements ArgumentMatcher<Cancellation> {
-    private final Expectations<Cancellation> expected;
-
+public final class CancellationMatcher extends ExpectationMatcher<Cancellation, CancellationMatcher> {
     private CancellationMatcher(Expectations<Cancellation> expected) {
-        this.expected = expected;
+        super(expected);
+    }
+
+    @Override
+    CancellationMatcher with(Expectations<Cancellation> expected) {
+        return new CancellationMatcher(expected);
     }
 
     static CancellationMatcher of(String orderId) {
@@ -31,17 +33,6 @@ public final class CancellationMatcher implements ArgumentMatcher<Cancellation> 
 
     public CancellationMatcher withReason(String reason) {
         Objects.requireNonNull(reason, "reason == null");
-        return new CancellationMatcher(
-                expected.and("reason " + reason, c -> c.reason().equals(Optional.of(reason))));
-    }
-
-    @Override
-    public boolean matches(Cancellation cancellation) {
-        return expected.matches(cancellation);
-    }
-
-    @Override
-    public String toString() {
-        return expected.toString();
+        return and("reason " + reason, c -> c.reason().equals(Optional.of(reason)));
     }
 }

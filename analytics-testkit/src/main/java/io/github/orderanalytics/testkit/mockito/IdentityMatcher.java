@@ -4,8 +4,6 @@ import io.github.orderanalytics.BrowserContext;
 import io.github.orderanalytics.Identity;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.function.Predicate;
-import org.mockito.ArgumentMatcher;
 
 /**
  * Matches an {@link Identity} by its kind and id, whatever browser context it carries unless you name
@@ -21,11 +19,14 @@ import org.mockito.ArgumentMatcher;
  *
  * @since 0.1.0
  */
-public final class IdentityMatcher implements ArgumentMatcher<Identity> {
-    private final Expectations<Identity> expected;
-
+public final class IdentityMatcher extends ExpectationMatcher<Identity, IdentityMatcher> {
     private IdentityMatcher(Expectations<Identity> expected) {
-        this.expected = expected;
+        super(expected);
+    }
+
+    @Override
+    IdentityMatcher with(Expectations<Identity> expected) {
+        return new IdentityMatcher(expected);
     }
 
     static IdentityMatcher of(Identity identity) {
@@ -55,19 +56,5 @@ public final class IdentityMatcher implements ArgumentMatcher<Identity> {
     /** No browser context at all. */
     public IdentityMatcher withoutBrowser() {
         return and("no browser context", i -> i.browser().isEmpty());
-    }
-
-    private IdentityMatcher and(String description, Predicate<Identity> check) {
-        return new IdentityMatcher(expected.and(description, check));
-    }
-
-    @Override
-    public boolean matches(Identity identity) {
-        return expected.matches(identity);
-    }
-
-    @Override
-    public String toString() {
-        return expected.toString();
     }
 }

@@ -7,8 +7,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.function.Predicate;
-import org.mockito.ArgumentMatcher;
 
 /**
  * Matches an {@link Order} by its id and whatever else you name; describes itself in those words, so a
@@ -26,11 +24,14 @@ import org.mockito.ArgumentMatcher;
  *
  * @since 0.1.0
  */
-public final class OrderMatcher implements ArgumentMatcher<Order> {
-    private final Expectations<Order> expected;
-
+public final class OrderMatcher extends ExpectationMatcher<Order, OrderMatcher> {
     private OrderMatcher(Expectations<Order> expected) {
-        this.expected = expected;
+        super(expected);
+    }
+
+    @Override
+    OrderMatcher with(Expectations<Order> expected) {
+        return new OrderMatcher(expected);
     }
 
     static OrderMatcher withId(String orderId) {
@@ -92,20 +93,5 @@ public final class OrderMatcher implements ArgumentMatcher<Order> {
             }
         }
         return false;
-    }
-
-    private OrderMatcher and(String description, Predicate<Order> check) {
-        return new OrderMatcher(expected.and(description, check));
-    }
-
-    @Override
-    public boolean matches(Order order) {
-        return expected.matches(order);
-    }
-
-    /** What this matcher expects, in the words Mockito shows under "Wanted". */
-    @Override
-    public String toString() {
-        return expected.toString();
     }
 }

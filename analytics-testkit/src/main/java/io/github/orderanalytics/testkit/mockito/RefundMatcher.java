@@ -4,8 +4,6 @@ import io.github.orderanalytics.Money;
 import io.github.orderanalytics.Refund;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.function.Predicate;
-import org.mockito.ArgumentMatcher;
 
 /**
  * Matches a {@link Refund} by its order and refund ids and whatever else you name.
@@ -20,11 +18,14 @@ import org.mockito.ArgumentMatcher;
  *
  * @since 0.1.0
  */
-public final class RefundMatcher implements ArgumentMatcher<Refund> {
-    private final Expectations<Refund> expected;
-
+public final class RefundMatcher extends ExpectationMatcher<Refund, RefundMatcher> {
     private RefundMatcher(Expectations<Refund> expected) {
-        this.expected = expected;
+        super(expected);
+    }
+
+    @Override
+    RefundMatcher with(Expectations<Refund> expected) {
+        return new RefundMatcher(expected);
     }
 
     static RefundMatcher withIds(String orderId, String refundId) {
@@ -50,19 +51,5 @@ public final class RefundMatcher implements ArgumentMatcher<Refund> {
     public RefundMatcher withItem(String productId, int quantity) {
         Objects.requireNonNull(productId, "productId == null");
         return and(Expectations.item(productId, quantity), r -> OrderMatcher.hasItem(r.items(), productId, quantity));
-    }
-
-    private RefundMatcher and(String description, Predicate<Refund> check) {
-        return new RefundMatcher(expected.and(description, check));
-    }
-
-    @Override
-    public boolean matches(Refund refund) {
-        return expected.matches(refund);
-    }
-
-    @Override
-    public String toString() {
-        return expected.toString();
     }
 }

@@ -6,7 +6,10 @@ import io.github.orderanalytics.Money;
 import io.github.orderanalytics.Order;
 import io.github.orderanalytics.OrderAnalytics;
 
-/** A user's checkout service: it only knows the OrderAnalytics interface. */
+/**
+ * A user's checkout service: it only knows the OrderAnalytics interface. The consumer projects beside this
+ * folder compile it as their own main source, each against another test setup.
+ */
 public final class Checkout {
     private final OrderAnalytics analytics;
 
