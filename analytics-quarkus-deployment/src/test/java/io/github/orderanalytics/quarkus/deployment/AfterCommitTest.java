@@ -1,0 +1,87 @@
+package io.github.orderanalytics.quarkus.deployment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.github.orderanalytics.OrderAnalytics;
+import io.github.orderanalytics.posthog.PostHogEvent;
+import io.github.orderanalytics.posthog.PostHogOrderAnalytics;
+import io.github.orderanalytics.quarkus.TransactionAwareOrderAnalytics;
+import io.github.orderanalytics.testkit.RemoteFakePostHog;
+import io.quarkus.test.QuarkusUnitTest;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.List;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * The OrderAnalytics bean under Narayana: an order is reported after its transaction commits, never when
+ * it rolls back, at once without one; delivered over HTTP to the Dev Service's FakePostHog.
+ */
+class AfterCommitTest {
+    private static final Duration WAIT = Duration.ofSeconds(10);
+
+    @RegisterExtension
+    static final QuarkusUnitTest app = new QuarkusUnitTest()
+            .withApplicationRoot(jar -> jar.addClasses(Shop.class, ShopSchema.class))
+            .overrideConfigKey("quarkus.datasource.db-kind", "h2")
+            .overrideConfigKey("quarkus.datasource.jdbc.url", "jdbc:h2:mem:aftercommit;DB_CLOSE_DELAY=-1");
+
+    @Inject
+    Shop shop;
+
+    @Inject
+    OrderAnalytics analytics;
+
+    @Inject
+    PostHogOrderAnalytics client;
+
+    @ConfigProperty(name = "order-analytics.posthog.host")
+    String host;
+
+    private RemoteFakePostHog posthog;
+
+    @BeforeEach
+    void connect() {
+        posthog = RemoteFakePostHog.at(host);
+        posthog.reset();
+    }
+
+    @Test
+    void theBeanWaitsForTheTransaction() {
+        assertThat(analytics).isInstanceOf(TransactionAwareOrderAnalytics.class);
+        assertThat(((TransactionAwareOrderAnalytics) analytics).delegate()).isSameAs(client);
+    }
+
+    @Test
+    void aCommittedOrderIsReportedOnceAndARolledBackOneNever() throws Exception {
+        assertThatThrownBy(() -> shop.place("ord_declined", true)).isInstanceOf(IllegalStateException.class);
+        shop.placeThenMarkRollback("ord_marked");
+        shop.place("ord_paid", false);
+
+        assertThat(client.flush(WAIT)).isTrue();
+        assertThat(orderIds(posthog.awaitEvents(1, WAIT))).containsExactly("ord_paid");
+    }
+
+    @Test
+    void anInnerTransactionThatRollsBackTakesOnlyItsOwnOrder() throws Exception {
+        shop.placeAroundAFailedInnerOrder("ord_outer", "ord_inner");
+
+        assertThat(client.flush(WAIT)).isTrue();
+        assertThat(orderIds(posthog.awaitEvents(1, WAIT))).containsExactly("ord_outer");
+    }
+
+    @Test
+    void withoutATransactionTheOrderIsReportedAtOnce() {
+        shop.placeWithoutTransaction("ord_direct");
+
+        assertThat(orderIds(posthog.awaitEvents(1, WAIT))).containsExactly("ord_direct");
+    }
+
+    private static List<Object> orderIds(List<PostHogEvent> events) {
+        return events.stream().map(e -> e.properties().get("order_id")).toList();
+    }
+}

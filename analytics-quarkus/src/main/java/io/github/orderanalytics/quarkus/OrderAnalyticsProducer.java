@@ -1,0 +1,70 @@
+package io.github.orderanalytics.quarkus;
+
+import io.github.orderanalytics.OrderAnalytics;
+import io.github.orderanalytics.posthog.PostHogOrderAnalytics;
+import io.github.orderanalytics.quarkus.internal.JtaTransactions;
+import io.github.orderanalytics.quarkus.internal.OutboxSupport;
+import io.quarkus.arc.DefaultBean;
+import io.quarkus.runtime.configuration.ConfigurationException;
+import jakarta.enterprise.inject.Disposes;
+import jakarta.enterprise.inject.Instance;
+import jakarta.enterprise.inject.Produces;
+import jakarta.enterprise.inject.Typed;
+import jakarta.inject.Singleton;
+import java.util.Optional;
+import org.eclipse.microprofile.config.Config;
+
+/**
+ * The extension's beans: the PostHog client, closed by Quarkus at shutdown (never by a JVM hook of its
+ * own), and the {@code OrderAnalytics} to inject. An application bean of either type takes its place.
+ */
+@Singleton
+public class OrderAnalyticsProducer {
+
+    /**
+     * The client: {@code order-analytics.posthog.*}, then {@code POSTHOG_*}, then the defaults. Injected as
+     * itself only (for its stats, a flush): {@code OrderAnalytics} is the bean below.
+     */
+    @Produces
+    @Singleton
+    @DefaultBean
+    @Typed(PostHogOrderAnalytics.class)
+    PostHogOrderAnalytics postHogOrderAnalytics(OrderAnalyticsConfig config, Config settings) {
+        return PostHogOrderAnalytics.create(PostHogSettings.toConfig(config.posthog(), settings));
+    }
+
+    /** Delivers what is queued, up to {@code order-analytics.posthog.shutdown-timeout}. */
+    void close(@Disposes PostHogOrderAnalytics client) {
+        client.close();
+    }
+
+    /**
+     * The bean to inject: nothing with {@code order-analytics.enabled=false}; the outbox with
+     * {@code order-analytics.outbox.enabled=true}; else the client, after the JTA transaction commits.
+     */
+    @Produces
+    @Singleton
+    @DefaultBean
+    OrderAnalytics orderAnalytics(
+            OrderAnalyticsConfig config,
+            Instance<PostHogOrderAnalytics> client,
+            Instance<JtaTransactions> transactions,
+            Instance<OutboxSupport> outbox,
+            RequestBrowserContext browser) {
+        if (!config.enabled()) {
+            return OrderAnalytics.noop();
+        }
+        if (config.outbox().enabled()) {
+            if (!outbox.isResolvable()) {
+                throw new ConfigurationException("order-analytics.outbox.enabled=true needs"
+                        + " io.github.orderanalytics:analytics-outbox and an Agroal DataSource (quarkus-agroal and a"
+                        + " JDBC driver) in the application");
+            }
+            return outbox.get().orderAnalytics(client.get(), browser::attachTo);
+        }
+        return new TransactionAwareOrderAnalytics(
+                client.get(),
+                transactions.isResolvable() ? Optional.of(transactions.get()) : Optional.empty(),
+                browser::attachTo);
+    }
+}
