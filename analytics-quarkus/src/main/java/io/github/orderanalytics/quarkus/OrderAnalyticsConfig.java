@@ -43,6 +43,9 @@ public interface OrderAnalyticsConfig {
     /** Delivery health on {@code /q/health/well}. */
     Health health();
 
+    /** The Dev Service: a FakePostHog in dev and test mode. */
+    DevServices devservices();
+
     /** {@code order-analytics.posthog.*}; unset means the {@code POSTHOG_*} variable, then the default. */
     interface PostHog {
         /** The project API key ({@code phc_...}); without one (and no {@code POSTHOG_API_KEY}) nothing is sent. */
@@ -184,5 +187,15 @@ public interface OrderAnalyticsConfig {
         /** How long every request may fail before delivery health says {@code DOWN}. */
         @WithDefault("5m")
         Duration downAfter();
+    }
+
+    /** {@code order-analytics.devservices.*}: read when the application is built for dev or test mode. */
+    interface DevServices {
+        /**
+         * Whether dev and test mode start a FakePostHog when no API key is configured
+         * ({@code order-analytics.posthog.api-key} or {@code POSTHOG_API_KEY}).
+         */
+        @WithDefault("true")
+        boolean enabled();
     }
 }

@@ -18,11 +18,14 @@ import org.eclipse.microprofile.config.ConfigProvider;
 final class DevServicesProcessor {
 
     @BuildStep(onlyIf = {IsDevServicesSupportedByLaunchMode.class, DevServicesConfig.Enabled.class})
-    void fakePostHog(DevServicesSettings settings, BuildProducer<DevServicesResultBuildItem> services) {
-        if (!settings.enabled() || apiKeyConfigured(ConfigProvider.getConfig())) {
+    void fakePostHog(BuildProducer<DevServicesResultBuildItem> services) {
+        Config config = ConfigProvider.getConfig();
+        if (!config.getOptionalValue("order-analytics.devservices.enabled", Boolean.class)
+                        .orElse(true)
+                || apiKeyConfigured(config)) {
             return;
         }
-        Map<String, Function<FakePostHogService, String>> config = Map.of(
+        Map<String, Function<FakePostHogService, String>> pointedAtTheFake = Map.of(
                 "order-analytics.posthog.host", FakePostHogService::host,
                 "order-analytics.posthog.api-key", fake -> FakePostHog.API_KEY,
                 "order-analytics.posthog.personal-api-key", fake -> FakePostHog.PERSONAL_API_KEY,
@@ -32,7 +35,7 @@ final class DevServicesProcessor {
                 .serviceName("fake-posthog")
                 .description("FakePostHog, the order-analytics testkit's PostHog")
                 .startable(FakePostHogService::new)
-                .configProvider(config)
+                .configProvider(pointedAtTheFake)
                 .build());
     }
 

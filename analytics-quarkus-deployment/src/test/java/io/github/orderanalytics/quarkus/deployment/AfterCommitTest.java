@@ -7,6 +7,7 @@ import io.github.orderanalytics.OrderAnalytics;
 import io.github.orderanalytics.posthog.PostHogEvent;
 import io.github.orderanalytics.posthog.PostHogOrderAnalytics;
 import io.github.orderanalytics.quarkus.TransactionAwareOrderAnalytics;
+import io.github.orderanalytics.testkit.FakePostHog;
 import io.github.orderanalytics.testkit.RemoteFakePostHog;
 import io.quarkus.test.QuarkusUnitTest;
 import jakarta.inject.Inject;
@@ -48,6 +49,13 @@ class AfterCommitTest {
     void connect() {
         posthog = RemoteFakePostHog.at(host);
         posthog.reset();
+    }
+
+    @Test
+    void theDevServicePointsTheClientAtAFakePostHog() {
+        assertThat(client.config().host().getHost()).isEqualTo("127.0.0.1");
+        assertThat(client.config().apiKey()).contains(FakePostHog.API_KEY);
+        assertThat(posthog.events()).isEmpty();
     }
 
     @Test
