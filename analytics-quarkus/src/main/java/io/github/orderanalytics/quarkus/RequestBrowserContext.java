@@ -10,6 +10,8 @@ import jakarta.inject.Singleton;
 import java.util.Objects;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The browser context of the HTTP request being served: posthog-js's {@code X-POSTHOG-*} tracing
@@ -30,6 +32,8 @@ import org.jspecify.annotations.Nullable;
  */
 @Singleton
 public class RequestBrowserContext {
+    private static final Logger log = LoggerFactory.getLogger("io.github.orderanalytics.quarkus");
+
     private final Instance<RequestHeaders> headers;
     private final OrderAnalyticsConfig.BrowserContext settings;
     private final @Nullable String projectApiKey;
@@ -44,11 +48,16 @@ public class RequestBrowserContext {
     /** The current request's browser context; empty outside a request, or when the browser sent none. */
     public Optional<BrowserContext> current() {
         if (!settings.enabled() || !headers.isResolvable()) {
+            log.debug(
+                    "No browser context: reading it is {}, request headers {}",
+                    settings.enabled() ? "on" : "off",
+                    headers.isResolvable() ? "available" : "unavailable");
             return Optional.empty();
         }
         try {
             return read(headers.get());
         } catch (RuntimeException e) { // no request, a recycled one: no context, checkout goes on
+            log.debug("No browser context read from the request: {}", e.toString());
             return Optional.empty();
         }
     }
