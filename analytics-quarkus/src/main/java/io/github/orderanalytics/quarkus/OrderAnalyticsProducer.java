@@ -5,7 +5,9 @@ import io.github.orderanalytics.posthog.PostHogOrderAnalytics;
 import io.github.orderanalytics.quarkus.internal.JtaTransactions;
 import io.github.orderanalytics.quarkus.internal.OutboxSupport;
 import io.quarkus.arc.DefaultBean;
+import io.quarkus.runtime.StartupEvent;
 import io.quarkus.runtime.configuration.ConfigurationException;
+import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.Produces;
@@ -55,16 +57,27 @@ public class OrderAnalyticsProducer {
             return OrderAnalytics.noop();
         }
         if (config.outbox().enabled()) {
-            if (!outbox.isResolvable()) {
-                throw new ConfigurationException("order-analytics.outbox.enabled=true needs"
-                        + " io.github.orderanalytics:analytics-outbox and an Agroal DataSource (quarkus-agroal and a"
-                        + " JDBC driver) in the application");
-            }
-            return outbox.get().orderAnalytics(client.get(), browser::attachTo);
+            return outboxOf(outbox).orderAnalytics(client.get(), browser::attachTo);
         }
         return new TransactionAwareOrderAnalytics(
                 client.get(),
                 transactions.isResolvable() ? Optional.of(transactions.get()) : Optional.empty(),
                 browser::attachTo);
+    }
+
+    /** At start, not at the first order: an outbox asked for but impossible stops the application. */
+    void checkTheOutbox(@Observes StartupEvent started, OrderAnalyticsConfig config, Instance<OutboxSupport> outbox) {
+        if (config.enabled() && config.outbox().enabled()) {
+            outboxOf(outbox);
+        }
+    }
+
+    private static OutboxSupport outboxOf(Instance<OutboxSupport> outbox) {
+        if (!outbox.isResolvable()) {
+            throw new ConfigurationException("order-analytics.outbox.enabled=true needs"
+                    + " io.github.orderanalytics:analytics-outbox and an Agroal DataSource (quarkus-agroal and a"
+                    + " JDBC driver) in the application");
+        }
+        return outbox.get();
     }
 }

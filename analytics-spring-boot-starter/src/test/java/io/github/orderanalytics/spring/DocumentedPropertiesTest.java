@@ -29,7 +29,9 @@ class DocumentedPropertiesTest {
         List<String> snippets = new ArrayList<>();
         List<Path> documents = new ArrayList<>(List.of(Path.of("../README.md")));
         try (Stream<Path> guides = Files.list(Path.of("../docs"))) {
-            guides.filter(p -> p.toString().endsWith(".md")).forEach(documents::add);
+            // the Quarkus guide's snippets are Quarkus's, bound by the extension's own test
+            guides.filter(p -> p.toString().endsWith(".md") && !p.endsWith("quarkus.md"))
+                    .forEach(documents::add);
         }
         for (Path document : documents) {
             Matcher m = BLOCK.matcher(Files.readString(document));

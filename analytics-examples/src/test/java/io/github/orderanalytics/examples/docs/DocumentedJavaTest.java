@@ -2,41 +2,24 @@ package io.github.orderanalytics.examples.docs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.orderanalytics.testsupport.DocumentedJava;
+import io.github.orderanalytics.testsupport.DocumentedJava.Snippet;
 import java.io.IOException;
-import java.io.StringWriter;
-import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import javax.tools.DiagnosticCollector;
-import javax.tools.JavaCompiler;
-import javax.tools.JavaFileObject;
-import javax.tools.SimpleJavaFileObject;
-import javax.tools.StandardJavaFileManager;
-import javax.tools.ToolProvider;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
 /**
  * Every {@code java} block of the README and the guides compiles against this build, as a reader would
- * paste it. A block is compiled inside a class that imports the library's packages; statements go into
- * a method, declarations into the class body. What a block takes for granted ({@code dataSource}, the
- * shop's {@code orders}) is declared in an HTML comment just before it, {@code <!-- given: ... -->},
- * which the rendered page does not show. The testing guide's two complete tests are the testkit's
- * {@code readme/} tests word for word ({@code ReadmeExampleTest}) and compile there.
+ * paste it ({@link DocumentedJava}). The testing guide's two complete tests are the testkit's {@code
+ * readme/} tests word for word ({@code ReadmeExampleTest}) and compile there; the Quarkus guide's blocks
+ * compile in the Quarkus extension's tests, against Quarkus.
  */
 class DocumentedJavaTest {
     private static final Path ROOT = Path.of("..");
-    private static final Pattern BLOCK =
-            Pattern.compile("(?:<!-- given:(?<given>.*?)-->\\s*\\n)?```java\\n(?<code>.*?)\\n```", Pattern.DOTALL);
-    private static final Pattern DECLARATION =
-            Pattern.compile("^(@|(public|protected|private|static|final|abstract|class|record|interface)\\b)");
 
     private static final String IMPORTS = String.join(
             "\n",
@@ -70,12 +53,6 @@ class DocumentedJavaTest {
             "import org.springframework.transaction.annotation.Transactional;",
             "");
 
-    record Snippet(String file, int line, String given, String code) {
-        String name() {
-            return file + ":" + line;
-        }
-    }
-
     @TestFactory
     Stream<DynamicTest> everyJavaBlockCompiles() throws IOException {
         return snippets().stream()
@@ -97,24 +74,7 @@ class DocumentedJavaTest {
     }
 
     private static List<Snippet> snippets() throws IOException {
-        List<Path> documents = new ArrayList<>(List.of(ROOT.resolve("README.md")));
-        try (Stream<Path> docs = Files.list(ROOT.resolve("docs"))) {
-            docs.filter(p -> p.toString().endsWith(".md")).sorted().forEach(documents::add);
-        }
-        List<Snippet> snippets = new ArrayList<>();
-        for (Path document : documents) {
-            String text = Files.readString(document);
-            Matcher m = BLOCK.matcher(text);
-            while (m.find()) {
-                int line = (int) text.substring(0, m.start("code"))
-                        .chars()
-                        .filter(c -> c == '\n')
-                        .count();
-                String given = m.group("given") == null ? "" : m.group("given");
-                snippets.add(new Snippet(ROOT.relativize(document).toString(), line, given, m.group("code")));
-            }
-        }
-        return snippets;
+        return DocumentedJava.snippets(ROOT, guide -> !guide.endsWith("quarkus.md"));
     }
 
     private static boolean isACompiledTestOfTheTestkit(Snippet s) {
@@ -126,62 +86,7 @@ class DocumentedJavaTest {
         assertThat(compile(s)).as("%s does not compile", s.name()).isEmpty();
     }
 
-    /** javac's errors for the snippet, empty if it compiles. */
     private static String compile(Snippet s) {
-        String first = s.code()
-                .lines()
-                .map(String::strip)
-                .filter(l -> !l.isEmpty() && !l.startsWith("//"))
-                .findFirst()
-                .orElse("");
-        String body =
-                DECLARATION.matcher(first).find() ? s.code() : "void snippet() throws Exception {\n" + s.code() + "\n}";
-        String source = IMPORTS + "\nclass Snippet {\n" + s.given() + "\n" + body + "\n}\n";
-        JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
-        DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
-        try (StandardJavaFileManager files = javac.getStandardFileManager(diagnostics, Locale.ROOT, null)) {
-            Path out = Files.createTempDirectory("snippet");
-            boolean ok = javac.getTask(
-                            new StringWriter(),
-                            files,
-                            diagnostics,
-                            List.of(
-                                    "-d",
-                                    out.toString(),
-                                    "-proc:none",
-                                    "-classpath",
-                                    System.getProperty("java.class.path")),
-                            null,
-                            List.of(new Source(source)))
-                    .call();
-            if (ok) {
-                return "";
-            }
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-        StringBuilder errors = new StringBuilder();
-        diagnostics
-                .getDiagnostics()
-                .forEach(d -> errors.append("line ")
-                        .append(d.getLineNumber())
-                        .append(": ")
-                        .append(d.getMessage(Locale.ROOT))
-                        .append('\n'));
-        return errors + "\n" + source;
-    }
-
-    private static final class Source extends SimpleJavaFileObject {
-        private final String text;
-
-        Source(String text) {
-            super(URI.create("string:///Snippet.java"), Kind.SOURCE);
-            this.text = text;
-        }
-
-        @Override
-        public CharSequence getCharContent(boolean ignoreEncodingErrors) {
-            return text;
-        }
+        return DocumentedJava.compile(s, IMPORTS);
     }
 }

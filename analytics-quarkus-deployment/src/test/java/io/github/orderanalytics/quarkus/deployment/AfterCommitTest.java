@@ -83,6 +83,17 @@ class AfterCommitTest {
     }
 
     @Test
+    void refundsAndCancellationsWaitForTheTransactionToo() {
+        assertThatThrownBy(() -> shop.refundAndCancel("ord_undone", true)).isInstanceOf(IllegalStateException.class);
+        shop.refundAndCancel("ord_kept", false);
+
+        assertThat(client.flush(WAIT)).isTrue();
+        List<PostHogEvent> events = posthog.awaitEvents(2, WAIT);
+        assertThat(events).extracting(PostHogEvent::event).containsExactly("order_refunded", "order_cancelled");
+        assertThat(orderIds(events)).containsOnly("ord_kept");
+    }
+
+    @Test
     void withoutATransactionTheOrderIsReportedAtOnce() {
         shop.placeWithoutTransaction("ord_direct");
 

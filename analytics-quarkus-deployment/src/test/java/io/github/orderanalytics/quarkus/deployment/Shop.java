@@ -1,9 +1,11 @@
 package io.github.orderanalytics.quarkus.deployment;
 
+import io.github.orderanalytics.Cancellation;
 import io.github.orderanalytics.Identity;
 import io.github.orderanalytics.Money;
 import io.github.orderanalytics.Order;
 import io.github.orderanalytics.OrderAnalytics;
+import io.github.orderanalytics.Refund;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.TransactionManager;
@@ -65,6 +67,20 @@ public class Shop {
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public void placeOnItsOwn(String orderId) throws SQLException {
         place(orderId, true);
+    }
+
+    /** A refund and a cancellation of the order, in one transaction that fails when {@code fail}. */
+    @Transactional
+    public void refundAndCancel(String orderId, boolean fail) {
+        Identity buyer = Identity.customer("cus_" + orderId);
+        analytics.orderRefunded(
+                Refund.builder(orderId, "re_" + orderId, Money.of("19.90", "EUR"))
+                        .build(),
+                buyer);
+        analytics.orderCancelled(Cancellation.builder(orderId).build(), buyer);
+        if (fail) {
+            throw new IllegalStateException("the refund failed at the bank");
+        }
     }
 
     /** No transaction: reported at once. */

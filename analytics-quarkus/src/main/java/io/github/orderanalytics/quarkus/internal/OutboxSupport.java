@@ -12,9 +12,11 @@ import io.github.orderanalytics.outbox.OutboxSchema;
 import io.github.orderanalytics.posthog.PostHogOrderAnalytics;
 import io.github.orderanalytics.quarkus.OrderAnalyticsConfig;
 import io.quarkus.agroal.runtime.AgroalDataSourceUtil;
+import io.quarkus.arc.InjectableInstance;
 import io.quarkus.datasource.common.runtime.DataSourceUtil;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.quarkus.runtime.configuration.ConfigurationException;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
@@ -121,7 +123,12 @@ public class OutboxSupport {
 
     private AgroalDataSource dataSource() {
         String name = settings.dataSource().orElse(DataSourceUtil.DEFAULT_DATASOURCE_NAME);
-        return AgroalDataSourceUtil.dataSourceInstance(name).get();
+        InjectableInstance<AgroalDataSource> dataSource = AgroalDataSourceUtil.dataSourceInstance(name);
+        if (!dataSource.isResolvable()) {
+            throw new ConfigurationException("order-analytics.outbox.data-source: no Agroal DataSource named '" + name
+                    + "' (the application has " + AgroalDataSourceUtil.activeDataSourceNames() + ")");
+        }
+        return dataSource.get();
     }
 
     private synchronized void initializeSchema(AgroalDataSource dataSource) {
