@@ -18,6 +18,7 @@ import javax.tools.JavaFileObject;
 import javax.tools.SimpleJavaFileObject;
 import javax.tools.StandardJavaFileManager;
 import javax.tools.ToolProvider;
+import org.junit.jupiter.api.DynamicTest;
 
 /**
  * The {@code java} blocks of the README and the guides, compiled as a reader would paste them: inside a
@@ -61,6 +62,16 @@ public final class DocumentedJava {
             }
         }
         return snippets;
+    }
+
+    /** One test per snippet, failing with javac's errors and the source it compiled. */
+    public static Stream<DynamicTest> compileEach(List<Snippet> snippets, String imports) {
+        return snippets.stream().map(s -> DynamicTest.dynamicTest(s.name(), () -> {
+            String errors = compile(s, imports);
+            if (!errors.isEmpty()) {
+                throw new AssertionError(s.name() + " does not compile:\n" + errors);
+            }
+        }));
     }
 
     /** javac's errors for the snippet compiled after {@code imports}, with the source; empty if it compiles. */

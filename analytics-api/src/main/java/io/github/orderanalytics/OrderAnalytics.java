@@ -17,9 +17,8 @@ package io.github.orderanalytics;
  * transaction fails rather than commit without its event. Pass the identity of the order's buyer to
  * every method, so that a refund or cancellation lands on the same person as the order.
  *
- * <p>An implementation that handles every kind alike can write each method as one call to a common
- * one taking {@link OrderEvent}; code holding an {@code OrderEvent} reports it with
- * {@link OrderEvent#reportTo(OrderAnalytics, Identity)}.
+ * <p>An implementation that handles every kind alike extends {@link OrderEventHandler}; code holding an
+ * {@code OrderEvent} reports it with {@link OrderEvent#reportTo(OrderAnalytics, Identity)}.
  *
  * @since 0.1.0
  */

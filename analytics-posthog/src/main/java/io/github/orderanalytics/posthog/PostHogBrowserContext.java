@@ -77,6 +77,38 @@ public final class PostHogBrowserContext {
     }
 
     /**
+     * The context a request carries, as a framework integration reads it: the tracing headers, else (with
+     * {@code readCookie}) posthog-js's cookie; nothing at all from a browser that opted out of capturing.
+     * Each source is read once. Never throws.
+     *
+     * <pre>{@code
+     * Optional<BrowserContext> browser = PostHogBrowserContext.fromRequest(request::getHeader, projectApiKey, false);
+     * }</pre>
+     *
+     * @param header the request's header lookup by name, ignoring case; may return null
+     * @param projectApiKey the project key posthog-js uses, for its cookies' names; null if unknown (then no
+     *     cookie is read, the opt-out's included)
+     * @param readCookie whether posthog-js's own cookie is read where the headers are missing
+     * @since 0.1.0
+     */
+    public static Optional<BrowserContext> fromRequest(
+            Function<String, @Nullable String> header, @Nullable String projectApiKey, boolean readCookie) {
+        String cookies;
+        try {
+            cookies = projectApiKey == null ? null : header.apply("Cookie");
+        } catch (RuntimeException e) { // the caller's lookup failed: no context, checkout goes on
+            log.debug("order-analytics could not read the request's cookies: {}", e.toString());
+            return Optional.empty();
+        }
+        Optional<BrowserContext> fromHeaders = fromHeaders(header::apply);
+        if (fromHeaders.isPresent()) {
+            return cookies != null && hasOptedOut(cookies, projectApiKey) ? Optional.empty() : fromHeaders;
+        }
+        // fromCookies honours the opt-out itself
+        return readCookie && cookies != null ? fromCookies(cookies, projectApiKey) : Optional.empty();
+    }
+
+    /**
      * The context posthog-js keeps in its cookie {@code ph_<projectApiKey>_posthog}: its distinct id
      * and session. Empty when there is no such cookie, nothing usable in it, or the browser opted out of
      * capturing (posthog-js's {@code __ph_opt_in_out_<projectApiKey>} cookie says {@code 0}, {@code false}

@@ -50,6 +50,33 @@ class PostHogBrowserContextTest {
     }
 
     @Test
+    void aRequestIsReadHeadersFirstThenTheCookieIfAskedAndNotAtAllFromABrowserThatOptedOut() {
+        String cookie = cookie("{\"distinct_id\":\"" + VISITOR + "\"}");
+        Map<String, String> tracing = Map.of("X-POSTHOG-DISTINCT-ID", VISITOR, "X-POSTHOG-SESSION-ID", SESSION);
+        String optedOut = "__ph_opt_in_out_" + KEY + "=0";
+
+        assertThat(PostHogBrowserContext.fromRequest(headers(tracing), KEY, false))
+                .contains(BrowserContext.of(VISITOR, SESSION));
+        assertThat(PostHogBrowserContext.fromRequest(headers(Map.of("Cookie", cookie)), KEY, false))
+                .as("the cookie only when asked for")
+                .isEmpty();
+        assertThat(PostHogBrowserContext.fromRequest(headers(Map.of("Cookie", cookie)), KEY, true))
+                .contains(BrowserContext.of(VISITOR, null));
+        java.util.Map<String, String> withOptOut = new java.util.HashMap<>(tracing);
+        withOptOut.put("Cookie", optedOut + "; " + cookie);
+        assertThat(PostHogBrowserContext.fromRequest(headers(withOptOut), KEY, true))
+                .as("opted out: neither headers nor cookie")
+                .isEmpty();
+        assertThat(PostHogBrowserContext.fromRequest(
+                        name -> {
+                            throw new IllegalStateException("request already recycled");
+                        },
+                        KEY,
+                        true))
+                .isEmpty();
+    }
+
+    @Test
     void aLookupThatThrowsMeansNoContext() {
         assertThat(PostHogBrowserContext.fromHeaders(name -> {
                     throw new IllegalStateException("request already recycled");

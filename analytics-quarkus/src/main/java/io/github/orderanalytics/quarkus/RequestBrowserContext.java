@@ -72,19 +72,8 @@ public class RequestBrowserContext {
     }
 
     private Optional<BrowserContext> read(RequestHeaders request) {
-        if (!request.present()) {
-            return Optional.empty();
-        }
-        String cookies = projectApiKey == null ? null : request.header("Cookie");
-        Optional<BrowserContext> fromHeaders = PostHogBrowserContext.fromHeaders(request::header);
-        if (fromHeaders.isPresent()) {
-            return cookies != null && PostHogBrowserContext.hasOptedOut(cookies, projectApiKey)
-                    ? Optional.empty()
-                    : fromHeaders;
-        }
-        // fromCookies honours the opt-out itself
-        return settings.cookie() && cookies != null
-                ? PostHogBrowserContext.fromCookies(cookies, projectApiKey)
+        return request.present()
+                ? PostHogBrowserContext.fromRequest(request::header, projectApiKey, settings.cookie())
                 : Optional.empty();
     }
 }

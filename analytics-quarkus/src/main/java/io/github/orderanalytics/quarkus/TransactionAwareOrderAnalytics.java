@@ -1,11 +1,9 @@
 package io.github.orderanalytics.quarkus;
 
-import io.github.orderanalytics.Cancellation;
 import io.github.orderanalytics.Identity;
-import io.github.orderanalytics.Order;
 import io.github.orderanalytics.OrderAnalytics;
 import io.github.orderanalytics.OrderEvent;
-import io.github.orderanalytics.Refund;
+import io.github.orderanalytics.OrderEventHandler;
 import io.github.orderanalytics.quarkus.internal.JtaTransactions;
 import java.util.Objects;
 import java.util.Optional;
@@ -31,7 +29,7 @@ import java.util.function.UnaryOperator;
  *
  * @since 0.1.0
  */
-public final class TransactionAwareOrderAnalytics implements OrderAnalytics {
+public final class TransactionAwareOrderAnalytics extends OrderEventHandler {
     private final OrderAnalytics delegate;
     private final Optional<JtaTransactions> transactions;
     private final UnaryOperator<Identity> browser;
@@ -49,22 +47,8 @@ public final class TransactionAwareOrderAnalytics implements OrderAnalytics {
     }
 
     @Override
-    public void orderPlaced(Order order, Identity identity) {
-        report(Objects.requireNonNull(order, "order == null"), identity);
-    }
-
-    @Override
-    public void orderRefunded(Refund refund, Identity identity) {
-        report(Objects.requireNonNull(refund, "refund == null"), identity);
-    }
-
-    @Override
-    public void orderCancelled(Cancellation cancellation, Identity identity) {
-        report(Objects.requireNonNull(cancellation, "cancellation == null"), identity);
-    }
-
-    private void report(OrderEvent event, Identity reported) {
-        Identity identity = browser.apply(Objects.requireNonNull(reported, "identity == null"));
+    protected void handle(OrderEvent event, Identity reported) {
+        Identity identity = browser.apply(reported);
         Runnable report = () -> event.reportTo(delegate, identity);
         if (transactions.map(t -> t.afterCommit(this, report)).orElse(false)) {
             return;

@@ -1,11 +1,9 @@
 package io.github.orderanalytics.spring;
 
-import io.github.orderanalytics.Cancellation;
 import io.github.orderanalytics.Identity;
-import io.github.orderanalytics.Order;
 import io.github.orderanalytics.OrderAnalytics;
 import io.github.orderanalytics.OrderEvent;
-import io.github.orderanalytics.Refund;
+import io.github.orderanalytics.OrderEventHandler;
 import io.github.orderanalytics.spring.browser.RequestBrowserContext;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
@@ -30,7 +28,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  *
  * @since 0.1.0
  */
-public final class TransactionAwareOrderAnalytics implements OrderAnalytics {
+public final class TransactionAwareOrderAnalytics extends OrderEventHandler {
     private static final Logger log = LoggerFactory.getLogger(TransactionAwareOrderAnalytics.class);
 
     private final OrderAnalytics delegate;
@@ -44,24 +42,10 @@ public final class TransactionAwareOrderAnalytics implements OrderAnalytics {
         return delegate;
     }
 
-    @Override
-    public void orderPlaced(Order order, Identity identity) {
-        report(Objects.requireNonNull(order, "order == null"), identity);
-    }
-
-    @Override
-    public void orderRefunded(Refund refund, Identity identity) {
-        report(Objects.requireNonNull(refund, "refund == null"), identity);
-    }
-
-    @Override
-    public void orderCancelled(Cancellation cancellation, Identity identity) {
-        report(Objects.requireNonNull(cancellation, "cancellation == null"), identity);
-    }
-
     /** The request's browser context is attached here, on the request's thread, not after commit. */
-    private void report(OrderEvent event, Identity reported) {
-        Identity identity = RequestBrowserContext.attachTo(Objects.requireNonNull(reported, "identity == null"));
+    @Override
+    protected void handle(OrderEvent event, Identity reported) {
+        Identity identity = RequestBrowserContext.attachTo(reported);
         // Synchronization without a transaction (SUPPORTS outside one, NOT_SUPPORTED) is no transaction:
         // its statements stood alone, and its "rollback" takes nothing back, so neither may it take the order.
         if (TransactionSynchronizationManager.isSynchronizationActive()

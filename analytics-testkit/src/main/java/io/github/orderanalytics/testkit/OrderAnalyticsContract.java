@@ -13,6 +13,10 @@ import io.github.orderanalytics.Money;
 import io.github.orderanalytics.Order;
 import io.github.orderanalytics.OrderAnalytics;
 import io.github.orderanalytics.Refund;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -47,6 +51,9 @@ import org.junit.jupiter.api.Test;
  * @since 0.1.0
  */
 public abstract class OrderAnalyticsContract {
+    private static final PrintStream CONSOLE =
+            new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
+
     /** Things an implementation may be unable to do; the tests that need them are skipped. */
     public enum Limit {
         /** The event's uuid cannot be set by the caller, so a redelivered order is counted twice. */
@@ -116,10 +123,14 @@ public abstract class OrderAnalyticsContract {
         skipUnless(!knownLimits().contains(limit), "known limit of this implementation: " + limit);
     }
 
-    /** Skips the calling test, saying why on the console too: surefire keeps the reason in its XML only. */
+    /**
+     * Skips the calling test, saying why on the console too: surefire keeps the reason in its XML only. On
+     * the process's own stdout, not {@code System.out}, which a build may file away with the tests' output
+     * (Maven's {@code redirectTestOutputToFile}); a skip should not be quiet.
+     */
     private void skipUnless(boolean condition, String reason) {
         if (!condition) {
-            System.out.println("[SKIPPED] " + getClass().getSimpleName() + ": " + reason);
+            CONSOLE.println("[SKIPPED] " + getClass().getSimpleName() + ": " + reason);
             assumeTrue(false, reason);
         }
     }

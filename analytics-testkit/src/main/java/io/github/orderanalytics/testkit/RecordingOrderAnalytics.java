@@ -1,16 +1,13 @@
 package io.github.orderanalytics.testkit;
 
-import io.github.orderanalytics.Cancellation;
 import io.github.orderanalytics.Identity;
-import io.github.orderanalytics.Order;
 import io.github.orderanalytics.OrderAnalytics;
 import io.github.orderanalytics.OrderEvent;
-import io.github.orderanalytics.Refund;
+import io.github.orderanalytics.OrderEventHandler;
 import io.github.orderanalytics.posthog.PostHogConfig;
 import io.github.orderanalytics.posthog.PostHogEventMapper;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 
 /**
  * An in-memory {@link OrderAnalytics} for unit tests: it records each call together with the
@@ -30,7 +27,7 @@ import java.util.Objects;
  *
  * @since 0.1.0
  */
-public final class RecordingOrderAnalytics implements OrderAnalytics {
+public final class RecordingOrderAnalytics extends OrderEventHandler {
     private final PostHogEventMapper mapper;
     private final List<RecordedOrderEvent> events = new ArrayList<>();
 
@@ -49,22 +46,7 @@ public final class RecordingOrderAnalytics implements OrderAnalytics {
     }
 
     @Override
-    public void orderPlaced(Order order, Identity identity) {
-        record(Objects.requireNonNull(order, "order == null"), identity);
-    }
-
-    @Override
-    public void orderRefunded(Refund refund, Identity identity) {
-        record(Objects.requireNonNull(refund, "refund == null"), identity);
-    }
-
-    @Override
-    public void orderCancelled(Cancellation cancellation, Identity identity) {
-        record(Objects.requireNonNull(cancellation, "cancellation == null"), identity);
-    }
-
-    private void record(OrderEvent reported, Identity identity) {
-        Objects.requireNonNull(identity, "identity == null");
+    protected void handle(OrderEvent reported, Identity identity) {
         RecordedOrderEvent recorded = new RecordedOrderEvent(reported, identity, mapper.event(reported, identity));
         synchronized (events) {
             events.add(recorded);

@@ -55,9 +55,8 @@ class DocumentedJavaTest {
 
     @TestFactory
     Stream<DynamicTest> everyJavaBlockCompiles() throws IOException {
-        return snippets().stream()
-                .filter(s -> !isACompiledTestOfTheTestkit(s))
-                .map(s -> DynamicTest.dynamicTest(s.name(), () -> assertCompiles(s)));
+        return DocumentedJava.compileEach(
+                snippets().stream().filter(s -> !isACompiledTestOfTheTestkit(s)).toList(), IMPORTS);
     }
 
     /** The harness can fail: a block that does not compile is reported with javac's message. */
@@ -80,10 +79,6 @@ class DocumentedJavaTest {
     private static boolean isACompiledTestOfTheTestkit(Snippet s) {
         return s.code().contains("class CheckoutServiceTest {")
                 || s.code().contains("class MockitoCheckoutServiceTest {");
-    }
-
-    private static void assertCompiles(Snippet s) {
-        assertThat(compile(s)).as("%s does not compile", s.name()).isEmpty();
     }
 
     private static String compile(Snippet s) {

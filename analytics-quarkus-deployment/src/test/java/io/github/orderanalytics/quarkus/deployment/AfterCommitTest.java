@@ -13,7 +13,6 @@ import io.quarkus.test.QuarkusUnitTest;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.List;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -27,7 +26,7 @@ class AfterCommitTest {
 
     @RegisterExtension
     static final QuarkusUnitTest app = new QuarkusUnitTest()
-            .withApplicationRoot(jar -> jar.addClasses(Shop.class, ShopSchema.class))
+            .withApplicationRoot(jar -> jar.addClasses(Shop.class, ShopSchema.class, DevServicePostHog.class))
             .overrideConfigKey("quarkus.datasource.db-kind", "h2")
             .overrideConfigKey("quarkus.datasource.jdbc.url", "jdbc:h2:mem:aftercommit;DB_CLOSE_DELAY=-1");
 
@@ -40,15 +39,11 @@ class AfterCommitTest {
     @Inject
     PostHogOrderAnalytics client;
 
-    @ConfigProperty(name = "order-analytics.posthog.host")
-    String host;
-
     private RemoteFakePostHog posthog;
 
     @BeforeEach
     void connect() {
-        posthog = RemoteFakePostHog.at(host);
-        posthog.reset();
+        posthog = DevServicePostHog.emptied();
     }
 
     @Test

@@ -9,7 +9,6 @@ import io.quarkus.test.QuarkusUnitTest;
 import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -23,18 +22,14 @@ class BrowserContextTest {
 
     @RegisterExtension
     static final QuarkusUnitTest app = new QuarkusUnitTest()
-            .withApplicationRoot(jar -> jar.addClasses(CheckoutResource.class))
+            .withApplicationRoot(jar -> jar.addClasses(CheckoutResource.class, DevServicePostHog.class))
             .overrideConfigKey("quarkus.log.category.\"io.github.orderanalytics.quarkus\".level", "DEBUG");
-
-    @ConfigProperty(name = "order-analytics.posthog.host")
-    String host;
 
     private RemoteFakePostHog posthog;
 
     @BeforeEach
     void connect() {
-        posthog = RemoteFakePostHog.at(host);
-        posthog.reset();
+        posthog = DevServicePostHog.emptied();
     }
 
     @Test

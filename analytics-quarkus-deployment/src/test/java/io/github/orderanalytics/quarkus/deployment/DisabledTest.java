@@ -9,25 +9,22 @@ import io.github.orderanalytics.OrderAnalytics;
 import io.github.orderanalytics.testkit.RemoteFakePostHog;
 import io.quarkus.test.QuarkusUnitTest;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** order-analytics.enabled=false: a bean that reports nothing, even with the Dev Service running. */
 class DisabledTest {
     @RegisterExtension
-    static final QuarkusUnitTest app = new QuarkusUnitTest().overrideConfigKey("order-analytics.enabled", "false");
+    static final QuarkusUnitTest app = new QuarkusUnitTest()
+            .withApplicationRoot(jar -> jar.addClasses(DevServicePostHog.class))
+            .overrideConfigKey("order-analytics.enabled", "false");
 
     @Inject
     OrderAnalytics analytics;
 
-    @ConfigProperty(name = "order-analytics.posthog.host")
-    String host;
-
     @Test
     void theBeanIsTheNoOp() {
-        RemoteFakePostHog posthog = RemoteFakePostHog.at(host);
-        posthog.reset();
+        RemoteFakePostHog posthog = DevServicePostHog.emptied();
 
         analytics.orderPlaced(Order.builder("ord_off", Money.of("1.00", "EUR")).build(), Identity.customer("cus_1"));
 

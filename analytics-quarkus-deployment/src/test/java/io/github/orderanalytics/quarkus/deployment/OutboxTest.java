@@ -17,7 +17,6 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import javax.sql.DataSource;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -32,7 +31,7 @@ class OutboxTest {
 
     @RegisterExtension
     static final QuarkusUnitTest app = new QuarkusUnitTest()
-            .withApplicationRoot(jar -> jar.addClasses(Shop.class, ShopSchema.class))
+            .withApplicationRoot(jar -> jar.addClasses(Shop.class, ShopSchema.class, DevServicePostHog.class))
             .overrideConfigKey("quarkus.datasource.db-kind", "h2")
             .overrideConfigKey("quarkus.datasource.jdbc.url", "jdbc:h2:mem:outbox;DB_CLOSE_DELAY=-1")
             .overrideConfigKey("order-analytics.outbox.enabled", "true")
@@ -50,15 +49,11 @@ class OutboxTest {
     @Inject
     MeterRegistry meters;
 
-    @ConfigProperty(name = "order-analytics.posthog.host")
-    String host;
-
     private RemoteFakePostHog posthog;
 
     @BeforeEach
     void connect() {
-        posthog = RemoteFakePostHog.at(host);
-        posthog.reset();
+        posthog = DevServicePostHog.emptied();
     }
 
     @Test

@@ -51,15 +51,7 @@ public final class BrowserContextFilter implements Filter, Ordered {
 
     /** Each source read once; an opted-out browser is not followed to checkout, headers or cookie. */
     Optional<BrowserContext> read(HttpServletRequest request) {
-        String cookies = projectApiKey == null ? null : request.getHeader("Cookie");
-        Optional<BrowserContext> fromHeaders = PostHogBrowserContext.fromHeaders(request::getHeader);
-        if (fromHeaders.isPresent()) {
-            return cookies != null && PostHogBrowserContext.hasOptedOut(cookies, projectApiKey)
-                    ? Optional.empty()
-                    : fromHeaders;
-        }
-        // fromCookies honours the opt-out itself
-        return cookie && cookies != null ? PostHogBrowserContext.fromCookies(cookies, projectApiKey) : Optional.empty();
+        return PostHogBrowserContext.fromRequest(request::getHeader, projectApiKey, cookie);
     }
 
     @Override

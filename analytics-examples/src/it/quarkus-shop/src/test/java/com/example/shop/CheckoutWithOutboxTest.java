@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.orderanalytics.OrderAnalytics;
 import io.github.orderanalytics.posthog.PostHogEvent;
-import io.github.orderanalytics.testkit.RemoteFakePostHog;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
@@ -13,46 +12,33 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.List;
 import javax.sql.DataSource;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** The outbox on H2: a declined order leaves no row; a paid one is relayed once to the Dev Service's fake. */
+/**
+ * The same shop with the outbox on H2: {@link CheckoutTest}'s checkout again (inherited), and the rows: a
+ * declined order leaves none; a paid one is relayed once to the Dev Service's fake.
+ */
 @QuarkusTest
 @TestProfile(OutboxProfile.class)
-class CheckoutWithOutboxTest {
-    @ConfigProperty(name = "order-analytics.posthog.host")
-    String host;
-
+class CheckoutWithOutboxTest extends CheckoutTest {
     @Inject
     OrderAnalytics analytics;
 
     @Inject
     DataSource db;
 
-    RemoteFakePostHog posthog;
-
-    @BeforeEach
-    void connect() {
-        posthog = RemoteFakePostHog.at(host);
-        posthog.reset();
-    }
-
     @Test
-    void aPaidOrderIsRelayedOnceAndADeclinedOneLeavesNoRow() throws Exception {
+    void aDeclinedOrderLeavesNoRowAndAPaidOneIsRelayed() throws Exception {
         assertThat(analytics.getClass().getSimpleName()).isEqualTo("OutboxOrderAnalytics");
 
         long orders = count("SELECT COUNT(*) FROM orders");
-        CheckoutTest.place(
-                "{\"email\": \"jane@example.com\", \"sku\": \"TEE-02\", \"quantity\": 1, \"declinePayment\": true}",
-                402);
+        place("{\"email\": \"jane@example.com\", \"sku\": \"TEE-02\", \"quantity\": 1, \"declinePayment\": true}", 402);
         assertThat(count("SELECT COUNT(*) FROM order_analytics_outbox")).isZero();
         assertThat(count("SELECT COUNT(*) FROM orders")).isEqualTo(orders);
 
-        String paid =
-                CheckoutTest.place("{\"email\": \"jane@example.com\", \"sku\": \"TEE-02\", \"quantity\": 1}", 201);
+        String paid = place("{\"email\": \"jane@example.com\", \"sku\": \"TEE-02\", \"quantity\": 1}", 201);
 
-        List<PostHogEvent> events = posthog.awaitEvents(1, CheckoutTest.WAIT);
+        List<PostHogEvent> events = posthog.awaitEvents(1, WAIT);
         assertThat(events).extracting(e -> e.properties().get("order_id")).containsExactly(paid);
         assertThat(events.get(0).distinctId()).startsWith("guest_");
     }
