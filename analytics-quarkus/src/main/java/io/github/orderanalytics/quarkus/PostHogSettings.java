@@ -2,12 +2,7 @@ package io.github.orderanalytics.quarkus;
 
 import io.github.orderanalytics.posthog.PostHogConfig;
 import io.github.orderanalytics.posthog.PostHogConfigBuilder;
-import io.quarkus.runtime.configuration.MemorySize;
-import java.util.Optional;
-import java.util.OptionalInt;
-import java.util.function.Consumer;
 import java.util.function.Function;
-import java.util.function.IntConsumer;
 import org.eclipse.microprofile.config.Config;
 import org.jspecify.annotations.Nullable;
 
@@ -30,15 +25,15 @@ final class PostHogSettings {
         p.apiKey().ifPresent(b::apiKey);
         p.host().ifPresent(b::host);
         p.profile().ifPresent(b::profile);
-        whenSet(p.flushAt(), b::flushAt);
+        p.flushAt().ifPresent(b::flushAt);
         p.flushInterval().ifPresent(b::flushInterval);
-        whenSet(p.maxBatchSize(), b::maxBatchSize);
-        whenSet(p.maxQueueSize(), b::maxQueueSize);
-        bytes(p.maxQueueBytes(), b::maxQueueBytes);
-        whenSet(p.maxRequestsInFlight(), b::maxRequestsInFlight);
+        p.maxBatchSize().ifPresent(b::maxBatchSize);
+        p.maxQueueSize().ifPresent(b::maxQueueSize);
+        p.maxQueueBytes().ifPresent(size -> b.maxQueueBytes(size.asLongValue()));
+        p.maxRequestsInFlight().ifPresent(b::maxRequestsInFlight);
         p.requestTimeout().ifPresent(b::requestTimeout);
         p.shutdownTimeout().ifPresent(b::shutdownTimeout);
-        whenSet(p.maxRetries(), b::maxRetries);
+        p.maxRetries().ifPresent(b::maxRetries);
         p.initialBackoff().ifPresent(b::initialBackoff);
         p.maxBackoff().ifPresent(b::maxBackoff);
         p.gzip().ifPresent(b::gzip);
@@ -52,13 +47,5 @@ final class PostHogSettings {
         p.projectId().ifPresent(b::projectId);
         p.appHost().ifPresent(b::appHost);
         return b;
-    }
-
-    static void whenSet(OptionalInt value, IntConsumer setter) {
-        value.ifPresent(setter);
-    }
-
-    static void bytes(Optional<MemorySize> value, Consumer<Long> setter) {
-        value.ifPresent(size -> setter.accept(size.asLongValue()));
     }
 }

@@ -17,12 +17,7 @@ import java.util.Optional;
  */
 public final class CancellationMatcher extends ExpectationMatcher<Cancellation, CancellationMatcher> {
     private CancellationMatcher(Expectations<Cancellation> expected) {
-        super(expected);
-    }
-
-    @Override
-    CancellationMatcher with(Expectations<Cancellation> expected) {
-        return new CancellationMatcher(expected);
+        super(expected, CancellationMatcher::new);
     }
 
     static CancellationMatcher of(String orderId) {

@@ -1,5 +1,6 @@
 package io.github.orderanalytics.testkit.mockito;
 
+import java.util.function.Function;
 import java.util.function.Predicate;
 import org.mockito.ArgumentMatcher;
 
@@ -9,17 +10,17 @@ import org.mockito.ArgumentMatcher;
  */
 abstract class ExpectationMatcher<T, M extends ExpectationMatcher<T, M>> implements ArgumentMatcher<T> {
     private final Expectations<T> expected;
+    private final Function<Expectations<T>, M> sameKind;
 
-    ExpectationMatcher(Expectations<T> expected) {
+    /** @param sameKind makes a matcher of the subclass's kind: its constructor */
+    ExpectationMatcher(Expectations<T> expected, Function<Expectations<T>, M> sameKind) {
         this.expected = expected;
+        this.sameKind = sameKind;
     }
-
-    /** A matcher of the same kind expecting {@code expected}. */
-    abstract M with(Expectations<T> expected);
 
     /** A new matcher of the same kind, expecting one thing more. */
     final M and(String description, Predicate<T> check) {
-        return with(expected.and(description, check));
+        return sameKind.apply(expected.and(description, check));
     }
 
     @Override

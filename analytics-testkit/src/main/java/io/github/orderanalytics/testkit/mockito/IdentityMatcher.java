@@ -21,12 +21,7 @@ import java.util.Optional;
  */
 public final class IdentityMatcher extends ExpectationMatcher<Identity, IdentityMatcher> {
     private IdentityMatcher(Expectations<Identity> expected) {
-        super(expected);
-    }
-
-    @Override
-    IdentityMatcher with(Expectations<Identity> expected) {
-        return new IdentityMatcher(expected);
+        super(expected, IdentityMatcher::new);
     }
 
     static IdentityMatcher of(Identity identity) {

@@ -26,12 +26,7 @@ import java.util.Optional;
  */
 public final class OrderMatcher extends ExpectationMatcher<Order, OrderMatcher> {
     private OrderMatcher(Expectations<Order> expected) {
-        super(expected);
-    }
-
-    @Override
-    OrderMatcher with(Expectations<Order> expected) {
-        return new OrderMatcher(expected);
+        super(expected, OrderMatcher::new);
     }
 
     static OrderMatcher withId(String orderId) {

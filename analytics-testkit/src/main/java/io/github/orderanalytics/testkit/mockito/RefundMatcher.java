@@ -20,12 +20,7 @@ import java.util.Optional;
  */
 public final class RefundMatcher extends ExpectationMatcher<Refund, RefundMatcher> {
     private RefundMatcher(Expectations<Refund> expected) {
-        super(expected);
-    }
-
-    @Override
-    RefundMatcher with(Expectations<Refund> expected) {
-        return new RefundMatcher(expected);
+        super(expected, RefundMatcher::new);
     }
 
     static RefundMatcher withIds(String orderId, String refundId) {
