@@ -9,6 +9,7 @@ import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.util.Objects;
 import java.util.Optional;
+import org.eclipse.microprofile.config.Config;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,11 +39,15 @@ public class RequestBrowserContext {
     private final OrderAnalyticsConfig.BrowserContext settings;
     private final @Nullable String projectApiKey;
 
+    /** @param variables for {@code POSTHOG_API_KEY}, when the key is not a property: the cookies are named after it */
     @Inject
-    RequestBrowserContext(Instance<RequestHeaders> headers, OrderAnalyticsConfig config) {
+    RequestBrowserContext(Instance<RequestHeaders> headers, OrderAnalyticsConfig config, Config variables) {
         this.headers = headers;
         this.settings = config.browserContext();
-        this.projectApiKey = config.posthog().apiKey().orElse(null);
+        this.projectApiKey = config.posthog()
+                .apiKey()
+                .or(() -> variables.getOptionalValue("POSTHOG_API_KEY", String.class))
+                .orElse(null);
     }
 
     /** The current request's browser context; empty outside a request, or when the browser sent none. */

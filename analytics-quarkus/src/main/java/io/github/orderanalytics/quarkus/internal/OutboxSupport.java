@@ -44,6 +44,7 @@ public class OutboxSupport {
     private static final Duration MONITOR_REFRESH = Duration.ofSeconds(5);
 
     private final OrderAnalyticsConfig.Outbox settings;
+    private final boolean enabled;
     private final Instance<JtaTransactions> transactions;
     private final Instance<PostHogOrderAnalytics> client;
     private @Nullable OutboxRelay relay;
@@ -56,13 +57,14 @@ public class OutboxSupport {
             Instance<JtaTransactions> transactions,
             Instance<PostHogOrderAnalytics> client) {
         this.settings = config.outbox();
+        this.enabled = config.enabled() && settings.enabled();
         this.transactions = transactions;
         this.client = client;
     }
 
-    /** Whether {@code order-analytics.outbox.enabled=true}. */
+    /** Whether {@code order-analytics.outbox.enabled=true} (and reporting is not off altogether). */
     public boolean enabled() {
-        return settings.enabled();
+        return enabled;
     }
 
     /** The bean to inject: each event written as a row of the caller's transaction. */
@@ -77,7 +79,7 @@ public class OutboxSupport {
 
     /** Early, so that health and meters find the monitor. */
     void start(@Observes @Priority(Interceptor.Priority.LIBRARY_BEFORE) StartupEvent started) {
-        if (!settings.enabled()) {
+        if (!enabled) {
             return;
         }
         AgroalDataSource dataSource = dataSource();
