@@ -35,14 +35,14 @@ import org.slf4j.LoggerFactory;
 public class RequestBrowserContext {
     private static final Logger log = LoggerFactory.getLogger("io.github.orderanalytics.quarkus");
 
-    private final Instance<RequestHeaders> headers;
+    private final Optional<RequestHeaders> headers;
     private final OrderAnalyticsConfig.BrowserContext settings;
     private final @Nullable String projectApiKey;
 
     /** @param variables for {@code POSTHOG_API_KEY}, when the key is not a property: the cookies are named after it */
     @Inject
     RequestBrowserContext(Instance<RequestHeaders> headers, OrderAnalyticsConfig config, Config variables) {
-        this.headers = headers;
+        this.headers = headers.isResolvable() ? Optional.of(headers.get()) : Optional.empty();
         this.settings = config.browserContext();
         this.projectApiKey = config.posthog()
                 .apiKey()
@@ -52,15 +52,12 @@ public class RequestBrowserContext {
 
     /** The current request's browser context; empty outside a request, or when the browser sent none. */
     public Optional<BrowserContext> current() {
-        if (!settings.enabled() || !headers.isResolvable()) {
-            log.debug(
-                    "No browser context: reading it is {}, request headers {}",
-                    settings.enabled() ? "on" : "off",
-                    headers.isResolvable() ? "available" : "unavailable");
+        if (!settings.enabled()) {
             return Optional.empty();
         }
         try {
-            return read(headers.get());
+            return headers.flatMap(RequestHeaders::ofCurrentRequest)
+                    .flatMap(header -> PostHogBrowserContext.fromRequest(header, projectApiKey, settings.cookie()));
         } catch (RuntimeException e) { // no request, a recycled one: no context, checkout goes on
             log.debug("No browser context read from the request: {}", e.toString());
             return Optional.empty();
@@ -74,11 +71,5 @@ public class RequestBrowserContext {
             return identity;
         }
         return current().map(identity::withBrowser).orElse(identity);
-    }
-
-    private Optional<BrowserContext> read(RequestHeaders request) {
-        return request.present()
-                ? PostHogBrowserContext.fromRequest(request::header, projectApiKey, settings.cookie())
-                : Optional.empty();
     }
 }

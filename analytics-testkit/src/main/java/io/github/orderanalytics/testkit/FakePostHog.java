@@ -384,8 +384,8 @@ public final class FakePostHog implements AutoCloseable {
             Instant receivedAt = Instant.now();
             byte[] raw = exchange.getRequestBody().readAllBytes();
             String path = exchange.getRequestURI().getPath();
-            if (path.equals(RemoteFakePostHog.EVENTS_PATH)) {
-                eventsOverHttp(exchange);
+            if (path.equals(FakeEventsEndpoint.PATH)) {
+                FakeEventsEndpoint.answer(exchange, this);
             } else if (FakeQueryApi.isQueryPath(path)) {
                 query.answer(exchange, raw, capture::sortedStored);
             } else if (exchange.getRequestMethod().equals("OPTIONS") || BrowserCapture.isBrowserPath(path)) {
@@ -393,31 +393,6 @@ public final class FakePostHog implements AutoCloseable {
             } else {
                 capture.batch(exchange, raw, receivedAt);
             }
-        }
-    }
-
-    /**
-     * {@link RemoteFakePostHog}'s view: {@code GET} answers {@link #events()} as a JSON array, each event
-     * as it was sent; {@code DELETE} {@linkplain #reset() resets}. Not PostHog's API: a fake started
-     * elsewhere (a Quarkus Dev Service) is read through it.
-     */
-    private void eventsOverHttp(HttpExchange exchange) throws IOException {
-        switch (exchange.getRequestMethod()) {
-            case "GET" -> {
-                StringBuilder json = new StringBuilder("[");
-                for (PostHogEvent event : events()) {
-                    json.append(json.length() > 1 ? "," : "").append(event.toJson());
-                }
-                byte[] body = json.append(']').toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
-                exchange.getResponseHeaders().set("Content-Type", "application/json");
-                exchange.sendResponseHeaders(200, body.length);
-                exchange.getResponseBody().write(body);
-            }
-            case "DELETE" -> {
-                reset();
-                exchange.sendResponseHeaders(204, -1);
-            }
-            default -> exchange.sendResponseHeaders(405, -1);
         }
     }
 }

@@ -28,9 +28,6 @@ import java.util.Objects;
  * @since 0.1.0
  */
 public final class RemoteFakePostHog {
-    /** Where a FakePostHog answers its events; not a PostHog path. */
-    static final String EVENTS_PATH = "/fake/events";
-
     private static final Duration POLL = Duration.ofMillis(20);
 
     private final URI events;
@@ -44,7 +41,7 @@ public final class RemoteFakePostHog {
     /** The fake at {@code host}, as {@link FakePostHog#host()} says it: {@code http://127.0.0.1:PORT}. */
     public static RemoteFakePostHog at(String host) {
         Objects.requireNonNull(host, "host == null");
-        return new RemoteFakePostHog(URI.create(host.replaceAll("/+$", "") + EVENTS_PATH));
+        return new RemoteFakePostHog(URI.create(host.replaceAll("/+$", "") + FakeEventsEndpoint.PATH));
     }
 
     /** As {@link FakePostHog#events()}: what PostHog would have stored, oldest first. */

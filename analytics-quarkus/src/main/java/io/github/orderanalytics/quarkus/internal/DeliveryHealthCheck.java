@@ -4,7 +4,6 @@ import io.github.orderanalytics.posthog.DeliveryStats;
 import io.github.orderanalytics.posthog.PostHogOrderAnalytics;
 import io.github.orderanalytics.quarkus.OrderAnalyticsConfig;
 import io.smallrye.health.api.Wellness;
-import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.time.Duration;
@@ -22,11 +21,11 @@ import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 @Wellness
 @Singleton
 public class DeliveryHealthCheck implements HealthCheck {
-    private final Instance<PostHogOrderAnalytics> client;
+    private final PostHogOrderAnalytics client;
     private final Duration downAfter;
 
     @Inject
-    DeliveryHealthCheck(Instance<PostHogOrderAnalytics> client, OrderAnalyticsConfig config) {
+    DeliveryHealthCheck(PostHogOrderAnalytics client, OrderAnalyticsConfig config) {
         this.client = client;
         this.downAfter = config.health().downAfter();
     }
@@ -34,20 +33,19 @@ public class DeliveryHealthCheck implements HealthCheck {
     @Override
     public HealthCheckResponse call() {
         HealthCheckResponseBuilder health = HealthCheckResponse.named("order-analytics");
-        PostHogOrderAnalytics c = client.get();
-        if (!c.isEnabled()) {
+        if (!client.isEnabled()) {
             return health.up()
                     .withData("enabled", false)
                     .withData("reason", "no PostHog API key is configured")
                     .build();
         }
-        DeliveryStats stats = c.stats();
+        DeliveryStats stats = client.stats();
         Instant now = Instant.now();
         boolean down = stats.failingSince()
                 .map(since -> Duration.between(since, now).compareTo(downAfter) > 0)
                 .orElse(false);
         health.status(!down)
-                .withData("host", c.config().host().toString())
+                .withData("host", client.config().host().toString())
                 .withData("accepted", stats.accepted())
                 .withData("delivered", stats.delivered())
                 .withData("dropped", stats.droppedTotal())

@@ -20,9 +20,9 @@ public class OrderAnalyticsMeters {
     void bind(
             @Observes StartupEvent started,
             MeterRegistry registry,
-            Instance<PostHogOrderAnalytics> client,
+            PostHogOrderAnalytics client,
             Instance<OutboxSupport> outbox) {
-        new OrderAnalyticsMetrics(client.get()).bindTo(registry);
+        new OrderAnalyticsMetrics(client).bindTo(registry);
         if (outbox.isResolvable()) {
             OutboxSupport o = outbox.get();
             o.monitor().ifPresent(monitor -> new OutboxMetrics(monitor, o.relay(), Tags.empty()).bindTo(registry));

@@ -1,5 +1,7 @@
 package io.github.orderanalytics.quarkus.internal;
 
+import java.util.Optional;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -7,10 +9,6 @@ import org.jspecify.annotations.Nullable;
  * HTTP (quarkus-vertx-http), so the runtime needs no HTTP classes without it.
  */
 public interface RequestHeaders {
-    /** Whether a request is being served here at all. */
-    boolean present();
-
-    /** The header's first value, by a case-insensitive name; null when absent. */
-    @Nullable
-    String header(String name);
+    /** The current request's header lookup (case-insensitive, null when absent); empty outside a request. */
+    Optional<Function<String, @Nullable String>> ofCurrentRequest();
 }

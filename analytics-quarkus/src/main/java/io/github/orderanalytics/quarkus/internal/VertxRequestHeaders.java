@@ -1,40 +1,36 @@
 package io.github.orderanalytics.quarkus.internal;
 
 import io.quarkus.arc.Arc;
-import io.quarkus.arc.ManagedContext;
 import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
+import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.RoutingContext;
-import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
+import java.util.Optional;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
 /** The current Vert.x request's headers: those of the REST endpoint (or route) reporting the order. */
 @Singleton
 public class VertxRequestHeaders implements RequestHeaders {
-    private final Instance<CurrentVertxRequest> request;
+    private final CurrentVertxRequest request;
 
+    /** @param request the request-scoped bean's client proxy: each call reaches the current request's */
     @Inject
-    VertxRequestHeaders(Instance<CurrentVertxRequest> request) {
+    VertxRequestHeaders(CurrentVertxRequest request) {
         this.request = request;
     }
 
     @Override
-    public boolean present() {
-        return current() != null;
-    }
-
-    @Override
-    public @Nullable String header(String name) {
-        RoutingContext context = current();
-        return context == null ? null : context.request().getHeader(name);
-    }
-
-    private @Nullable RoutingContext current() {
-        ManagedContext requestContext = Arc.container().requestContext();
-        if (!requestContext.isActive()) {
-            return null;
+    public Optional<Function<String, @Nullable String>> ofCurrentRequest() {
+        if (!Arc.container().requestContext().isActive()) {
+            return Optional.empty();
         }
-        return request.get().getCurrent();
+        RoutingContext context = request.getCurrent();
+        if (context == null) {
+            return Optional.empty();
+        }
+        HttpServerRequest http = context.request();
+        return Optional.of(http::getHeader);
     }
 }
