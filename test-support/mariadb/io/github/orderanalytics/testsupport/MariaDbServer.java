@@ -23,8 +23,12 @@ import java.util.stream.Stream;
  * mariadb-server} binaries (which {@code .ci/run} installs when missing) run as a private process on a
  * temporary data directory and a free port, stopped and deleted when the JVM ends. Without the binaries
  * there is none, and the caller says so ({@link #NOT_INSTALLED}): tests skip, benchmarks leave it out.
+ *
+ * @param directory the server's temporary directory: data, socket and logs
+ * @param port the port it listens on, on 127.0.0.1
+ * @param process the server's process
  */
-public final class MariaDbServer implements AutoCloseable {
+public record MariaDbServer(Path directory, int port, Process process) implements AutoCloseable {
     /** Why there is no server, for a skipped test or a report. */
     public static final String NOT_INSTALLED =
             "no MariaDB server on this machine (apt-get install mariadb-server; .ci/run does)";
@@ -33,16 +37,6 @@ public final class MariaDbServer implements AutoCloseable {
     private static final List<String> INSTALLERS = List.of("/usr/bin/mariadb-install-db", "/usr/bin/mysql_install_db");
 
     private static MariaDbServer shared;
-
-    private final Path directory;
-    private final int port;
-    private final Process process;
-
-    private MariaDbServer(Path directory, int port, Process process) {
-        this.directory = directory;
-        this.port = port;
-        this.process = process;
-    }
 
     /**
      * The tests' server, started on first use and shared by the JVM's tests: commits reach the log but

@@ -8,17 +8,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
-import org.openjdk.jmh.annotations.Scope;
-import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * What reading a request's browser context costs checkout: posthog-js's three tracing headers through
@@ -26,13 +17,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * header (a consent cookie, a session cookie and posthog-js's own, about 700 bytes). Run with
  * {@code java -cp ... org.openjdk.jmh.Main BrowserContextBenchmark}.
  */
-@State(Scope.Thread)
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.NANOSECONDS)
-@Warmup(iterations = 3, time = 1)
-@Measurement(iterations = 5, time = 1)
-@Fork(1)
-public class BrowserContextBenchmark {
+public class BrowserContextBenchmark extends NanoBenchmark {
     private static final String KEY = "phc_benchmark_project_key";
     private static final String VISITOR = "01a21c72-9100-7abc-9def-0123456789ab";
     private static final String SESSION = "01a21c72-9100-7cc2-8c3a-3f3b0d6e9a41";

@@ -15,6 +15,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.zip.GZIPInputStream;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A fast capture endpoint on 127.0.0.1: gunzips, counts the events of each batch with a streaming
@@ -37,39 +38,31 @@ final class CountingSink implements AutoCloseable {
         return t;
     });
     private final int port;
-    private HttpServer server;
+    private @Nullable HttpServer server;
 
     CountingSink() {
-        this.server = listen(0);
-        this.port = server.getAddress().getPort();
+        HttpServer s;
+        try {
+            s = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 256);
+        } catch (IOException e) {
+            throw new UncheckedIOException("the benchmark's sink could not listen on 127.0.0.1", e);
+        }
+        s.createContext("/", this::handle);
+        s.setExecutor(handlers);
+        s.start();
+        this.server = s;
+        this.port = s.getAddress().getPort();
     }
 
     String host() {
         return "http://127.0.0.1:" + port;
     }
 
+    /** Stops answering, for good: what the client then sees is an outage. */
     synchronized void down() {
         if (server != null) {
             server.stop(0);
             server = null;
-        }
-    }
-
-    synchronized void up() {
-        if (server == null) {
-            server = listen(port);
-        }
-    }
-
-    private HttpServer listen(int port) {
-        try {
-            HttpServer s = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 256);
-            s.createContext("/", this::handle);
-            s.setExecutor(handlers);
-            s.start();
-            return s;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 

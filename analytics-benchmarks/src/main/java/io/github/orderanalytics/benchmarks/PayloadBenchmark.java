@@ -7,26 +7,11 @@ import io.github.orderanalytics.posthog.PostHogConfig;
 import io.github.orderanalytics.posthog.PostHogEvent;
 import io.github.orderanalytics.posthog.PostHogEventMapper;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
-import org.openjdk.jmh.annotations.Scope;
-import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
 
 /** What building the payload alone costs: our validated order against the official SDKs' map. */
-@State(Scope.Thread)
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.NANOSECONDS)
-@Warmup(iterations = 3, time = 1)
-@Measurement(iterations = 5, time = 1)
-@Fork(1)
-public class PayloadBenchmark {
+public class PayloadBenchmark extends NanoBenchmark {
     private int next;
     private final Order[] orders = new Order[Client.PREPARED];
     private final Identity[] identities = new Identity[Client.PREPARED];

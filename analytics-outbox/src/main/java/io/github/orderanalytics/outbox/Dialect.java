@@ -10,8 +10,6 @@ import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeFormatterBuilder;
-import java.time.temporal.ChronoField;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -106,7 +104,8 @@ enum Dialect {
 
         @Override
         Instant time(ResultSet r, int column) throws SQLException {
-            return LocalDateTime.parse(notNull(r.getString(column), column), DATETIME)
+            // ISO's reader takes any fraction, or none, once the date and time are joined by a 'T'.
+            return LocalDateTime.parse(notNull(r.getString(column), column).replace(' ', 'T'))
                     .toInstant(ZoneOffset.UTC);
         }
 
@@ -130,13 +129,9 @@ enum Dialect {
      */
     record Claimed(long id, UUID uuid, Instant eventTime, int attempts, long bytes) {}
 
-    /** MySQL's DATETIME text, microseconds written, any fraction read. */
-    private static final DateTimeFormatter DATETIME = new DateTimeFormatterBuilder()
-            .appendPattern("uuuu-MM-dd HH:mm:ss")
-            .optionalStart()
-            .appendFraction(ChronoField.MICRO_OF_SECOND, 0, 6, true)
-            .optionalEnd()
-            .toFormatter(Locale.ROOT);
+    /** MySQL's DATETIME(6) text. */
+    private static final DateTimeFormatter DATETIME =
+            DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss.SSSSSS", Locale.ROOT);
 
     /** What a claim reads of each row, as {@link Claimed} holds it. */
     private static final String CLAIMED_COLUMNS = "id, event_uuid, event_time, attempts, OCTET_LENGTH(payload)";

@@ -2,20 +2,15 @@ package io.github.orderanalytics.outbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.orderanalytics.posthog.PostHogEvent;
 import io.github.orderanalytics.posthog.PostHogOrderAnalytics;
 import io.github.orderanalytics.testkit.FakePostHog;
+import io.github.orderanalytics.testsupport.Sql;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.HashSet;
-import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
@@ -89,26 +84,15 @@ class CrashTest {
             }
 
             Set<UUID> committed = new HashSet<>();
-            try (Connection c = dataSource.getConnection();
-                    Statement s = c.createStatement();
-                    ResultSet r = s.executeQuery("SELECT id FROM orders")) {
-                while (r.next()) {
-                    committed.addAll(CheckoutProcess.eventUuids(r.getString(1)));
-                }
-            }
+            Sql.column(dataSource, "SELECT id FROM orders")
+                    .forEach(id -> committed.addAll(CheckoutProcess.eventUuids(id)));
             Set<UUID> rolledBackUuids = new HashSet<>();
             rolledBack.forEach(id -> rolledBackUuids.addAll(CheckoutProcess.eventUuids(id)));
-            Map<UUID, Integer> received = new HashMap<>();
-            for (PostHogEvent e : posthog.events()) {
-                received.merge(e.uuid(), 1, Integer::sum);
-            }
-            Set<UUID> missing = new HashSet<>(committed);
-            missing.removeAll(received.keySet());
-            Set<UUID> notCommitted = new HashSet<>(received.keySet());
-            notCommitted.removeAll(committed);
+            Arrivals arrivals = Arrivals.of(committed, posthog.events());
+            Set<UUID> missing = arrivals.missing();
+            Set<UUID> notCommitted = arrivals.notCommitted();
             Set<UUID> rolledBackReceived = new HashSet<>(rolledBackUuids);
-            rolledBackReceived.retainAll(received.keySet());
-            long duplicates = received.values().stream().filter(n -> n > 1).count();
+            rolledBackReceived.retainAll(arrivals.received());
             long rowsLeft = Databases.rows(dataSource);
 
             System.out.printf(
@@ -138,7 +122,7 @@ class CrashTest {
                     missing.size(),
                     notCommitted.size(),
                     rolledBackReceived.size(),
-                    duplicates,
+                    arrivals.duplicates(),
                     rowsLeft);
 
             assertThat(committed).hasSizeGreaterThanOrEqualTo(commitsSeen.get());

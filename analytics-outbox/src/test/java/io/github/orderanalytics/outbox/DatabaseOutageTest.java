@@ -6,12 +6,12 @@ import io.github.orderanalytics.Identity;
 import io.github.orderanalytics.Money;
 import io.github.orderanalytics.Order;
 import io.github.orderanalytics.posthog.PostHogConfig;
-import io.github.orderanalytics.posthog.PostHogEvent;
 import io.github.orderanalytics.posthog.PostHogEventMapper;
 import io.github.orderanalytics.posthog.PostHogOrderAnalytics;
 import io.github.orderanalytics.testkit.FakePostHog;
 import io.github.orderanalytics.testkit.FakeResponse;
 import io.github.orderanalytics.testsupport.Await;
+import io.github.orderanalytics.testsupport.Sql;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -20,20 +20,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
+import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -112,15 +109,9 @@ class DatabaseOutageTest {
             client.close();
 
             Set<UUID> committed = committedOrders(dataSource);
-            Map<UUID, Integer> received = new HashMap<>();
-            for (PostHogEvent e : posthog.events()) {
-                received.merge(e.uuid(), 1, Integer::sum);
-            }
-            Set<UUID> missing = new HashSet<>(committed);
-            missing.removeAll(received.keySet());
-            Set<UUID> neverCommitted = new HashSet<>(received.keySet());
-            neverCommitted.removeAll(committed);
-            long duplicates = received.values().stream().filter(n -> n > 1).count();
+            Arrivals arrivals = Arrivals.of(committed, posthog.events());
+            Set<UUID> missing = arrivals.missing();
+            Set<UUID> neverCommitted = arrivals.notCommitted();
             long left = Databases.rows(dataSource);
 
             System.out.printf(
@@ -148,7 +139,7 @@ class DatabaseOutageTest {
                     committed.size() - missing.size(),
                     missing.size(),
                     neverCommitted.size(),
-                    duplicates,
+                    arrivals.duplicates(),
                     left,
                     Duration.between(down, back).toMillis(),
                     recoveredAfterRestart.toMillis(),
@@ -195,15 +186,9 @@ class DatabaseOutageTest {
 
     /** The uuids of the orders whose transactions committed: the orders table is the truth. */
     private static Set<UUID> committedOrders(DataSource dataSource) throws SQLException {
-        Set<UUID> uuids = new HashSet<>();
-        try (Connection c = dataSource.getConnection();
-                Statement s = c.createStatement();
-                ResultSet r = s.executeQuery("SELECT id FROM orders")) {
-            while (r.next()) {
-                uuids.add(PostHogEventMapper.orderPlacedUuid(r.getString(1)));
-            }
-        }
-        return uuids;
+        return Sql.column(dataSource, "SELECT id FROM orders").stream()
+                .map(PostHogEventMapper::orderPlacedUuid)
+                .collect(Collectors.toSet());
     }
 
     /** A checkout thread: the order row and its event row in one transaction, a few hundred a second. */

@@ -11,6 +11,7 @@ import io.github.orderanalytics.Refund;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -44,16 +45,18 @@ class BrowserAttributionMappingTest {
         return order(SESSION_START.plus(Duration.ofMinutes(15)));
     }
 
+    /** The event of {@link #order()} placed by {@code who} in a browser whose visitor nobody identified. */
+    private static PostHogEvent placedInTheAnonymousBrowser(Identity who) {
+        return DEFAULTS.orderPlaced(order(), who.withBrowser(ANONYMOUS_BROWSER));
+    }
+
     @Test
     void aCustomerKeepsTheCustomerIdAndJoinsTheBrowsersSession() {
-        PostHogEvent event =
-                DEFAULTS.orderPlaced(order(), Identity.customer("cus_42").withBrowser(ANONYMOUS_BROWSER));
+        PostHogEvent event = placedInTheAnonymousBrowser(Identity.customer("cus_42"));
 
         assertThat(event.distinctId()).isEqualTo("cus_42");
         assertThat(event.properties())
-                .containsEntry("$session_id", SESSION)
-                .containsEntry("$window_id", WINDOW)
-                .containsEntry("identity_type", "customer")
+                .containsAllEntriesOf(Map.of("$session_id", SESSION, "$window_id", WINDOW, "identity_type", "customer"))
                 .doesNotContainKeys("$process_person_profile", "guest_id", "$anon_distinct_id");
     }
 
@@ -69,8 +72,7 @@ class BrowserAttributionMappingTest {
 
     @Test
     void aGuestFromAnAnonymousBrowserIsFiledUnderTheBrowsersVisitorWithItsGuestId() {
-        PostHogEvent event =
-                DEFAULTS.orderPlaced(order(), Identity.guest("jane@example.com").withBrowser(ANONYMOUS_BROWSER));
+        PostHogEvent event = placedInTheAnonymousBrowser(Identity.guest("jane@example.com"));
 
         assertThat(event.distinctId()).isEqualTo(VISITOR);
         assertThat(event.properties())
@@ -114,8 +116,7 @@ class BrowserAttributionMappingTest {
 
     @Test
     void anAnonymousVisitorKeepsItsIdAndJoinsTheSession() {
-        PostHogEvent event =
-                DEFAULTS.orderPlaced(order(), Identity.anonymous("visitor_9").withBrowser(ANONYMOUS_BROWSER));
+        PostHogEvent event = placedInTheAnonymousBrowser(Identity.anonymous("visitor_9"));
 
         assertThat(event.distinctId()).isEqualTo("visitor_9");
         assertThat(event.properties())

@@ -148,9 +148,10 @@ class PostHogEventMapperTest {
                 .property("channel", "support")
                 .build();
 
-        PostHogEvent event = DEFAULTS.orderRefunded(refund, Identity.customer("cus_42"));
+        String json =
+                DEFAULTS.orderRefunded(refund, Identity.customer("cus_42")).toJson();
 
-        assertThat(event.toJson())
+        assertThat(json)
                 .isEqualTo("{\"event\":\"order_refunded\",\"distinct_id\":\"cus_42\","
                         + "\"uuid\":\"e0cc9ca3-4047-528b-b1b5-017126804952\",\"timestamp\":\"2026-11-30T09:00:00Z\","
                         + "\"properties\":{\"order_id\":\"ord_1001\",\"refund_id\":\"re_77\",\"total\":25.99,"
@@ -158,7 +159,7 @@ class PostHogEventMapperTest {
                         + "\"products\":[{\"product_id\":\"prod_7\",\"sku\":\"SKU-7\",\"price\":20.00,\"quantity\":1}],"
                         + "\"identity_type\":\"customer\",\"$lib\":\"order-analytics-java\",\"$lib_version\":\""
                         + VERSION + "\",\"$geoip_disable\":true,\"channel\":\"support\"}}");
-        assertThat(DEFAULTS.event(refund, Identity.customer("cus_42"))).isEqualTo(event);
+        assertThat(DEFAULTS.event(refund, Identity.customer("cus_42")).toJson()).isEqualTo(json);
     }
 
     @Test
@@ -311,16 +312,8 @@ class PostHogEventMapperTest {
         Map<String, Object> p =
                 DEFAULTS.orderPlaced(bare, Identity.customer("c")).properties();
 
-        assertThat(p)
-                .doesNotContainKeys(
-                        "subtotal",
-                        "tax",
-                        "shipping",
-                        "discount",
-                        "coupon",
-                        "products",
-                        "$process_person_profile",
-                        "$session_id");
+        String unset = "subtotal tax shipping discount coupon products $process_person_profile $session_id";
+        assertThat(p).doesNotContainKeys(unset.split(" "));
         assertThat(p.get("revenue")).isEqualTo(new BigDecimal("5.00"));
     }
 }

@@ -4,16 +4,14 @@ import io.github.orderanalytics.posthog.PostHogEvent;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.DateTimeParseException;
-import java.time.temporal.ChronoField;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BinaryOperator;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -23,13 +21,6 @@ import org.jspecify.annotations.Nullable;
 final class FakeWhere {
     private FakeWhere() {}
 
-    private static final DateTimeFormatter CLICKHOUSE_TIME = new DateTimeFormatterBuilder()
-            .appendPattern("uuuu-MM-dd HH:mm:ss")
-            .optionalStart()
-            .appendFraction(ChronoField.NANO_OF_SECOND, 0, 9, true)
-            .optionalEnd()
-            .toFormatter(Locale.ROOT);
-
     private static final Pattern EVENT_IN = Pattern.compile("(?is)^event\\s+IN\\s*\\((.*)\\)$");
     static final Pattern COMPARISON = Pattern.compile("(?is)^(timestamp|uuid)\\s*(>=|<=|<|>|=)\\s*(.+)$");
 
@@ -38,21 +29,16 @@ final class FakeWhere {
         while (c.startsWith("(") && c.endsWith(")") && closes(c)) {
             c = c.substring(1, c.length() - 1).strip();
         }
-        List<String> alternatives = splitTopLevel(c, " OR ");
-        if (alternatives.size() > 1) {
-            Predicate<PostHogEvent> any = e -> false;
-            for (String a : alternatives) {
-                any = any.or(condition(a.strip(), values, zone));
+        // OR binds looser than AND, so it splits first.
+        for (String operator : List.of(" OR ", " AND ")) {
+            List<String> parts = splitTopLevel(c, operator);
+            if (parts.size() > 1) {
+                BinaryOperator<Predicate<PostHogEvent>> join = operator.equals(" OR ") ? Predicate::or : Predicate::and;
+                return parts.stream()
+                        .map(part -> condition(part.strip(), values, zone))
+                        .reduce(join)
+                        .orElseThrow();
             }
-            return any;
-        }
-        List<String> all = splitTopLevel(c, " AND ");
-        if (all.size() > 1) {
-            Predicate<PostHogEvent> each = e -> true;
-            for (String a : all) {
-                each = each.and(condition(a.strip(), values, zone));
-            }
-            return each;
         }
         Matcher in = EVENT_IN.matcher(c);
         if (in.matches()) {
@@ -119,12 +105,20 @@ final class FakeWhere {
             }
         }
         String text = literal(argument, values);
+        if (text == null) {
+            throw new QueryRefused("no value for the placeholder " + argument);
+        }
         try {
-            Instant t = LocalDateTime.parse(text, CLICKHOUSE_TIME).atZone(in).toInstant();
+            Instant t = LocalDateTime.parse(clickHouseToIso(text)).atZone(in).toInstant();
             return seconds ? t.truncatedTo(ChronoUnit.SECONDS) : t;
         } catch (DateTimeParseException e) {
             throw new QueryRefused("not a date-time: " + text);
         }
+    }
+
+    /** ClickHouse's "2026-12-01 10:00:00[.fraction]" as ISO-8601's local date-time, which reads any fraction. */
+    private static String clickHouseToIso(String text) {
+        return text.replace(' ', 'T');
     }
 
     static String uuidValue(String expr, Map<String, String> values) {

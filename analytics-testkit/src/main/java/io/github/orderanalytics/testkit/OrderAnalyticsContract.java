@@ -12,6 +12,7 @@ import io.github.orderanalytics.LineItem;
 import io.github.orderanalytics.Money;
 import io.github.orderanalytics.Order;
 import io.github.orderanalytics.OrderAnalytics;
+import io.github.orderanalytics.OrderEvent;
 import io.github.orderanalytics.Refund;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
@@ -25,6 +26,7 @@ import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -178,24 +180,16 @@ public abstract class OrderAnalyticsContract {
         OrderAnalytics analytics = analytics();
         Identity c = Identity.customer("c");
 
-        assertThatNullPointerException()
-                .isThrownBy(() -> analytics.orderPlaced(null, c))
-                .withMessage("order == null");
-        assertThatNullPointerException()
-                .isThrownBy(() -> analytics.orderPlaced(order("ord_1"), null))
-                .withMessage("identity == null");
-        assertThatNullPointerException()
-                .isThrownBy(() -> analytics.orderRefunded(null, c))
-                .withMessage("refund == null");
-        assertThatNullPointerException()
-                .isThrownBy(() -> analytics.orderRefunded(refund("ord_1", "re_1"), null))
-                .withMessage("identity == null");
-        assertThatNullPointerException()
-                .isThrownBy(() -> analytics.orderCancelled(null, c))
-                .withMessage("cancellation == null");
-        assertThatNullPointerException()
-                .isThrownBy(() -> analytics.orderCancelled(cancellation("ord_1"), null))
-                .withMessage("identity == null");
+        refusedNamed(() -> analytics.orderPlaced(null, c), "order == null");
+        refusedNamed(() -> analytics.orderRefunded(null, c), "refund == null");
+        refusedNamed(() -> analytics.orderCancelled(null, c), "cancellation == null");
+        for (OrderEvent event : List.of(order("ord_1"), refund("ord_1", "re_1"), cancellation("ord_1"))) {
+            refusedNamed(() -> event.reportTo(analytics, null), "identity == null");
+        }
+    }
+
+    private static void refusedNamed(ThrowingCallable call, String message) {
+        assertThatNullPointerException().isThrownBy(call).withMessage(message);
     }
 
     @Test

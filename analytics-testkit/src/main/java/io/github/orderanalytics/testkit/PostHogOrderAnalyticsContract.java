@@ -169,10 +169,7 @@ public abstract class PostHogOrderAnalyticsContract extends OrderAnalyticsContra
     public void theUuidsOfRefundsAndCancellationsComeFromTheirIds() {
         skipIf(Limit.CALLER_SET_UUID);
 
-        analytics().orderRefunded(refund("ord_contract_8", "re_1"), Identity.customer("c"));
-        analytics().orderCancelled(cancellation("ord_contract_8"), Identity.customer("c"));
-
-        assertThat(awaitReported(2, WAIT))
+        assertThat(refundAndCancellation("ord_contract_8"))
                 .extracting(PostHogEvent::uuid)
                 .containsExactlyInAnyOrder(
                         PostHogEventMapper.orderRefundedUuid("ord_contract_8", "re_1"),
@@ -183,12 +180,16 @@ public abstract class PostHogOrderAnalyticsContract extends OrderAnalyticsContra
     public void theTimestampsOfRefundsAndCancellationsAreWhenTheyHappened() {
         skipIf(Limit.CALLER_SET_TIMESTAMP);
 
-        analytics().orderRefunded(refund("ord_contract_9", "re_1"), Identity.customer("c"));
-        analytics().orderCancelled(cancellation("ord_contract_9"), Identity.customer("c"));
-
-        assertThat(awaitReported(2, WAIT))
+        assertThat(refundAndCancellation("ord_contract_9"))
                 .extracting(PostHogEvent::timestamp)
                 .containsExactlyInAnyOrder(REFUNDED_AT, CANCELLED_AT);
+    }
+
+    /** Reports a refund and a cancellation of {@code orderId} and waits for their two events. */
+    private List<PostHogEvent> refundAndCancellation(String orderId) {
+        analytics().orderRefunded(refund(orderId, "re_1"), Identity.customer("c"));
+        analytics().orderCancelled(cancellation(orderId), Identity.customer("c"));
+        return awaitReported(2, WAIT);
     }
 
     @Test

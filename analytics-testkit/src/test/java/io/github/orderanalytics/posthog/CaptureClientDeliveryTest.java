@@ -14,17 +14,13 @@ import io.github.orderanalytics.testkit.FakePostHog;
 import io.github.orderanalytics.testkit.FakeResponse;
 import io.github.orderanalytics.testkit.OrderAnalyticsAssertions;
 import io.github.orderanalytics.testsupport.Await;
+import io.github.orderanalytics.testsupport.Callers;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
@@ -400,28 +396,39 @@ class CaptureClientDeliveryTest {
             analytics.orderPlaced(order("ord_" + i), Identity.customer("c"));
         }
 
-        Instant start = Instant.now();
-        analytics.close();
-
-        assertThat(Duration.between(start, Instant.now())).isLessThan(Duration.ofMillis(2500));
+        assertThat(Clients.timeToClose(analytics)).isLessThan(Duration.ofMillis(2500));
         DeliveryStats stats = analytics.stats();
         assertThat(stats.dropped(DropReason.SHUTDOWN_TIMEOUT)).isEqualTo(10);
         assertThat(stats.queueDepth()).isZero();
         assertThat(stats.accepted()).isEqualTo(stats.delivered() + stats.droppedTotal());
     }
 
-    @Test
-    void closeKeepsItsDeadlineAgainstAServerThatNeverAnswers() {
+    /** A client that has sent one order to a server that takes it and never answers. */
+    private PostHogOrderAnalytics oneOrderToAServerThatNeverAnswers(Duration shutdownTimeout) {
         posthog.respondByDefault(FakeResponse.ok().delayedBy(Duration.ofMinutes(5)));
         PostHogOrderAnalytics analytics = client(
-                posthog.clientConfig().requestTimeout(Duration.ofMinutes(1)).shutdownTimeout(Duration.ofSeconds(1)));
+                posthog.clientConfig().requestTimeout(Duration.ofMinutes(1)).shutdownTimeout(shutdownTimeout));
         analytics.orderPlaced(order("ord_1"), Identity.customer("c"));
         posthog.awaitRequests(1, WAIT);
+        return analytics;
+    }
+
+    @Test
+    void flushKeepsItsDeadlineAgainstAServerThatNeverAnswers() {
+        PostHogOrderAnalytics analytics = oneOrderToAServerThatNeverAnswers(Duration.ofMillis(500));
 
         Instant start = Instant.now();
-        analytics.close();
+        boolean drained = analytics.flush(Duration.ofMillis(500));
 
-        assertThat(Duration.between(start, Instant.now())).isLessThan(Duration.ofMillis(2500));
+        assertThat(drained).isFalse();
+        assertThat(Duration.between(start, Instant.now())).isLessThan(Duration.ofMillis(1_500));
+    }
+
+    @Test
+    void closeKeepsItsDeadlineAgainstAServerThatNeverAnswers() {
+        PostHogOrderAnalytics analytics = oneOrderToAServerThatNeverAnswers(Duration.ofSeconds(1));
+
+        assertThat(Clients.timeToClose(analytics)).isLessThan(Duration.ofMillis(2500));
         assertThat(analytics.stats().dropped(DropReason.SHUTDOWN_TIMEOUT)).isEqualTo(1);
     }
 
@@ -460,24 +467,11 @@ class CaptureClientDeliveryTest {
                 client(posthog.clientConfig().flushAt(50).flushInterval(Duration.ofMillis(50)));
         int threads = 8;
         int perThread = 500;
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
-        CountDownLatch go = new CountDownLatch(1);
-        List<Future<?>> done = new ArrayList<>();
-        for (int t = 0; t < threads; t++) {
-            int thread = t;
-            done.add(pool.submit(() -> {
-                go.await();
-                for (int i = 0; i < perThread; i++) {
-                    analytics.orderPlaced(order("ord_" + thread + "_" + i), Identity.customer("cus_" + thread));
-                }
-                return null;
-            }));
-        }
-        go.countDown();
-        for (Future<?> f : done) {
-            f.get();
-        }
-        pool.shutdown();
+        Callers.run(
+                threads,
+                perThread,
+                (thread, i) ->
+                        analytics.orderPlaced(order("ord_" + thread + "_" + i), Identity.customer("cus_" + thread)));
 
         assertThat(analytics.flush(WAIT)).isTrue();
         Set<UUID> expected = IntStream.range(0, threads)

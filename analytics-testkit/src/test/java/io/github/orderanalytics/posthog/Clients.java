@@ -1,6 +1,8 @@
 package io.github.orderanalytics.posthog;
 
 import io.github.orderanalytics.testkit.FakePostHog;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -16,6 +18,13 @@ final class Clients implements AutoCloseable {
     PostHogOrderAnalytics track(PostHogOrderAnalytics client) {
         created.add(client);
         return client;
+    }
+
+    /** How long {@code analytics.close()} took: the caller's wait at shutdown. */
+    static Duration timeToClose(PostHogOrderAnalytics analytics) {
+        Instant start = Instant.now();
+        analytics.close();
+        return Duration.between(start, Instant.now());
     }
 
     @Override

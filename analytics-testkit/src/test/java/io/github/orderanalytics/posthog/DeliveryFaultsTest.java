@@ -10,21 +10,18 @@ import io.github.orderanalytics.testkit.CapturedRequest;
 import io.github.orderanalytics.testkit.FakePostHog;
 import io.github.orderanalytics.testkit.FakeResponse;
 import io.github.orderanalytics.testsupport.Await;
+import io.github.orderanalytics.testsupport.Callers;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -160,20 +157,11 @@ class DeliveryFaultsTest {
         PostHogOrderAnalytics analytics = client(
                 posthog.clientConfig().maxQueueSize(100).maxRetries(1000).shutdownTimeout(Duration.ofMillis(500)));
 
-        ExecutorService callers = Executors.newFixedThreadPool(2);
-        List<Future<?>> done = new ArrayList<>();
-        for (int t = 0; t < 2; t++) {
-            int thread = t;
-            done.add(callers.submit(() -> {
-                for (int i = 0; i < 2_500; i++) {
-                    analytics.orderPlaced(order("ord_" + thread + "_" + i), Identity.customer("c"));
-                }
-            }));
-        }
-        for (Future<?> f : done) {
-            f.get(); // rethrows anything orderPlaced threw
-        }
-        callers.shutdown();
+        // Rethrows anything orderPlaced threw.
+        Callers.run(
+                2,
+                2_500,
+                (thread, i) -> analytics.orderPlaced(order("ord_" + thread + "_" + i), Identity.customer("c")));
 
         DeliveryStats during = analytics.stats();
         assertThat(during.queueDepth()).isLessThanOrEqualTo(100);
@@ -205,24 +193,11 @@ class DeliveryFaultsTest {
         });
         chaos.start();
 
-        ExecutorService callers = Executors.newFixedThreadPool(16);
-        CountDownLatch go = new CountDownLatch(1);
-        List<Future<?>> done = new ArrayList<>();
-        for (int t = 0; t < 16; t++) {
-            int thread = t;
-            done.add(callers.submit(() -> {
-                go.await();
-                for (int i = 0; i < 300; i++) {
-                    analytics.orderPlaced(order("ord_" + thread + "_" + i), Identity.customer("cus_" + thread));
-                }
-                return null;
-            }));
-        }
-        go.countDown();
-        for (Future<?> f : done) {
-            f.get();
-        }
-        callers.shutdown();
+        Callers.run(
+                16,
+                300,
+                (thread, i) ->
+                        analytics.orderPlaced(order("ord_" + thread + "_" + i), Identity.customer("cus_" + thread)));
         flapping.set(false);
         chaos.join();
         posthog.acceptConnections();
@@ -258,29 +233,12 @@ class DeliveryFaultsTest {
             analytics.orderPlaced(order("ord_" + i), Identity.customer("c"));
         }
 
-        Instant start = Instant.now();
-        analytics.close();
-
-        assertThat(Duration.between(start, Instant.now())).isLessThan(Duration.ofMillis(2_000));
+        assertThat(Clients.timeToClose(analytics)).isLessThan(Duration.ofMillis(2_000));
         DeliveryStats stats = analytics.stats();
         assertThat(stats.delivered()).isBetween(1L, 299L);
         assertThat(stats.dropped(DropReason.SHUTDOWN_TIMEOUT)).isEqualTo(300 - stats.delivered());
         assertBalanced(stats);
         assertThat(outcomes.single()).hasSize(300);
-    }
-
-    @Test
-    void flushKeepsItsDeadlineAgainstAServerThatNeverAnswers() {
-        posthog.respondByDefault(FakeResponse.ok().delayedBy(Duration.ofMinutes(5)));
-        PostHogOrderAnalytics analytics = client(
-                posthog.clientConfig().requestTimeout(Duration.ofMinutes(1)).shutdownTimeout(Duration.ofMillis(500)));
-        analytics.orderPlaced(order("ord_1"), Identity.customer("c"));
-
-        Instant start = Instant.now();
-        boolean drained = analytics.flush(Duration.ofMillis(500));
-
-        assertThat(drained).isFalse();
-        assertThat(Duration.between(start, Instant.now())).isLessThan(Duration.ofMillis(1_500));
     }
 
     @Test

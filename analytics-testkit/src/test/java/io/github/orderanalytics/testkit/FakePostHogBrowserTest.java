@@ -9,7 +9,6 @@ import io.github.orderanalytics.Money;
 import io.github.orderanalytics.Order;
 import io.github.orderanalytics.posthog.PostHogEvent;
 import io.github.orderanalytics.posthog.PostHogOrderAnalytics;
-import java.io.ByteArrayOutputStream;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -18,7 +17,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
-import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -54,14 +52,6 @@ class FakePostHogBrowserTest {
                 HttpResponse.BodyHandlers.ofString());
     }
 
-    private static byte[] gzip(String s) throws Exception {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (GZIPOutputStream gz = new GZIPOutputStream(out)) {
-            gz.write(s.getBytes(StandardCharsets.UTF_8));
-        }
-        return out.toByteArray();
-    }
-
     @Test
     void takesEveryBodyPosthogJsSendsWithCorsAndKeepsBrowserEventsApart() throws Exception {
         String batch = "{\"api_key\":\"" + FakePostHog.API_KEY + "\",\"batch\":[" + pageview(VISITOR, SESSION) + "]}";
@@ -72,8 +62,8 @@ class FakePostHogBrowserTest {
                 "/e/?compression=base64",
                 ("data=" + URLEncoder.encode(base64, StandardCharsets.UTF_8)).getBytes(StandardCharsets.ISO_8859_1),
                 "application/x-www-form-urlencoded");
-        post("/i/v0/e/?compression=gzip-js", gzip("[" + pageview(VISITOR, SESSION) + "]"), "text/plain");
-        post("/s/?compression=gzip-js", gzip("[{\"event\":\"$snapshot\"}]"), "text/plain"); // a recording
+        post("/i/v0/e/?compression=gzip-js", Gzip.of("[" + pageview(VISITOR, SESSION) + "]"), "text/plain");
+        post("/s/?compression=gzip-js", Gzip.of("[{\"event\":\"$snapshot\"}]"), "text/plain"); // a recording
         HttpResponse<String> flags =
                 post("/flags/?v=2", "data=e30=".getBytes(StandardCharsets.UTF_8), "application/x-www-form-urlencoded");
         HttpResponse<String> preflight = http.send(

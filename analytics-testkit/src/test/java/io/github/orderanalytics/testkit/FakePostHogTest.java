@@ -3,7 +3,6 @@ package io.github.orderanalytics.testkit;
 import static io.github.orderanalytics.testkit.OrderAnalyticsAssertions.assertThat;
 import static io.github.orderanalytics.testkit.OrderAnalyticsAssertions.assertThatThrownBy;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
@@ -12,7 +11,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -40,17 +38,9 @@ class FakePostHogTest {
         return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    private static byte[] gzip(String text) throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (GZIPOutputStream gz = new GZIPOutputStream(out)) {
-            gz.write(text.getBytes(StandardCharsets.UTF_8));
-        }
-        return out.toByteArray();
-    }
-
     @Test
     void recordsGzippedBatchesWithExactAmounts() throws Exception {
-        HttpResponse<String> response = post("/batch/", gzip(BATCH), true);
+        HttpResponse<String> response = post("/batch/", Gzip.of(BATCH), true);
 
         assertThat(response.statusCode()).isEqualTo(200);
         CapturedRequest request = posthog.requests().get(0);
@@ -133,7 +123,7 @@ class FakePostHogTest {
         String padded = BATCH.replace(
                 "\"currency\":\"EUR\"", "\"currency\":\"EUR\",\"pad\":\"" + "x".repeat(20_000_000) + "\"");
 
-        HttpResponse<String> response = post("/batch/", gzip(padded), true);
+        HttpResponse<String> response = post("/batch/", Gzip.of(padded), true);
 
         assertThat(response.statusCode()).isEqualTo(413);
     }
@@ -181,7 +171,7 @@ class FakePostHogTest {
         String large =
                 BATCH.replace("\"currency\":\"EUR\"", "\"currency\":\"EUR\",\"pad\":\"" + "x".repeat(1_000_001) + "\"");
 
-        HttpResponse<String> response = post("/batch/", gzip(large), true);
+        HttpResponse<String> response = post("/batch/", Gzip.of(large), true);
 
         assertThat(response.statusCode())
                 .as("PostHog takes the batch and drops the event later")

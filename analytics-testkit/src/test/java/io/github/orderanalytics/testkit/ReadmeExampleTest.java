@@ -12,7 +12,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class ReadmeExampleTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {"CheckoutServiceTest.java", "MockitoCheckoutServiceTest.java"})
+    @ValueSource(strings = {"CheckoutService.java", "CheckoutServiceTest.java", "MockitoCheckoutServiceTest.java"})
     void theReadmeShowsTheCompiledExample(String file) throws IOException {
         String test = Files.readString(Path.of("src/test/java/io/github/orderanalytics/testkit/readme", file));
         String example = test.substring(

@@ -10,11 +10,8 @@ import io.github.orderanalytics.Money;
 import io.github.orderanalytics.Order;
 import io.github.orderanalytics.posthog.PostHogConfig;
 import io.github.orderanalytics.posthog.PostHogEventMapper;
-import java.util.ArrayList;
+import io.github.orderanalytics.testsupport.Callers;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
 class RecordingOrderAnalyticsTest {
@@ -73,20 +70,10 @@ class RecordingOrderAnalyticsTest {
     @Test
     void isThreadSafe() throws Exception {
         RecordingOrderAnalytics analytics = RecordingOrderAnalytics.create();
-        ExecutorService pool = Executors.newFixedThreadPool(4);
-        List<Future<?>> done = new ArrayList<>();
-        for (int t = 0; t < 4; t++) {
-            int thread = t;
-            done.add(pool.submit(() -> {
-                for (int i = 0; i < 250; i++) {
-                    analytics.orderPlaced(order("ord_" + thread + "_" + i, "1.00"), Identity.customer("c"));
-                }
-            }));
-        }
-        for (Future<?> f : done) {
-            f.get();
-        }
-        pool.shutdown();
+        Callers.run(
+                4,
+                250,
+                (thread, i) -> analytics.orderPlaced(order("ord_" + thread + "_" + i, "1.00"), Identity.customer("c")));
 
         assertThat(analytics).hasEventCount(1000);
     }

@@ -77,7 +77,8 @@ class DocumentedJavaTest {
     }
 
     private static boolean isACompiledTestOfTheTestkit(Snippet s) {
-        return s.code().contains("class CheckoutServiceTest {")
+        return s.code().contains("class CheckoutService {")
+                || s.code().contains("class CheckoutServiceTest {")
                 || s.code().contains("class MockitoCheckoutServiceTest {");
     }
 

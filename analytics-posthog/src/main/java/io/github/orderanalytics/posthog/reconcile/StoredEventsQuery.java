@@ -6,8 +6,6 @@ import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeFormatterBuilder;
-import java.time.temporal.ChronoField;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
@@ -51,15 +49,8 @@ final class StoredEventsQuery {
     /** Before every uuid: the keyset of the first page, with a time one microsecond before the period. */
     static final String FIRST_UUID = new UUID(0, 0).toString();
 
-    /** ClickHouse's text of a DateTime64(6): what the query sends, and what {@code toString} gives back. */
-    private static final DateTimeFormatter TIME = new DateTimeFormatterBuilder()
-            .appendPattern("uuuu-MM-dd HH:mm:ss")
-            .optionalStart()
-            .appendFraction(ChronoField.NANO_OF_SECOND, 0, 9, true)
-            .optionalEnd()
-            .toFormatter(Locale.ROOT);
-
-    private static final DateTimeFormatter TIME_OUT =
+    /** ClickHouse's text of a DateTime64(6), as the query sends it. */
+    private static final DateTimeFormatter TIME =
             DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss.SSSSSS", Locale.ROOT);
 
     /** The query text for pages of {@code pageSize} rows. */
@@ -80,7 +71,7 @@ final class StoredEventsQuery {
 
     /** {@code t} in UTC, to the microsecond, as ClickHouse reads it. */
     static String time(Instant t) {
-        return TIME_OUT.format(LocalDateTime.ofInstant(t, ZoneOffset.UTC));
+        return TIME.format(LocalDateTime.ofInstant(t, ZoneOffset.UTC));
     }
 
     /** A time as PostHog returned it: ClickHouse's text in UTC, or ISO-8601 with an offset. */
@@ -88,6 +79,8 @@ final class StoredEventsQuery {
         if (text.indexOf('T') > 0) {
             return OffsetDateTime.parse(text).toInstant();
         }
-        return LocalDateTime.parse(text, TIME).toInstant(ZoneOffset.UTC);
+        // ClickHouse's toString: "2026-12-01 10:00:00.123456", or without a fraction; ISO's reader takes both
+        // once a 'T' joins date and time.
+        return LocalDateTime.parse(text.replace(' ', 'T')).toInstant(ZoneOffset.UTC);
     }
 }

@@ -25,10 +25,7 @@ class AfterCommitTest {
     private static final Duration WAIT = Duration.ofSeconds(10);
 
     @RegisterExtension
-    static final QuarkusUnitTest app = new QuarkusUnitTest()
-            .withApplicationRoot(jar -> jar.addClasses(Shop.class, ShopSchema.class, DevServicePostHog.class))
-            .overrideConfigKey("quarkus.datasource.db-kind", "h2")
-            .overrideConfigKey("quarkus.datasource.jdbc.url", "jdbc:h2:mem:aftercommit;DB_CLOSE_DELAY=-1");
+    static final QuarkusUnitTest app = ShopApp.on("aftercommit");
 
     @Inject
     Shop shop;

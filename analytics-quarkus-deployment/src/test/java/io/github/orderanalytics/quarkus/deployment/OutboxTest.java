@@ -30,10 +30,7 @@ class OutboxTest {
     private static final Duration WAIT = Duration.ofSeconds(15);
 
     @RegisterExtension
-    static final QuarkusUnitTest app = new QuarkusUnitTest()
-            .withApplicationRoot(jar -> jar.addClasses(Shop.class, ShopSchema.class, DevServicePostHog.class))
-            .overrideConfigKey("quarkus.datasource.db-kind", "h2")
-            .overrideConfigKey("quarkus.datasource.jdbc.url", "jdbc:h2:mem:outbox;DB_CLOSE_DELAY=-1")
+    static final QuarkusUnitTest app = ShopApp.on("outbox")
             .overrideConfigKey("order-analytics.outbox.enabled", "true")
             .overrideConfigKey("order-analytics.outbox.poll-interval", "20ms");
 

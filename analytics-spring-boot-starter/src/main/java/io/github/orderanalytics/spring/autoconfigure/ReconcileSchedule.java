@@ -4,28 +4,26 @@ import io.github.orderanalytics.spring.reconcile.ReconcileJob;
 import java.time.Instant;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
-import org.springframework.context.SmartLifecycle;
+import org.springframework.scheduling.TaskScheduler;
 import org.springframework.scheduling.Trigger;
-import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 import org.springframework.scheduling.support.CronTrigger;
 
 /**
  * Runs a {@link ReconcileJob} on its cron schedule, on a daemon thread of its own, while the application
  * runs. A run that fails is logged and counted by the job; the schedule goes on.
  */
-final class ReconcileSchedule implements SmartLifecycle {
+final class ReconcileSchedule extends ScheduledLifecycle {
     private final ReconcileJob job;
     private final CronTrigger trigger;
     /** When the run under way was scheduled for: the same on every instance with this schedule, so the lease's key. */
     private volatile @Nullable Instant scheduledAt;
-
-    private @Nullable ThreadPoolTaskScheduler scheduler;
 
     /**
      * @throws IllegalArgumentException naming {@code order-analytics.reconcile.schedule}, if {@code cron} is
      *     not a Spring cron expression
      */
     ReconcileSchedule(ReconcileJob job, String cron) {
+        super("order-analytics-reconcile-");
         this.job = Objects.requireNonNull(job, "job == null");
         try {
             this.trigger = new CronTrigger(Objects.requireNonNull(cron, "cron == null"));
@@ -38,34 +36,14 @@ final class ReconcileSchedule implements SmartLifecycle {
     }
 
     @Override
-    public synchronized void start() {
-        ThreadPoolTaskScheduler s = new ThreadPoolTaskScheduler();
-        s.setPoolSize(1);
-        s.setThreadNamePrefix("order-analytics-reconcile-");
-        s.setDaemon(true);
-        s.initialize();
+    void schedule(TaskScheduler scheduler) {
         Trigger remembering = context -> {
             Instant next = trigger.nextExecution(context);
             scheduledAt = next;
             return next;
         };
-        s.schedule(
+        scheduler.schedule(
                 () -> job.runScheduled(Objects.requireNonNull(scheduledAt, "the trigger sets it before each run")),
                 remembering);
-        scheduler = s;
-    }
-
-    @Override
-    public synchronized void stop() {
-        ThreadPoolTaskScheduler s = scheduler;
-        if (s != null) {
-            s.shutdown();
-            scheduler = null;
-        }
-    }
-
-    @Override
-    public synchronized boolean isRunning() {
-        return scheduler != null;
     }
 }

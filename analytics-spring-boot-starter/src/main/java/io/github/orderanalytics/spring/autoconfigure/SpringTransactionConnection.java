@@ -22,16 +22,11 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  *       {@code NOT_SUPPORTED}): a connection of its own, committed once the row is written, whatever the
  *       pool's auto-commit, then closed.
  * </ul>
+ *
+ * @param dataSource the outbox's DataSource
+ * @param name the DataSource's bean name, for messages
  */
-final class SpringTransactionConnection implements CurrentTransaction {
-    private final DataSource dataSource;
-    private final String name;
-
-    /** @param name the DataSource's bean name, for messages */
-    SpringTransactionConnection(DataSource dataSource, String name) {
-        this.dataSource = dataSource;
-        this.name = name;
-    }
+record SpringTransactionConnection(DataSource dataSource, String name) implements CurrentTransaction {
 
     @Override
     public Connection connection() throws SQLException {

@@ -1,10 +1,9 @@
 package io.github.orderanalytics.spring.health;
 
-import io.github.orderanalytics.posthog.DeliveryStats;
+import io.github.orderanalytics.posthog.DeliveryHealth;
 import io.github.orderanalytics.posthog.PostHogOrderAnalytics;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Objects;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
@@ -37,31 +36,8 @@ public final class OrderAnalyticsHealthIndicator implements HealthIndicator {
 
     @Override
     public Health health() {
-        if (!client.isEnabled()) {
-            return Health.unknown()
-                    .withDetail("enabled", false)
-                    .withDetail("reason", "no PostHog API key is configured")
-                    .build();
-        }
-        DeliveryStats stats = client.stats();
-        Instant now = clock.instant();
-        boolean down = stats.failingSince()
-                .map(since -> Duration.between(since, now).compareTo(downAfter) > 0)
-                .orElse(false);
-        Health.Builder health = down ? Health.down() : Health.up();
-        health.withDetail("host", client.config().host().toString())
-                .withDetail("accepted", stats.accepted())
-                .withDetail("delivered", stats.delivered())
-                .withDetail("dropped", stats.droppedTotal())
-                .withDetail("queueDepth", stats.queueDepth());
-        stats.lastError().ifPresent(error -> health.withDetail("lastError", error));
-        stats.failingSince().ifPresent(since -> health.withDetail("failingFor", between(since, now)));
-        stats.lastDeliveredAt().ifPresent(at -> health.withDetail("sinceLastDelivery", between(at, now)));
-        return health.build();
-    }
-
-    private static String between(Instant from, Instant to) {
-        Duration d = Duration.between(from, to);
-        return (d.isNegative() ? Duration.ZERO : d).withNanos(0).toString();
+        DeliveryHealth delivery = DeliveryHealth.of(client, downAfter, clock.instant());
+        Health.Builder health = !delivery.enabled() ? Health.unknown() : delivery.down() ? Health.down() : Health.up();
+        return health.withDetails(delivery.details()).build();
     }
 }

@@ -1,7 +1,6 @@
 package io.github.orderanalytics.spring.reconcile;
 
-import java.net.InetAddress;
-import java.net.UnknownHostException;
+import java.lang.management.ManagementFactory;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -90,13 +89,8 @@ public final class JdbcReconcileLease implements ReconcileLease {
         }
     }
 
+    /** The JVM's own name for itself, {@code pid@host}: who holds the lease, for whoever reads the table. */
     private static String defaultHolder() {
-        String host;
-        try {
-            host = InetAddress.getLocalHost().getHostName();
-        } catch (UnknownHostException e) {
-            host = "unknown-host";
-        }
-        return host + "/" + ProcessHandle.current().pid();
+        return ManagementFactory.getRuntimeMXBean().getName();
     }
 }

@@ -15,12 +15,11 @@ import io.github.orderanalytics.testkit.FakePostHog;
 import io.github.orderanalytics.testsupport.Await;
 import io.github.orderanalytics.testsupport.MariaDbServer;
 import io.github.orderanalytics.testsupport.Skip;
+import io.github.orderanalytics.testsupport.Sql;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
@@ -119,14 +118,9 @@ class OrderAnalyticsOutboxOnMariaDbTest {
     }
 
     private List<String> indexes() throws SQLException {
-        List<String> names = new ArrayList<>();
-        try (Connection c = dataSource.getConnection();
-                Statement s = c.createStatement();
-                ResultSet r = s.executeQuery("SHOW INDEX FROM order_analytics_outbox")) {
-            while (r.next()) {
-                names.add(r.getString("Key_name"));
-            }
-        }
-        return names;
+        return Sql.column(
+                dataSource,
+                "SELECT index_name FROM information_schema.statistics"
+                        + " WHERE table_schema = DATABASE() AND table_name = 'order_analytics_outbox'");
     }
 }

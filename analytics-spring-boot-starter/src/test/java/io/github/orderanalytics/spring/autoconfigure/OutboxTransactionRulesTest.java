@@ -13,11 +13,10 @@ import io.github.orderanalytics.spring.testing.H2Databases;
 import io.github.orderanalytics.spring.testing.StarterContexts;
 import io.github.orderanalytics.testkit.FakePostHog;
 import io.github.orderanalytics.testkit.RecordingOrderAnalytics;
+import io.github.orderanalytics.testsupport.Sql;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
@@ -300,14 +299,9 @@ class OutboxTransactionRulesTest {
     /** The order ids in the outbox table, in the order written. */
     private static List<String> rows(DataSource dataSource) throws SQLException {
         List<String> ids = new ArrayList<>();
-        try (Connection c = dataSource.getConnection();
-                Statement s = c.createStatement();
-                ResultSet r = s.executeQuery("SELECT payload FROM order_analytics_outbox ORDER BY id")) {
-            while (r.next()) {
-                String payload = r.getString(1);
-                int at = payload.indexOf("\"order_id\":\"") + "\"order_id\":\"".length();
-                ids.add(payload.substring(at, payload.indexOf('"', at)));
-            }
+        for (String payload : Sql.column(dataSource, "SELECT payload FROM order_analytics_outbox ORDER BY id")) {
+            int at = payload.indexOf("\"order_id\":\"") + "\"order_id\":\"".length();
+            ids.add(payload.substring(at, payload.indexOf('"', at)));
         }
         return ids;
     }

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class DurationTextTest {
     @Test
@@ -15,24 +17,24 @@ class DurationTextTest {
         assertThat(DurationText.positive("age", "500ms")).isEqualTo(Duration.ofMillis(500));
     }
 
+    @ParameterizedTest
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "30   | olderThan must be a number with a unit (30d, 12h, 90m) or ISO-8601 (P30D); a bare number is ambiguous, was '30'",
+                "0s   | olderThan must be more than zero, was '0s'",
+                "-1d  | olderThan must be more than zero, was '-1d'",
+                "soon | olderThan is not a duration (30d, 12h, P30D): 'soon'",
+                "P    | olderThan is not a duration (30d, 12h, P30D): 'P'"
+            })
+    void refusesABareNumberZeroNegativeAndTextNamingTheSetting(String text, String message) {
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> DurationText.positive("olderThan", text))
+                .withMessage(message);
+    }
+
     @Test
-    void refusesABareNumberZeroNegativeAndTextNamingTheSetting() {
-        assertThatIllegalArgumentException()
-                .isThrownBy(() -> DurationText.positive("olderThan", "30"))
-                .withMessage("olderThan must be a number with a unit (30d, 12h, 90m) or ISO-8601 (P30D);"
-                        + " a bare number is ambiguous, was '30'");
-        assertThatIllegalArgumentException()
-                .isThrownBy(() -> DurationText.positive("olderThan", "0s"))
-                .withMessage("olderThan must be more than zero, was '0s'");
-        assertThatIllegalArgumentException()
-                .isThrownBy(() -> DurationText.positive("olderThan", "-1d"))
-                .withMessage("olderThan must be more than zero, was '-1d'");
-        assertThatIllegalArgumentException()
-                .isThrownBy(() -> DurationText.positive("olderThan", "soon"))
-                .withMessage("olderThan is not a duration (30d, 12h, P30D): 'soon'");
-        assertThatIllegalArgumentException()
-                .isThrownBy(() -> DurationText.positive("olderThan", "P"))
-                .withMessageStartingWith("olderThan is not a duration");
+    void refusesNothingNamingTheSetting() {
         assertThatIllegalArgumentException()
                 .isThrownBy(() -> DurationText.positive("olderThan", null))
                 .withMessageStartingWith("olderThan is not a duration");

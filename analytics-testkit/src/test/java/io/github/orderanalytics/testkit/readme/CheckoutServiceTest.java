@@ -2,11 +2,6 @@ package io.github.orderanalytics.testkit.readme;
 
 import static io.github.orderanalytics.testkit.OrderAnalyticsAssertions.assertThat;
 
-import io.github.orderanalytics.Identity;
-import io.github.orderanalytics.LineItem;
-import io.github.orderanalytics.Money;
-import io.github.orderanalytics.Order;
-import io.github.orderanalytics.OrderAnalytics;
 import io.github.orderanalytics.testkit.RecordingOrderAnalytics;
 import io.github.orderanalytics.testkit.RecordingOrderAnalyticsExtension;
 import org.junit.jupiter.api.Test;
@@ -16,25 +11,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 // README-BEGIN
 @ExtendWith(RecordingOrderAnalyticsExtension.class)
 class CheckoutServiceTest {
-
-    /** The service under test: it depends on the OrderAnalytics interface only. */
-    static final class CheckoutService {
-        private final OrderAnalytics analytics;
-
-        CheckoutService(OrderAnalytics analytics) {
-            this.analytics = analytics;
-        }
-
-        void placeOrder(String orderId, String customerId) {
-            Order order = Order.builder(orderId, Money.of("49.99", "EUR"))
-                    .tax(Money.of("7.99", "EUR"))
-                    .item(LineItem.builder("prod_7", 2, Money.of("21.00", "EUR"))
-                            .name("Mug")
-                            .build())
-                    .build();
-            analytics.orderPlaced(order, Identity.customer(customerId));
-        }
-    }
 
     @Test
     void reportsThePlacedOrder(RecordingOrderAnalytics analytics) {

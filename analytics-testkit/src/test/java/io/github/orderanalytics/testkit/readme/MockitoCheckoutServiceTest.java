@@ -10,8 +10,6 @@ import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 
 import io.github.orderanalytics.Identity;
-import io.github.orderanalytics.LineItem;
-import io.github.orderanalytics.Money;
 import io.github.orderanalytics.Order;
 import io.github.orderanalytics.OrderAnalytics;
 import io.github.orderanalytics.testkit.PostHogEvents;
@@ -22,25 +20,6 @@ import org.mockito.ArgumentCaptor;
 // README-BEGIN
 class MockitoCheckoutServiceTest {
     private final OrderAnalytics analytics = mock(OrderAnalytics.class);
-
-    /** The service under test: it depends on the OrderAnalytics interface only. */
-    static final class CheckoutService {
-        private final OrderAnalytics analytics;
-
-        CheckoutService(OrderAnalytics analytics) {
-            this.analytics = analytics;
-        }
-
-        void placeOrder(String orderId, String customerId) {
-            Order order = Order.builder(orderId, Money.of("49.99", "EUR"))
-                    .tax(Money.of("7.99", "EUR"))
-                    .item(LineItem.builder("prod_7", 2, Money.of("21.00", "EUR"))
-                            .name("Mug")
-                            .build())
-                    .build();
-            analytics.orderPlaced(order, Identity.customer(customerId));
-        }
-    }
 
     @Test
     void reportsThePlacedOrder() {

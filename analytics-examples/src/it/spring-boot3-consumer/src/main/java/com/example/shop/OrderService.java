@@ -25,24 +25,29 @@ public class OrderService {
     /** Publishes the domain event; fails after it when {@code fail}, rolling everything back. */
     @Transactional
     public void placeByEvent(String orderId, boolean fail) {
-        Order order = Order.builder(orderId, Money.of("10.00", "EUR")).build();
-        jdbc.sql("INSERT INTO orders (id, total) VALUES (?, ?)")
-                .params(orderId, order.total().amount())
-                .update();
+        Order order = saved(orderId, "10.00");
         events.publishEvent(new OrderPlacedEvent(order, Identity.customer("cus_1")));
-        if (fail) {
-            throw new IllegalStateException("payment declined");
-        }
+        declineIf(fail);
     }
 
     /** Calls the OrderAnalytics bean directly; fails after it when {@code fail}. */
     @Transactional
     public void placeDirectly(String orderId, boolean fail) {
-        Order order = Order.builder(orderId, Money.of("20.00", "EUR")).build();
+        Order order = saved(orderId, "20.00");
+        analytics.orderPlaced(order, Identity.customer("cus_2"));
+        declineIf(fail);
+    }
+
+    private Order saved(String orderId, String total) {
+        Order order = Order.builder(orderId, Money.of(total, "EUR")).build();
         jdbc.sql("INSERT INTO orders (id, total) VALUES (?, ?)")
                 .params(orderId, order.total().amount())
                 .update();
-        analytics.orderPlaced(order, Identity.customer("cus_2"));
+        return order;
+    }
+
+    /** A declined payment: the exception rolls the order back, and what was reported with it. */
+    private static void declineIf(boolean fail) {
         if (fail) {
             throw new IllegalStateException("payment declined");
         }

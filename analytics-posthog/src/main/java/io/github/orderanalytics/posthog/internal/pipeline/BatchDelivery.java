@@ -19,11 +19,7 @@ import org.slf4j.LoggerFactory;
 final class BatchDelivery {
     private static final Logger log = LoggerFactory.getLogger("io.github.orderanalytics.posthog");
 
-    private final BatchEncoder encoder;
-    private final BatchSender sender;
-    private final RetryPolicy policy;
-    private final Ledger ledger;
-    private final TimeSource clock;
+    private final Sending sending;
     private final BooleanSupplier stopping;
     private final String endpoint;
     private final AtomicBoolean apiKeyErrorLogged = new AtomicBoolean();
@@ -31,30 +27,19 @@ final class BatchDelivery {
     private final RateLimitedLog rejectedEventLog = new RateLimitedLog(10, TimeUnit.SECONDS);
     private final RateLimitedLog exhaustedLog = new RateLimitedLog(10, TimeUnit.SECONDS);
 
-    BatchDelivery(
-            BatchEncoder encoder,
-            BatchSender sender,
-            RetryPolicy policy,
-            Ledger ledger,
-            TimeSource clock,
-            BooleanSupplier stopping,
-            String endpoint) {
-        this.encoder = encoder;
-        this.sender = sender;
-        this.policy = policy;
-        this.ledger = ledger;
-        this.clock = clock;
+    BatchDelivery(Sending sending, BooleanSupplier stopping, String endpoint) {
+        this.sending = sending;
         this.stopping = stopping;
         this.endpoint = endpoint;
     }
 
     /** Settles every event of {@code batch}, unless close() stops this thread first. */
     void deliver(List<Pending> batch) {
-        OrderEventWriter writer = encoder.writer();
+        OrderEventWriter writer = sending.encoder().writer();
         int from = 0;
         while (from < batch.size()) {
             int end = BatchEncoder.requestEnd(batch, from);
-            List<Pending> request = encoder.encode(batch.subList(from, end), writer, this::unwritable);
+            List<Pending> request = sending.encoder().encode(batch.subList(from, end), writer, this::unwritable);
             from = end;
             if (!send(request)) {
                 return;
@@ -63,7 +48,7 @@ final class BatchDelivery {
     }
 
     private void unwritable(Pending p, Exception e) {
-        if (ledger.dropped(List.of(p), DropReason.REJECTED) == 1) {
+        if (sending.ledger().dropped(List.of(p), DropReason.REJECTED) == 1) {
             log.error("order-analytics could not encode an order event; dropped it as REJECTED", e);
         }
     }
@@ -78,38 +63,33 @@ final class BatchDelivery {
                 return true;
             }
             if (again) {
-                ledger.retried();
+                sending.ledger().retried();
             }
             again = true;
             SendResult result;
             try {
-                result = sender.send(encoder.body(request, clock.now()), encoder.gzip());
+                result = sending.send(request, false);
             } catch (InterruptedException e) {
                 if (stopping.getAsBoolean()) {
                     return false;
                 }
                 continue; // not close(): whoever interrupted us does not stop delivery
             }
-            RetryPolicy.Decision decision = policy.decide(result, retries, clock.now());
+            RetryPolicy.Decision decision = sending.decide(result, retries);
             switch (decision.action()) {
                 case DELIVERED:
-                    ledger.deliveredAt(clock.now());
-                    ledger.delivered(request);
+                    sending.ledger().delivered(request);
                     return true;
                 case SPLIT:
-                    ledger.lastError(result.describe(), clock.now());
                     return split(request, result);
                 case KEY_REFUSED:
-                    ledger.lastError(result.describe(), clock.now());
                     keyRefused(request, result);
                     return true;
                 case REJECT:
-                    ledger.lastError(result.describe(), clock.now());
                     reject(request, result);
                     return true;
                 case GIVE_UP:
-                    ledger.lastError(result.describe(), clock.now());
-                    int dropped = ledger.dropped(request, DropReason.RETRIES_EXHAUSTED);
+                    int dropped = sending.ledger().dropped(request, DropReason.RETRIES_EXHAUSTED);
                     long count = exhaustedLog.record(dropped);
                     if (count > 0) {
                         log.warn(
@@ -120,7 +100,6 @@ final class BatchDelivery {
                     }
                     return true;
                 default: // RETRY
-                    ledger.lastError(result.describe(), clock.now());
                     retries++;
                     log.debug(
                             "PostHog request failed ({}); retry {} in {} ms",
@@ -128,7 +107,7 @@ final class BatchDelivery {
                             retries,
                             TimeUnit.NANOSECONDS.toMillis(decision.delayNanos()));
                     try {
-                        clock.sleep(decision.delayNanos());
+                        sending.clock().sleep(decision.delayNanos());
                     } catch (InterruptedException e) {
                         if (stopping.getAsBoolean()) {
                             return false;
@@ -142,7 +121,7 @@ final class BatchDelivery {
     private boolean split(List<Pending> request, SendResult result) {
         if (request.size() == 1) {
             Pending p = request.get(0);
-            if (ledger.dropped(request, DropReason.REJECTED) == 1) {
+            if (sending.ledger().dropped(request, DropReason.REJECTED) == 1) {
                 long count = rejectedEventLog.record(1);
                 if (count > 0) {
                     log.warn(
@@ -166,7 +145,7 @@ final class BatchDelivery {
     }
 
     private void keyRefused(List<Pending> request, SendResult result) {
-        ledger.dropped(request, DropReason.API_KEY_REFUSED);
+        sending.ledger().dropped(request, DropReason.API_KEY_REFUSED);
         if (apiKeyErrorLogged.compareAndSet(false, true)) {
             log.error(
                     "PostHog refused the API key ({}): check POSTHOG_API_KEY (a project key, phc_...)"
@@ -176,7 +155,7 @@ final class BatchDelivery {
     }
 
     private void reject(List<Pending> request, SendResult result) {
-        int dropped = ledger.dropped(request, DropReason.REJECTED);
+        int dropped = sending.ledger().dropped(request, DropReason.REJECTED);
         int status = result.status();
         long count = refusedLog.record(dropped);
         if (count == 0) {

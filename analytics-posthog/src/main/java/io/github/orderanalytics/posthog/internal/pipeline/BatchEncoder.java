@@ -116,13 +116,9 @@ final class BatchEncoder {
     /**
      * The request body, gzipped if configured, with {@code sent_at} so PostHog can correct for clock
      * skew, and marked {@code historical_migration} when that is configured and every event is over
-     * 48 hours old: PostHog's rule for backfills.
+     * 48 hours old: PostHog's rule for backfills. With {@code backfill} (a relay's old rows), old events
+     * are historical whatever the setting.
      */
-    byte[] body(List<Pending> events, Instant sentAt) {
-        return body(events, sentAt, false);
-    }
-
-    /** As {@link #body(List, Instant)}; with {@code backfill}, old events are historical whatever the setting. */
     byte[] body(List<Pending> events, Instant sentAt, boolean backfill) {
         byte[] bodyStart =
                 (historicalMigration || backfill) && allOld(events, sentAt) ? historicalBodyStart : this.bodyStart;

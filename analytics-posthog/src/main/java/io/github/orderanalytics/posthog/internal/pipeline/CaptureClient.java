@@ -72,9 +72,9 @@ public final class CaptureClient implements Pipeline {
                 config.batching().gzip(),
                 config.batching().historicalMigration());
         RetryPolicy policy = new RetryPolicy(config.retries());
-        this.sendNow = new SendNow(encoder, sender, policy, ledger, clock);
-        BatchDelivery delivery =
-                new BatchDelivery(encoder, sender, policy, ledger, clock, () -> state.stopped, endpoint);
+        Sending sending = new Sending(encoder, sender, policy, ledger, clock);
+        this.sendNow = new SendNow(sending);
+        BatchDelivery delivery = new BatchDelivery(sending, () -> state.stopped, endpoint);
         // A listener is handed each event's order, so waiting events then keep theirs.
         this.writeAhead =
                 config.deliveryListener().isPresent() ? null : new WriteAhead(encoder.writer(), ledger::failing);

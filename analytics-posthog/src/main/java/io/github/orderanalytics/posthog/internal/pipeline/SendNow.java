@@ -19,23 +19,15 @@ import org.slf4j.LoggerFactory;
 final class SendNow {
     private static final Logger log = LoggerFactory.getLogger("io.github.orderanalytics.posthog");
 
-    private final BatchEncoder encoder;
-    private final BatchSender sender;
-    private final RetryPolicy policy;
-    private final Ledger ledger;
-    private final TimeSource clock;
+    private final Sending sending;
     /**
      * Whether the refused key was said: once a streak of refusals, as a relay asks again every round and
      * would otherwise fill the log; a delivery ends the streak, so a key revoked later is said again.
      */
     private final AtomicBoolean refusedKeySaid = new AtomicBoolean();
 
-    SendNow(BatchEncoder encoder, BatchSender sender, RetryPolicy policy, Ledger ledger, TimeSource clock) {
-        this.encoder = encoder;
-        this.sender = sender;
-        this.policy = policy;
-        this.ledger = ledger;
-        this.clock = clock;
+    SendNow(Sending sending) {
+        this.sending = sending;
     }
 
     /** One outcome per event, in the order given. */
@@ -62,20 +54,17 @@ final class SendNow {
             EncodedEvent.Outcome[] outcomes,
             boolean backfill)
             throws InterruptedException {
-        SendResult result =
-                sender.send(encoder.body(pending.subList(from, end), clock.now(), backfill), encoder.gzip());
+        SendResult result = sending.send(pending.subList(from, end), backfill);
         // The client's own reading of an answer; only what follows differs: no retry here.
-        RetryPolicy.Action action = policy.decide(result, 0, clock.now()).action();
+        RetryPolicy.Action action = sending.decide(result, 0).action();
         if (action == RetryPolicy.Action.DELIVERED) {
             refusedKeySaid.set(false);
-            ledger.deliveredAt(clock.now());
             for (int i = from; i < end; i++) {
                 outcomes[i] =
                         new EncodedEvent.Outcome(events.get(i), EncodedEvent.Result.DELIVERED, "", Optional.empty());
             }
             return;
         }
-        ledger.lastError(result.describe(), clock.now());
         if (action == RetryPolicy.Action.SPLIT) {
             if (end - from == 1) {
                 outcomes[from] = new EncodedEvent.Outcome(
@@ -103,7 +92,8 @@ final class SendNow {
             }
             return;
         }
-        var retryAfter = RetryPolicy.retryAfter(result.retryAfter(), clock.now());
+        var retryAfter =
+                RetryPolicy.retryAfter(result.retryAfter(), sending.clock().now());
         for (int i = from; i < end; i++) {
             outcomes[i] =
                     new EncodedEvent.Outcome(events.get(i), EncodedEvent.Result.RETRY, result.describe(), retryAfter);

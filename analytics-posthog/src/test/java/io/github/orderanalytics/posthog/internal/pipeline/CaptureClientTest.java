@@ -279,12 +279,17 @@ class CaptureClientTest {
         assertThat(told).containsExactly(event(0), event(1));
     }
 
-    @Test
-    void closeSettlesEventsWrittenAheadAsUndelivered() {
+    /** A client whose only sender hangs until released, and which gives up on it at close() after 300 ms. */
+    private CaptureClient startWithOneHangingSender() {
         sender.hold();
-        CaptureClient client = start(
+        return start(
                 config().maxRequestsInFlight(1).maxBatchSize(10).shutdownTimeout(Duration.ofMillis(300)),
                 TimeSource.SYSTEM);
+    }
+
+    @Test
+    void closeSettlesEventsWrittenAheadAsUndelivered() {
+        CaptureClient client = startWithOneHangingSender();
         for (int i = 0; i < 100; i++) {
             client.accept(event(i), buyerWithBrowser(i));
         }
@@ -305,10 +310,7 @@ class CaptureClientTest {
      */
     @Test
     void closeSettlesTheEventTheBatcherIsWritingWhenItGivesUpOnIt() {
-        sender.hold();
-        CaptureClient client = start(
-                config().maxRequestsInFlight(1).maxBatchSize(10).shutdownTimeout(Duration.ofMillis(300)),
-                TimeSource.SYSTEM);
+        CaptureClient client = startWithOneHangingSender();
         client.accept(event(0), buyerWithBrowser(0)); // takes the only sender, which hangs
         Await.until(() -> sender.requests().size() == 1, sender::requests);
         CountDownLatch writing = new CountDownLatch(1);

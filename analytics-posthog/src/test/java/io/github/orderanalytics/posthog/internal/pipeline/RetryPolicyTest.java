@@ -38,28 +38,31 @@ class RetryPolicyTest {
         assertThat(policy.delayMillis(1, Optional.of(Duration.ofSeconds(3)))).isEqualTo(3000L);
     }
 
+    /**
+     * A success delivers whatever the body; a bad event or a too large request splits; redirects and
+     * other refusals reject without retry; a refused key is its own decision.
+     */
     @ParameterizedTest
-    @CsvSource({"200", "201", "204", "299"})
-    void aSuccessDeliversWhateverTheBody(int status) {
-        assertThat(policy.decide(SendResult.answered(status), 0, NOW).action()).isEqualTo(Action.DELIVERED);
-    }
-
-    @ParameterizedTest
-    @CsvSource({"400", "413"})
-    void badEventsAndTooLargeRequestsSplit(int status) {
-        assertThat(policy.decide(SendResult.answered(status), 0, NOW).action()).isEqualTo(Action.SPLIT);
-    }
-
-    @ParameterizedTest
-    @CsvSource({"301", "302", "303", "307", "308", "404", "405", "422"})
-    void redirectsAndOtherRefusalsRejectWithoutRetry(int status) {
-        assertThat(policy.decide(SendResult.answered(status), 0, NOW).action()).isEqualTo(Action.REJECT);
-    }
-
-    @ParameterizedTest
-    @CsvSource({"401", "403"})
-    void aRefusedKeyIsItsOwnDecision(int status) {
-        assertThat(policy.decide(SendResult.answered(status), 0, NOW).action()).isEqualTo(Action.KEY_REFUSED);
+    @CsvSource({
+        "200, DELIVERED",
+        "201, DELIVERED",
+        "204, DELIVERED",
+        "299, DELIVERED",
+        "400, SPLIT",
+        "413, SPLIT",
+        "301, REJECT",
+        "302, REJECT",
+        "303, REJECT",
+        "307, REJECT",
+        "308, REJECT",
+        "404, REJECT",
+        "405, REJECT",
+        "422, REJECT",
+        "401, KEY_REFUSED",
+        "403, KEY_REFUSED"
+    })
+    void anAnswerDecidesAtOnce(int status, Action expected) {
+        assertThat(policy.decide(SendResult.answered(status), 0, NOW).action()).isEqualTo(expected);
     }
 
     @ParameterizedTest
