@@ -52,10 +52,11 @@ public class OrderAnalyticsProducer {
             Instance<PostHogOrderAnalytics> client,
             Instance<JtaTransactions> transactions,
             Instance<OutboxSupport> outbox,
-            RequestBrowserContext browser) {
+            Instance<RequestBrowserContext> browsers) {
         if (!config.enabled()) {
-            return OrderAnalytics.noop();
+            return OrderAnalytics.noop(); // and no client made for it
         }
+        RequestBrowserContext browser = browsers.get();
         if (config.outbox().enabled()) {
             return outboxOf(outbox).orderAnalytics(client.get(), browser::attachTo);
         }

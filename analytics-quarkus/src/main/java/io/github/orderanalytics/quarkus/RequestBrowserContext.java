@@ -3,13 +3,13 @@ package io.github.orderanalytics.quarkus;
 import io.github.orderanalytics.BrowserContext;
 import io.github.orderanalytics.Identity;
 import io.github.orderanalytics.posthog.PostHogBrowserContext;
+import io.github.orderanalytics.posthog.PostHogOrderAnalytics;
 import io.github.orderanalytics.quarkus.internal.RequestHeaders;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.util.Objects;
 import java.util.Optional;
-import org.eclipse.microprofile.config.Config;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,15 +39,14 @@ public class RequestBrowserContext {
     private final OrderAnalyticsConfig.BrowserContext settings;
     private final @Nullable String projectApiKey;
 
-    /** @param variables for {@code POSTHOG_API_KEY}, when the key is not a property: the cookies are named after it */
+    /** @param clients the PostHog client, whose project key (as it resolved it) names posthog-js's cookies */
     @Inject
-    RequestBrowserContext(Instance<RequestHeaders> headers, OrderAnalyticsConfig config, Config variables) {
+    RequestBrowserContext(
+            Instance<RequestHeaders> headers, OrderAnalyticsConfig config, Instance<PostHogOrderAnalytics> clients) {
         this.headers = headers.isResolvable() ? Optional.of(headers.get()) : Optional.empty();
         this.settings = config.browserContext();
-        this.projectApiKey = config.posthog()
-                .apiKey()
-                .or(() -> variables.getOptionalValue("POSTHOG_API_KEY", String.class))
-                .orElse(null);
+        this.projectApiKey =
+                clients.isResolvable() ? clients.get().config().apiKey().orElse(null) : null;
     }
 
     /** The current request's browser context; empty outside a request, or when the browser sent none. */

@@ -69,7 +69,7 @@ class BrowserContextTest {
     }
 
     /** An id as posthog-js makes them (anonymous visitor, session): a UUIDv7 of this millisecond. */
-    private static String uuidV7Now() {
+    static String uuidV7Now() {
         long millis = System.currentTimeMillis();
         ThreadLocalRandom random = ThreadLocalRandom.current();
         long high = (millis << 16) | 0x7000L | (random.nextLong() & 0x0FFFL);
